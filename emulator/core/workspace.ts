@@ -1,0 +1,252 @@
+import { Accounting } from './accounting';
+import { Clock } from './clock';
+import { IdFactory } from './ids';
+
+/** A Workspace user as the Admin SDK Directory API describes one (the subset we model). */
+export interface DirectoryUser {
+  id: string;
+  primaryEmail: string;
+  name: { givenName: string; familyName: string; fullName: string };
+  suspended: boolean;
+  /** A super administrator: Admin SDK calls succeed only for them. */
+  isAdmin: boolean;
+  orgUnitPath: string;
+  creationTime: string;
+}
+
+/** MIME types Drive uses for Google files (developers.google.com/drive/api/guides/mime-types). */
+export const MIME = {
+  folder: 'application/vnd.google-apps.folder',
+  spreadsheet: 'application/vnd.google-apps.spreadsheet',
+  document: 'application/vnd.google-apps.document',
+  form: 'application/vnd.google-apps.form',
+  pdf: 'application/pdf',
+  plain: 'text/plain',
+} as const;
+
+/** What a Google file holds (a spreadsheet, a document, a form); copied by `File.makeCopy`. */
+export interface ItemContent {
+  clone(): ItemContent;
+  /** The file as plain text: for `getAs('application/pdf')` and the exporters. */
+  toText(): string;
+}
+
+/** Drive sharing by link or domain (DriveApp.Access / DriveApp.Permission). */
+export type Access = 'PRIVATE' | 'DOMAIN' | 'DOMAIN_WITH_LINK' | 'ANYONE' | 'ANYONE_WITH_LINK';
+export type LinkPermission = 'VIEW' | 'EDIT' | 'COMMENT' | 'NONE' | 'OWNER' | 'ORGANIZER' | 'FILE_ORGANIZER';
+
+/** A file or folder in Drive. */
+export interface DriveItem {
+  id: string;
+  name: string;
+  mimeType: string;
+  owner: string;
+  editors: Set<string>;
+  viewers: Set<string>;
+  parents: Set<string>;
+  trashed: boolean;
+  created: number;
+  updated: number;
+  description: string;
+  access: Access;
+  permission: LinkPermission;
+  /** Google files: their model. */
+  content?: ItemContent;
+  /** Other files: their bytes. */
+  bytes?: Uint8Array;
+}
+
+/** An email handed to MailApp (and delivered to each recipient's mailbox). */
+export interface SentMail {
+  id: string;
+  threadId: string;
+  sender: string;
+  senderName: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  replyTo: string;
+  subject: string;
+  body: string;
+  htmlBody: string;
+  sentAt: number;
+}
+
+/** An installable trigger (ScriptApp.newTrigger ... create()). */
+export interface TriggerRecord {
+  uid: string;
+  handler: string;
+  /** The user who created it: it runs as them. */
+  owner: string;
+  eventType: 'CLOCK' | 'ON_FORM_SUBMIT';
+  /** CLOCK: repeat interval in ms (0 for a one-off `at`). */
+  everyMs: number;
+  /** CLOCK: next instant it fires. */
+  nextAt: number;
+  /** CLOCK with everyDays: hour of day (0-23) in the script time zone, or -1. */
+  atHour: number;
+  /** ON_FORM_SUBMIT: the form's ID. */
+  sourceId: string;
+  /** Created from a Workspace add-on (add-on time-driven triggers may run at most hourly). */
+  addOn: boolean;
+}
+
+/** The web-app deployment of the script (manifest `webapp`). */
+export interface WebAppDeployment {
+  deploymentId: string;
+  /** `USER_DEPLOYING`: runs as this user. */
+  executeAs: string;
+  access: 'MYSELF' | 'DOMAIN' | 'ANYONE';
+}
+
+/** A timed value in CacheService. */
+export interface CacheEntry {
+  value: string;
+  expiresAt: number;
+}
+
+/** A lock currently held: which execution holds it. */
+export interface HeldLock {
+  holder: object;
+}
+
+/**
+ * The whole in-memory Google Workspace: one domain's users, Drive, mail, script state and the
+ * clock. Service fakes (emulator/services) read and change it on behalf of one {@link Execution}.
+ */
+export class Workspace {
+  readonly clock: Clock;
+  readonly accounting = new Accounting();
+  readonly ids: IdFactory;
+  readonly timeZone = 'Europe/London';
+  readonly users = new Map<string, DirectoryUser>();
+  /** People outside the domain (personal addresses): they can receive mail and submit forms. */
+  readonly externals = new Set<string>();
+  readonly drive = new Map<string, DriveItem>();
+  readonly sentMail: SentMail[] = [];
+  /** Recipients MailApp sent to per user per quota day: key `email|yyyy-mm-dd`. */
+  readonly mailQuotaUsed = new Map<string, number>();
+  readonly scriptProperties = new Map<string, string>();
+  readonly userProperties = new Map<string, Map<string, string>>();
+  readonly scriptCache = new Map<string, CacheEntry>();
+  readonly userCache = new Map<string, Map<string, CacheEntry>>();
+  readonly locks = new Map<string, HeldLock>();
+  readonly triggers: TriggerRecord[] = [];
+  readonly logs: string[] = [];
+  /** Faults the host injects into the next Admin SDK calls (HTTP codes, in order). */
+  readonly directoryFaults: number[] = [];
+  webApp: WebAppDeployment | undefined;
+
+  /**
+   * @param domain the Workspace's primary domain, e.g. `school.example`
+   * @param start the clock's starting instant
+   * @param seed seed for deterministic IDs
+   */
+  constructor(
+    readonly domain: string,
+    start: Date,
+    seed = 'aup-signer',
+  ) {
+    this.clock = new Clock(start);
+    this.ids = new IdFactory(seed);
+  }
+
+  /** Adds a domain user (active unless `suspended`). */
+  addUser(u: { email: string; name: string; admin?: boolean; suspended?: boolean; orgUnitPath?: string }): DirectoryUser {
+    const email = u.email.toLowerCase();
+    if (!email.endsWith(`@${this.domain}`)) throw new Error(`${email} is not in ${this.domain}`);
+    const parts = u.name.trim().split(/\s+/);
+    const user: DirectoryUser = {
+      id: this.ids.next(21).replace(/[^0-9]/g, '7').slice(0, 21),
+      primaryEmail: email,
+      name: { givenName: parts[0] ?? '', familyName: parts.slice(1).join(' '), fullName: u.name.trim() },
+      suspended: Boolean(u.suspended),
+      isAdmin: Boolean(u.admin),
+      orgUnitPath: u.orgUnitPath ?? '/',
+      creationTime: new Date(this.clock.now()).toISOString(),
+    };
+    this.users.set(email, user);
+    return user;
+  }
+
+  /** Adds a person outside the domain (a personal address). */
+  addExternal(email: string): void {
+    this.externals.add(email.toLowerCase());
+  }
+
+  /** True for an address in this Workspace's domain. */
+  inDomain(email: string): boolean {
+    return email.toLowerCase().endsWith(`@${this.domain}`);
+  }
+
+  /** Whether `user` may read the item (owner, editor, viewer, or by domain/public sharing). */
+  canView(item: DriveItem, user: string): boolean {
+    return this.canEdit(item, user) || item.viewers.has(user) || this.linkGrants(item, user, ['VIEW', 'COMMENT']);
+  }
+
+  /** Whether `user` may edit the item. */
+  canEdit(item: DriveItem, user: string): boolean {
+    return item.owner === user || item.editors.has(user) || this.linkGrants(item, user, ['EDIT']);
+  }
+
+  private linkGrants(item: DriveItem, user: string, perms: LinkPermission[]): boolean {
+    if (!perms.includes(item.permission)) return false;
+    if (item.access === 'ANYONE' || item.access === 'ANYONE_WITH_LINK') return true;
+    if (item.access === 'DOMAIN' || item.access === 'DOMAIN_WITH_LINK') return this.inDomain(user);
+    return false;
+  }
+
+  /** Creates a Drive item owned by `owner` in `parent` (My Drive root when omitted). */
+  createItem(owner: string, name: string, mimeType: string, extra: Partial<DriveItem> = {}): DriveItem {
+    const now = this.clock.now();
+    const item: DriveItem = {
+      id: this.ids.next(),
+      name,
+      mimeType,
+      owner,
+      editors: new Set(),
+      viewers: new Set(),
+      parents: new Set([rootFolderId(owner)]),
+      trashed: false,
+      created: now,
+      updated: now,
+      description: '',
+      access: 'PRIVATE',
+      permission: 'NONE',
+      ...extra,
+    };
+    this.drive.set(item.id, item);
+    return item;
+  }
+
+  /** The user's My Drive root folder, created on first use. */
+  rootFolder(user: string): DriveItem {
+    const id = rootFolderId(user);
+    let root = this.drive.get(id);
+    if (!root) {
+      const now = this.clock.now();
+      root = {
+        id,
+        name: 'My Drive',
+        mimeType: MIME.folder,
+        owner: user,
+        editors: new Set(),
+        viewers: new Set(),
+        parents: new Set(),
+        trashed: false,
+        created: now,
+        updated: now,
+        description: '',
+        access: 'PRIVATE',
+        permission: 'NONE',
+      };
+      this.drive.set(id, root);
+    }
+    return root;
+  }
+}
+
+/** The ID of a user's My Drive root folder. */
+export function rootFolderId(user: string): string {
+  return `root:${user}`;
+}
