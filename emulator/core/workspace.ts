@@ -99,6 +99,26 @@ export interface WebAppDeployment {
   access: 'MYSELF' | 'DOMAIN' | 'ANYONE';
 }
 
+/** A request reaching the web app through UrlFetchApp. */
+export interface WebAppRequest {
+  method: 'get' | 'post';
+  /** The user named by the `Authorization: Bearer` token, or '' when none was sent. */
+  caller: string;
+  /** Query parameters. */
+  parameters: Record<string, string[]>;
+  contentType: string;
+  body: string;
+  /** The fetching execution, whose clock the web app's run is charged to. */
+  from: import('./execution').Execution;
+}
+
+/** What the web app answered. */
+export interface WebAppResponse {
+  code: number;
+  contentType: string;
+  body: string;
+}
+
 /** A timed value in CacheService. */
 export interface CacheEntry {
   value: string;
@@ -136,6 +156,13 @@ export class Workspace {
   /** Faults the host injects into the next Admin SDK calls (HTTP codes, in order). */
   readonly directoryFaults: number[] = [];
   webApp: WebAppDeployment | undefined;
+  /**
+   * Set by the host: runs the script's `doPost`/`doGet` for a `UrlFetchApp.fetch` to the web
+   * app's URL, as the deployment's user, for the caller named by the bearer token.
+   */
+  webAppHandler: ((request: WebAppRequest) => WebAppResponse) | undefined;
+  /** OAuth tokens handed out by `ScriptApp.getOAuthToken()`: token to user. */
+  readonly oauthTokens = new Map<string, string>();
 
   /**
    * @param domain the Workspace's primary domain, e.g. `school.example`
