@@ -1,0 +1,91 @@
+import type { SettingsInput } from '../core/config';
+import { ensureActive } from '../gas/directory';
+import { callServer } from '../gas/server-client';
+import type { ServerResponse } from '../server/api';
+import { channelOf, formValue, formValues, param, type AddOnEvent } from './event';
+import { homeCard } from './homepage';
+import { setupCard } from './setup';
+
+type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
+
+/** Homepage trigger (Gmail and Drive), Gmail contextual trigger and Drive selection: one card. */
+export function homepage(_e: AddOnEvent): GoogleAppsScript.Card_Service.Card {
+  const res = callServer('state');
+  if (!res.state) throw new Error(res.message || 'AUP Signer could not load your status.');
+  return homeCard(res.state);
+}
+
+/** Settings universal action: the setup card with the current settings (business managers). */
+export function settings(_e: AddOnEvent): GoogleAppsScript.Card_Service.UniversalActionResponse {
+  const state = callServer('state').state;
+  const card =
+    state?.manager || state?.canSetUp
+      ? setupCard(state.manager?.settings ?? null, state.me)
+      : homeCard(state ?? fail('AUP Signer could not load your status.'));
+  return CardService.newUniversalActionResponseBuilder().displayAddOnCards([card]).build();
+}
+
+/** Save settings (setup card). */
+export function saveSettings(e: AddOnEvent): ActionResponse {
+  const fields = [
+    'schoolName',
+    'templateDocId',
+    'policyVersion',
+    'approvers',
+    'businessManagers',
+    'staffTypes',
+    'systems',
+    'signingWindowDays',
+  ] as const;
+  const input: SettingsInput = {};
+  for (const f of fields) input[f] = formValue(e, f);
+  return respond(callServer('setup', input as Record<string, unknown>));
+}
+
+/** Send invitations (business manager). */
+export function sendInvitations(_e: AddOnEvent): ActionResponse {
+  return respond(callServer('invite'));
+}
+
+/** Sign (signer). The server signs for the verified caller only. */
+export function sign(e: AddOnEvent): ActionResponse {
+  return respond(
+    callServer('sign', {
+      requestId: param(e, 'requestId'),
+      consent: formValues(e, 'consent').includes('agree'),
+      typedName: formValue(e, 'typedName'),
+      via: channelOf(e),
+    }),
+  );
+}
+
+/**
+ * Approve (approver): the server records the counter-signature, then this execution, running as
+ * the approver, checks and enables the account through the Admin SDK and reports the result.
+ */
+export function approve(e: AddOnEvent): ActionResponse {
+  const requestId = param(e, 'requestId');
+  const approved = callServer('approve', {
+    requestId,
+    systems: formValues(e, `systems_${requestId}`),
+    permissions: formValue(e, `permissions_${requestId}`),
+  });
+  const email = approved.data?.email;
+  if (!approved.ok || !email) return respond(approved);
+  const result = ensureActive(email);
+  const recorded = callServer('account', { requestId, account: result.account, note: result.note });
+  return respond({ ...recorded, message: `${approved.message} ${recorded.message}` });
+}
+
+/** A notification with the server's message, and the homepage redrawn from its new state. */
+function respond(res: ServerResponse): ActionResponse {
+  const b = CardService.newActionResponseBuilder().setNotification(
+    CardService.newNotification().setText(res.message || (res.ok ? 'Done.' : 'Something went wrong.')),
+  );
+  if (res.state) b.setNavigation(CardService.newNavigation().updateCard(homeCard(res.state)));
+  return b.build();
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}

@@ -1,0 +1,28 @@
+import type { HomeState } from '../server/api';
+import { approverSection } from './approver';
+import { managerSection } from './manager';
+import { setupCard } from './setup';
+import { signerSection } from './signer';
+import { text } from './widgets';
+
+/**
+ * The homepage for the caller's roles: the setup card for the owner before setup; otherwise
+ * their own AUP, then approvals for approvers and the figures for business managers.
+ */
+export function homeCard(state: HomeState): GoogleAppsScript.Card_Service.Card {
+  if (!state.configured) {
+    if (state.canSetUp) return setupCard(null, state.me);
+    return CardService.newCardBuilder()
+      .setName('home')
+      .setHeader(CardService.newCardHeader().setTitle('AUP Signer'))
+      .addSection(CardService.newCardSection().addWidget(text('AUP Signer is not set up yet: ask your business manager.')))
+      .build();
+  }
+  const card = CardService.newCardBuilder()
+    .setName('home')
+    .setHeader(CardService.newCardHeader().setTitle(`${state.schoolName} AUP`).setSubtitle(state.me));
+  if (state.isApprover) card.addSection(approverSection(state));
+  if (state.isBusinessManager) card.addSection(managerSection(state));
+  card.addSection(signerSection(state));
+  return card.build();
+}

@@ -1,0 +1,37 @@
+import type { Settings } from '../core/config';
+import { actionButton, text } from './widgets';
+
+const FIELDS: [keyof Settings, string, string][] = [
+  ['schoolName', 'School name', ''],
+  ['templateDocId', 'AUP template (Google Doc link or ID)', 'Your AUP as it is: its signature blocks are found for you.'],
+  ['policyVersion', 'Policy version', 'For example 2026-27'],
+  ['approvers', 'Approvers (emails, comma separated)', 'Headteacher or staff with delegated authority'],
+  ['businessManagers', 'Business managers (emails, comma separated)', ''],
+  ['staffTypes', 'Staff types', 'Staff, Governor, Volunteer, Contractor'],
+  ['systems', 'Systems approvers can grant', 'Email, Google Classroom, MIS, Wi-Fi'],
+  ['signingWindowDays', 'Signing window (days)', '14'],
+];
+
+/** The setup card: the homepage for the owner before setup, later the Settings universal action. */
+export function setupCard(current: Settings | null, me: string): GoogleAppsScript.Card_Service.Card {
+  const s = CardService.newCardSection();
+  s.addWidget(text('Point AUP Signer at your school’s AUP and say who approves.'));
+  for (const [field, title, hint] of FIELDS) {
+    const input = CardService.newTextInput().setFieldName(field).setTitle(title);
+    if (hint) input.setHint(hint);
+    const value = current ? current[field] : field === 'businessManagers' ? me : '';
+    const shown = Array.isArray(value) ? value.join(', ') : String(value ?? '');
+    if (shown) input.setValue(shown);
+    s.addWidget(input);
+  }
+  s.addWidget(
+    CardService.newButtonSet().addButton(
+      actionButton('Save settings', CardService.newAction().setFunctionName('onSaveSettings'), true),
+    ),
+  );
+  return CardService.newCardBuilder()
+    .setName('settings')
+    .setHeader(CardService.newCardHeader().setTitle('AUP Signer settings'))
+    .addSection(s)
+    .build();
+}

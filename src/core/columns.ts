@@ -1,0 +1,93 @@
+/**
+ * The tracking spreadsheet's sheets and their header rows (DESIGN.md §4, a contract relied on by
+ * checks outside the code). Code finds columns by header text, never by position.
+ */
+export const SIGNATURES_SHEET = 'Signatures';
+export const STAFF_SHEET = 'Staff';
+export const AUDIT_SHEET = 'Audit';
+export const DASHBOARD_SHEET = 'Dashboard';
+
+export const SIGNATURE_HEADERS = [
+  'Request ID',
+  'Email',
+  'Name',
+  'Role',
+  'Staff Type',
+  'Policy Version',
+  'Status',
+  'Due By',
+  'Invited At',
+  'Signed At',
+  'Signed Via',
+  'Typed Signature',
+  'Document',
+  'Signed PDF',
+  'Document SHA-256',
+  'Approved By',
+  'Approved At',
+  'Systems',
+  'Permissions',
+  'Account',
+  'Reminders Sent',
+  'Last Reminder At',
+  'Notes',
+] as const;
+
+export const STAFF_HEADERS = [
+  'Email',
+  'Name',
+  'Role',
+  'Staff Type',
+  'Personal Email',
+  'Start Date',
+  'Leaving Date',
+] as const;
+
+export const AUDIT_HEADERS = ['Timestamp', 'Actor', 'Action', 'Request ID', 'Details'] as const;
+
+export type SignatureHeader = (typeof SIGNATURE_HEADERS)[number];
+export type StaffHeader = (typeof STAFF_HEADERS)[number];
+export type AuditHeader = (typeof AUDIT_HEADERS)[number];
+
+export const STATUSES = ['Invited', 'Signed', 'Approved', 'Complete', 'Rejected', 'Overdue', 'Superseded'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const CHANNELS = ['Gmail', 'Drive', 'Form'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const ACCOUNT_STATES = ['Active', 'Suspended', 'Pending admin', 'Not found', 'Error'] as const;
+export type AccountState = (typeof ACCOUNT_STATES)[number];
+
+/** Background colour per status for the Signatures sheet's conditional formatting. */
+export const STATUS_COLOURS: Record<Status, string> = {
+  Invited: '#fff2cc',
+  Signed: '#cfe2f3',
+  Approved: '#d9d2e9',
+  Complete: '#d9ead3',
+  Rejected: '#f4cccc',
+  Overdue: '#ea9999',
+  Superseded: '#eeeeee',
+};
+
+/**
+ * Positions of `wanted` headers in a sheet's actual header row.
+ * @throws Error naming the sheet and each missing header, so a business manager can restore it.
+ */
+export function columnIndex<H extends string>(
+  sheet: string,
+  headerRow: readonly unknown[],
+  wanted: readonly H[],
+): Record<H, number> {
+  const at = new Map<string, number>();
+  headerRow.forEach((h, i) => {
+    const key = String(h).trim();
+    if (key && !at.has(key)) at.set(key, i);
+  });
+  const missing = wanted.filter((h) => !at.has(h));
+  if (missing.length) {
+    throw new Error(`The ${sheet} sheet is missing the column(s) ${missing.join(', ')}: restore the header row.`);
+  }
+  const out = {} as Record<H, number>;
+  for (const h of wanted) out[h] = at.get(h) as number;
+  return out;
+}

@@ -1,0 +1,148 @@
+import type { AccountState, Channel, Status } from './columns';
+import { isDate } from './dates';
+import { namesMatch } from './names';
+
+/** One signature request: a row of the Signatures sheet (one per person per policy version). */
+export interface SignatureRequest {
+  requestId: string;
+  email: string;
+  name: string;
+  role: string;
+  staffType: string;
+  policyVersion: string;
+  status: Status;
+  dueBy: Date | null;
+  invitedAt: Date | null;
+  signedAt: Date | null;
+  signedVia: Channel | '';
+  typedSignature: string;
+  document: string;
+  signedPdf: string;
+  documentSha256: string;
+  approvedBy: string;
+  approvedAt: Date | null;
+  systems: string;
+  permissions: string;
+  account: AccountState | '';
+  remindersSent: number;
+  lastReminderAt: Date | null;
+  notes: string;
+}
+
+/** Why a transition was refused; `message` is fit to show a person. */
+export interface Refusal {
+  ok: false;
+  code: 'already-signed' | 'not-open' | 'name-mismatch' | 'no-consent' | 'not-signed' | 'own-request' | 'not-approved';
+  message: string;
+}
+export type Transition = { ok: true; request: SignatureRequest } | Refusal;
+
+/** States in which the person can still sign. */
+export const OPEN_TO_SIGN: readonly Status[] = ['Invited', 'Overdue', 'Rejected'];
+
+/** A new request in state Invited; Invited At is set when its invitation is sent. */
+export function newRequest(
+  fields: Pick<SignatureRequest, 'requestId' | 'email' | 'name' | 'role' | 'staffType' | 'policyVersion'>,
+  dueBy: Date,
+): SignatureRequest {
+  return {
+    ...fields,
+    status: 'Invited',
+    dueBy,
+    invitedAt: null,
+    signedAt: null,
+    signedVia: '',
+    typedSignature: '',
+    document: '',
+    signedPdf: '',
+    documentSha256: '',
+    approvedBy: '',
+    approvedAt: null,
+    systems: '',
+    permissions: '',
+    account: '',
+    remindersSent: 0,
+    lastReminderAt: null,
+    notes: '',
+  };
+}
+
+/**
+ * Records the person's agreement. Requires consent and a typed name matching the staff record
+ * (case, accents and spacing aside); a request already signed is refused with `already-signed`,
+ * so a double click or a retry signs once.
+ */
+export function sign(
+  req: SignatureRequest,
+  input: { consent: boolean; typedName: string; via: Channel; at: Date },
+): Transition {
+  if (req.status === 'Signed' || req.status === 'Approved' || req.status === 'Complete') {
+    return { ok: false, code: 'already-signed', message: `You already signed this policy (${req.policyVersion}).` };
+  }
+  if (!OPEN_TO_SIGN.includes(req.status)) {
+    return { ok: false, code: 'not-open', message: `This request is ${req.status} and can no longer be signed.` };
+  }
+  if (!input.consent) {
+    return { ok: false, code: 'no-consent', message: 'Tick the box to confirm you agree before signing.' };
+  }
+  if (!namesMatch(input.typedName, req.name)) {
+    return {
+      ok: false,
+      code: 'name-mismatch',
+      message: `The typed name must be your full name as the school has it: ${req.name}.`,
+    };
+  }
+  return {
+    ok: true,
+    request: {
+      ...req,
+      status: 'Signed',
+      signedAt: input.at,
+      signedVia: input.via,
+      typedSignature: input.typedName.replace(/\s+/g, ' ').trim(),
+    },
+  };
+}
+
+/** The approver's counter-signature. An approver can never approve their own request. */
+export function approve(
+  req: SignatureRequest,
+  input: { approver: string; systems: string[]; permissions: string; at: Date },
+): Transition {
+  if (req.email === input.approver) {
+    return { ok: false, code: 'own-request', message: 'You cannot approve your own request: ask another approver.' };
+  }
+  if (req.status !== 'Signed') {
+    return { ok: false, code: 'not-signed', message: `${req.name}'s request is ${req.status}, not awaiting approval.` };
+  }
+  return {
+    ok: true,
+    request: {
+      ...req,
+      status: 'Approved',
+      approvedBy: input.approver,
+      approvedAt: input.at,
+      systems: input.systems.join(', '),
+      permissions: input.permissions.replace(/\s+/g, ' ').trim(),
+    },
+  };
+}
+
+/**
+ * Records what the Admin SDK said of the person's account. An Approved request whose account is
+ * Active becomes Complete; any other state stays Approved with the reason in Notes.
+ */
+export function recordAccount(req: SignatureRequest, account: AccountState, note: string): Transition {
+  if (req.status !== 'Approved' && req.status !== 'Complete') {
+    return { ok: false, code: 'not-approved', message: `${req.name}'s request is ${req.status}, not approved.` };
+  }
+  return {
+    ok: true,
+    request: { ...req, account, status: account === 'Active' ? 'Complete' : 'Approved', notes: note },
+  };
+}
+
+/** A Date cell value, or null for an empty cell. */
+export function dateOrNull(v: unknown): Date | null {
+  return isDate(v) ? v : null;
+}

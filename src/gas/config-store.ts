@@ -1,0 +1,15 @@
+import { parseConfig, type Config } from '../core/config';
+
+/** The Script Properties key holding the configuration (one validated JSON value). */
+export const CONFIG_KEY = 'AUP_SIGNER_CONFIG';
+
+/** The stored configuration, or null before setup. @throws when the stored value is corrupt. */
+export function loadConfig(): Config | null {
+  const json = PropertiesService.getScriptProperties().getProperty(CONFIG_KEY);
+  return json ? parseConfig(json) : null;
+}
+
+/** Stores the configuration. */
+export function saveConfig(config: Config): void {
+  PropertiesService.getScriptProperties().setProperty(CONFIG_KEY, JSON.stringify(config));
+}

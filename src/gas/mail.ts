@@ -1,0 +1,23 @@
+/** An email as MailApp sends it: a plain-text body and the same in HTML. */
+export interface Email {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Sends one email through MailApp (scope script.send_mail), named after the school. */
+export function send(email: Email, schoolName: string): void {
+  MailApp.sendEmail({
+    to: email.to,
+    subject: email.subject,
+    body: email.text,
+    htmlBody: email.html,
+    name: `${schoolName} AUP Signer`,
+  });
+}
+
+/** MailApp's remaining recipients for today. */
+export function remainingQuota(): number {
+  return MailApp.getRemainingDailyQuota();
+}

@@ -1,0 +1,206 @@
+import {
+  AUDIT_HEADERS,
+  AUDIT_SHEET,
+  DASHBOARD_SHEET,
+  SIGNATURES_SHEET,
+  SIGNATURE_HEADERS,
+  STAFF_HEADERS,
+  STAFF_SHEET,
+  STATUS_COLOURS,
+  columnIndex,
+  type SignatureHeader,
+} from '../core/columns';
+import type { Config } from '../core/config';
+import type { DashboardRow } from '../core/dashboard';
+import { parseRoster, type Roster } from '../core/roster';
+import { cellsOf, columnRuns, requestFromRow, type Cell } from '../core/rows';
+import type { SignatureRequest } from '../core/request';
+import { sheetSafe } from '../core/safe';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A request with its 1-based row on the Signatures sheet. */
+export interface StoredRequest {
+  row: number;
+  request: SignatureRequest;
+}
+
+/** One Audit row. */
+export interface AuditEntry {
+  at: Date;
+  actor: string;
+  action: string;
+  requestId: string;
+  details: string;
+}
+
+/** The Signatures sheet as read in one batch: the requests and what is needed to write back. */
+export interface SignaturesSnapshot {
+  requests: StoredRequest[];
+  col: Record<SignatureHeader, number>;
+  /** Every cell of the sheet as read, so a block write keeps the rows it does not change. */
+  values: unknown[][];
+}
+
+const DATE_TIME = 'd mmmm yyyy hh:mm';
+const DATE_ONLY = 'd mmmm yyyy';
+
+/**
+ * The tracking spreadsheet (DESIGN.md §4). Reads are one `getValues` per sheet and writes one
+ * `setValues` per block of adjacent columns, whatever the number of rows. Callers hold the
+ * script lock around a read-modify-write.
+ */
+export class Tracking {
+  private constructor(private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
+
+  /** Opens the configured tracking spreadsheet. */
+  static open(config: Config): Tracking {
+    return new Tracking(SpreadsheetApp.openById(config.trackingSpreadsheetId));
+  }
+
+  /**
+   * Creates the tracking spreadsheet: Signatures, Staff, Audit and Dashboard with their header
+   * rows, frozen headers, a filter, en-GB date formats and a colour per status.
+   */
+  static create(schoolName: string): Tracking {
+    const ss = SpreadsheetApp.create(`AUP Signer tracking — ${schoolName}`);
+    ss.setSpreadsheetTimeZone('Europe/London');
+    const first = ss.getSheets()[0] as Sheet;
+    first.setName(SIGNATURES_SHEET);
+    const t = new Tracking(ss);
+    t.header(first, SIGNATURE_HEADERS);
+    const rows = first.getMaxRows() - 1;
+    const dateCols: [SignatureHeader, string][] = [
+      ['Due By', DATE_ONLY],
+      ['Invited At', DATE_TIME],
+      ['Signed At', DATE_TIME],
+      ['Approved At', DATE_TIME],
+      ['Last Reminder At', DATE_TIME],
+    ];
+    for (const [h, fmt] of dateCols) first.getRange(2, SIGNATURE_HEADERS.indexOf(h) + 1, rows, 1).setNumberFormat(fmt);
+    const statusRange = first.getRange(2, SIGNATURE_HEADERS.indexOf('Status') + 1, rows, 1);
+    first.setConditionalFormatRules(
+      Object.entries(STATUS_COLOURS).map(([status, colour]) =>
+        SpreadsheetApp.newConditionalFormatRule()
+          .whenTextEqualTo(status)
+          .setBackground(colour)
+          .setRanges([statusRange])
+          .build(),
+      ),
+    );
+    first.getRange(1, 1, first.getMaxRows(), SIGNATURE_HEADERS.length).createFilter();
+    const staff = ss.insertSheet(STAFF_SHEET);
+    t.header(staff, STAFF_HEADERS);
+    staff.getRange(2, 6, staff.getMaxRows() - 1, 2).setNumberFormat(DATE_ONLY);
+    const audit = ss.insertSheet(AUDIT_SHEET);
+    t.header(audit, AUDIT_HEADERS);
+    audit.getRange(2, 1, audit.getMaxRows() - 1, AUDIT_HEADERS.length).setNumberFormat('@');
+    ss.insertSheet(DASHBOARD_SHEET);
+    return t;
+  }
+
+  /** The spreadsheet's ID. */
+  get id(): string {
+    return this.ss.getId();
+  }
+
+  /** The spreadsheet's URL. */
+  get url(): string {
+    return this.ss.getUrl();
+  }
+
+  /** Reads the Signatures sheet in one batch. */
+  readSignatures(): SignaturesSnapshot {
+    const values = this.sheet(SIGNATURES_SHEET).getDataRange().getValues();
+    const col = columnIndex(SIGNATURES_SHEET, values[0] ?? [], SIGNATURE_HEADERS);
+    const requests: StoredRequest[] = [];
+    values.forEach((row, i) => {
+      if (i === 0 || String(row[col['Request ID']] ?? '') === '') return;
+      requests.push({ row: i + 1, request: requestFromRow(row, col) });
+    });
+    return { requests, col, values };
+  }
+
+  /**
+   * Writes changed requests back in place and appends new ones, one `setValues` per run of
+   * adjacent Signatures columns. Rows between changed rows are rewritten with the values read
+   * in `snap` (read under the same lock), so the write is one block.
+   */
+  writeSignatures(snap: SignaturesSnapshot, changed: readonly StoredRequest[], added: readonly SignatureRequest[]): void {
+    if (!changed.length && !added.length) return;
+    const sheet = this.sheet(SIGNATURES_SHEET);
+    const firstNew = snap.values.length + 1;
+    const rows = new Map<number, Record<SignatureHeader, Cell>>();
+    for (const c of changed) rows.set(c.row, cellsOf(c.request));
+    added.forEach((r, i) => rows.set(firstNew + i, cellsOf(r)));
+    const top = Math.min(...rows.keys());
+    const bottom = Math.max(...rows.keys());
+    const needed = bottom - sheet.getMaxRows();
+    if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+    const byPos = new Map(SIGNATURE_HEADERS.map((h) => [snap.col[h], h] as const));
+    for (const run of columnRuns([...byPos.keys()])) {
+      const block: Cell[][] = [];
+      for (let r = top; r <= bottom; r++) {
+        const fresh = rows.get(r);
+        block.push(
+          run.map((p) => {
+            const h = byPos.get(p) as SignatureHeader;
+            if (fresh) return toCell(fresh[h]);
+            return (snap.values[r - 1]?.[p] as Cell | undefined) ?? '';
+          }),
+        );
+      }
+      sheet.getRange(top, (run[0] as number) + 1, block.length, run.length).setValues(block);
+    }
+  }
+
+  /** Reads and checks the Staff sheet. */
+  readRoster(staffTypes: readonly string[]): Roster {
+    const values = this.sheet(STAFF_SHEET).getDataRange().getValues();
+    const col = columnIndex(STAFF_SHEET, values[0] ?? [], STAFF_HEADERS);
+    return parseRoster(values.slice(1), col, staffTypes);
+  }
+
+  /** Appends Audit rows in one write. The add-on never rewrites or deletes an Audit row. */
+  appendAudit(entries: readonly AuditEntry[]): void {
+    if (!entries.length) return;
+    const sheet = this.sheet(AUDIT_SHEET);
+    const at = sheet.getLastRow() + 1;
+    const needed = at + entries.length - 1 - sheet.getMaxRows();
+    if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+    const tz = this.ss.getSpreadsheetTimeZone();
+    sheet
+      .getRange(at, 1, entries.length, AUDIT_HEADERS.length)
+      .setValues(
+        entries.map((e) => [
+          Utilities.formatDate(e.at, tz, "yyyy-MM-dd'T'HH:mm:ssXXX"),
+          sheetSafe(e.actor),
+          sheetSafe(e.action),
+          sheetSafe(e.requestId),
+          sheetSafe(e.details),
+        ]),
+      );
+  }
+
+  /** Replaces the Dashboard's contents with `rows` in one write. */
+  writeDashboard(rows: readonly DashboardRow[]): void {
+    const sheet = this.sheet(DASHBOARD_SHEET);
+    sheet.clearContents();
+    if (rows.length) sheet.getRange(1, 1, rows.length, 2).setValues(rows.map((r) => [r[0], r[1]]));
+  }
+
+  private header(sheet: Sheet, headers: readonly string[]): void {
+    sheet.getRange(1, 1, 1, headers.length).setValues([[...headers]]).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+  }
+
+  private sheet(name: string): Sheet {
+    const s = this.ss.getSheetByName(name);
+    if (!s) throw new Error(`The tracking spreadsheet has no "${name}" sheet: restore it or run Settings again.`);
+    return s;
+  }
+}
+
+function toCell(v: Cell): Cell {
+  return typeof v === 'string' ? sheetSafe(v) : v;
+}

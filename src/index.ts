@@ -1,0 +1,59 @@
+/**
+ * The add-on's entry points: the only names Apps Script calls (manifest triggers, card actions,
+ * installable triggers, the web app). scripts/build.ts gives each a top-level function in
+ * build/Code.js.
+ */
+import { approve, homepage, saveSettings, sendInvitations, settings, sign } from './cards/actions';
+import type { AddOnEvent } from './cards/event';
+import { handlePost } from './server/do-post';
+import { invitationJob } from './triggers/invitation-job';
+
+/** Homepage trigger in Gmail and Drive (manifest addOns.common.homepageTrigger). */
+export function onHomepage(e: AddOnEvent): GoogleAppsScript.Card_Service.Card {
+  return homepage(e);
+}
+
+/** Gmail contextual trigger: opening a message (the invitation) shows the same card. */
+export function onGmailMessageOpen(e: AddOnEvent): GoogleAppsScript.Card_Service.Card {
+  return homepage(e);
+}
+
+/** Drive onItemsSelectedTrigger: selecting the AUP document shows the same card. */
+export function onDriveItemsSelected(e: AddOnEvent): GoogleAppsScript.Card_Service.Card {
+  return homepage(e);
+}
+
+/** Universal action "Settings". */
+export function onSettingsAction(e: AddOnEvent): GoogleAppsScript.Card_Service.UniversalActionResponse {
+  return settings(e);
+}
+
+/** Card action: save the setup card. */
+export function onSaveSettings(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return saveSettings(e);
+}
+
+/** Card action: send invitations. */
+export function onSendInvitations(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return sendInvitations(e);
+}
+
+/** Card action: sign. */
+export function onSign(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return sign(e);
+}
+
+/** Card action: approve. */
+export function onApprove(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return approve(e);
+}
+
+/** Installable one-off trigger continuing an invitation run. */
+export function onInvitationJob(): void {
+  invitationJob();
+}
+
+/** Web app POST: the server every card talks to. */
+export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  return handlePost(e);
+}

@@ -1,0 +1,60 @@
+import type { Channel, Status, AccountState } from '../core/columns';
+import type { DashboardRow } from '../core/dashboard';
+import type { Settings } from '../core/config';
+
+/** Operations the web app serves. Who may call each is decided by the server, never the card. */
+export type Op = 'state' | 'setup' | 'invite' | 'sign' | 'approve' | 'account';
+
+/** A card's request to the web app: `POST` JSON body. */
+export interface ServerRequest {
+  op: Op;
+  args: Record<string, unknown>;
+}
+
+/** A request as a card shows it: dates already in en-GB words. */
+export interface RequestView {
+  requestId: string;
+  email: string;
+  name: string;
+  role: string;
+  staffType: string;
+  policyVersion: string;
+  status: Status;
+  dueBy: string;
+  signedAt: string;
+  signedVia: Channel | '';
+  approvedBy: string;
+  document: string;
+  account: AccountState | '';
+  notes: string;
+}
+
+/** What the homepage shows the caller. */
+export interface HomeState {
+  me: string;
+  configured: boolean;
+  /** Before setup: whether the caller may set the add-on up (the web app's owner). */
+  canSetUp: boolean;
+  schoolName: string;
+  policyVersion: string;
+  agreementText: string;
+  isApprover: boolean;
+  isBusinessManager: boolean;
+  /** The caller's request for the current policy version, if any. */
+  mine: RequestView | null;
+  /** The caller's earlier requests. */
+  history: RequestView[];
+  /** For approvers: requests awaiting their counter-signature (never their own). */
+  pending: RequestView[];
+  systems: string[];
+  /** For business managers. */
+  manager: { trackingUrl: string; dashboard: DashboardRow[]; rosterProblems: string[]; settings: Settings } | null;
+}
+
+/** The web app's answer. `message` is fit to show a person. */
+export interface ServerResponse {
+  ok: boolean;
+  message: string;
+  state?: HomeState;
+  data?: Record<string, string>;
+}

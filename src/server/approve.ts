@@ -1,0 +1,99 @@
+import { ACCOUNT_STATES, type AccountState } from '../core/columns';
+import { approve, recordAccount, type SignatureRequest } from '../core/request';
+import { send } from '../gas/mail';
+import type { ServerResponse } from './api';
+import { isApprover, isBusinessManager, ukDate, type ServerContext } from './context';
+import { accountReadyEmail } from './emails';
+import { fillSignatureBlock } from './personal-doc';
+import { mutate } from './store';
+import { homeState } from './state';
+
+/** What the approver's card sends. Who approves is the verified caller. */
+export interface ApproveArgs {
+  requestId: string;
+  systems: string[];
+  permissions: string;
+}
+
+/**
+ * The approver's counter-signature: fills the approver block (signature, name, role, date,
+ * systems, permissions), marks the request Approved and audits it. Returns the signer's email
+ * in `data.email` so the approver's card can then check their account through the Admin SDK.
+ * Refused for anyone not listed as an approver, and for an approver's own request.
+ */
+export function approveRequest(ctx: ServerContext, args: ApproveArgs): ServerResponse {
+  const config = ctx.config;
+  if (!config || !isApprover(config, ctx.caller)) return { ok: false, message: 'Only an approver can approve requests.' };
+  const systems = args.systems.filter((s) => config.systems.includes(s));
+  const outcome = mutate(config, (snap, tracking) => {
+    const stored = snap.requests.find((s) => s.request.requestId === args.requestId);
+    if (!stored) return { result: { ok: false, message: 'No such request.', email: '' } };
+    const me = tracking.readRoster(config.staffTypes).staff.find((p) => p.email === ctx.caller);
+    const approverName = me?.name ?? ctx.caller;
+    const t = approve(stored.request, { approver: ctx.caller, systems, permissions: args.permissions, at: new Date() });
+    if (!t.ok) return { result: { ok: false, message: t.message, email: '' } };
+    const r = t.request;
+    fillSignatureBlock(r.document, 'approver', {
+      signature: `${approverName} (counter-signed electronically)`,
+      name: approverName,
+      role: me?.role || 'Approver',
+      date: ukDate(r.approvedAt),
+      systems: r.systems || 'None',
+      permissions: r.permissions || 'None',
+    });
+    return {
+      changed: [{ row: stored.row, request: r }],
+      audit: [
+        {
+          at: r.approvedAt as Date,
+          actor: ctx.caller,
+          action: 'Approved',
+          requestId: r.requestId,
+          details: `Systems: ${r.systems || 'none'}; permissions: ${r.permissions || 'none'}`,
+        },
+      ],
+      result: { ok: true, message: `Approved ${r.name}.`, email: r.email },
+    };
+  });
+  return { ok: outcome.ok, message: outcome.message, data: { email: outcome.email } };
+}
+
+/** What the approver's card learnt from the Admin SDK about the signer's account. */
+export interface AccountArgs {
+  requestId: string;
+  account: string;
+  note: string;
+}
+
+/**
+ * Records the account state for an approved request (approvers and business managers only).
+ * Active completes the request and emails the person that their account is ready.
+ */
+export function recordAccountState(ctx: ServerContext, args: AccountArgs): ServerResponse {
+  const config = ctx.config;
+  if (!config || !(isApprover(config, ctx.caller) || isBusinessManager(config, ctx.caller))) {
+    return { ok: false, message: 'Only an approver or a business manager can record account states.' };
+  }
+  if (!ACCOUNT_STATES.includes(args.account as AccountState)) return { ok: false, message: 'Unknown account state.' };
+  const outcome = mutate<{ ok: boolean; message: string; ready?: SignatureRequest }>(config, (snap) => {
+    const stored = snap.requests.find((s) => s.request.requestId === args.requestId);
+    if (!stored) return { result: { ok: false, message: 'No such request.' } };
+    const before = stored.request;
+    const t = recordAccount(before, args.account as AccountState, args.note);
+    if (!t.ok) return { result: { ok: false, message: t.message } };
+    const r = t.request;
+    return {
+      changed: [{ row: stored.row, request: r }],
+      audit: [
+        { at: new Date(), actor: ctx.caller, action: `Account ${r.account}`, requestId: r.requestId, details: r.notes },
+      ],
+      result: {
+        ok: true,
+        message: `${r.name}: account ${r.account}.`,
+        ready: before.status !== 'Complete' && r.status === 'Complete' ? r : undefined,
+      },
+    };
+  });
+  if (outcome.ready) send(accountReadyEmail(config, outcome.ready), config.schoolName);
+  return { ok: outcome.ok, message: outcome.message, state: homeState(ctx) };
+}

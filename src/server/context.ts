@@ -1,0 +1,47 @@
+import type { Config } from '../core/config';
+import type { SignatureRequest } from '../core/request';
+import type { RequestView } from './api';
+
+/** Who is asking and on whose authority the server runs. */
+export interface ServerContext {
+  /** The verified caller (Session.getActiveUser in the web app), lower-cased. */
+  caller: string;
+  /** The web app's user (Session.getEffectiveUser): owns the tracking sheet and documents. */
+  owner: string;
+  config: Config | null;
+}
+
+/** Whether the caller is a business manager. */
+export function isBusinessManager(config: Config, email: string): boolean {
+  return config.businessManagers.includes(email);
+}
+
+/** Whether the caller is an approver. */
+export function isApprover(config: Config, email: string): boolean {
+  return config.approvers.includes(email);
+}
+
+/** A date in en-GB words in Europe/London ("21 November 2026"), or '' for none. */
+export function ukDate(d: Date | null, withTime = false): string {
+  return d ? Utilities.formatDate(d, 'Europe/London', withTime ? "d MMMM yyyy 'at' HH:mm" : 'd MMMM yyyy') : '';
+}
+
+/** The card's view of a request. */
+export function viewOf(r: SignatureRequest): RequestView {
+  return {
+    requestId: r.requestId,
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    staffType: r.staffType,
+    policyVersion: r.policyVersion,
+    status: r.status,
+    dueBy: ukDate(r.dueBy),
+    signedAt: ukDate(r.signedAt, true),
+    signedVia: r.signedVia,
+    approvedBy: r.approvedBy,
+    document: r.document,
+    account: r.account,
+    notes: r.notes,
+  };
+}

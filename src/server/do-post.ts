@@ -1,0 +1,86 @@
+import type { SettingsInput } from '../core/config';
+import { loadConfig } from '../gas/config-store';
+import type { ServerRequest, ServerResponse } from './api';
+import { approveRequest, recordAccountState, type AccountArgs, type ApproveArgs } from './approve';
+import { isBusinessManager, type ServerContext } from './context';
+import { runInvitations, scheduleInvitationJob } from './invite';
+import { setup } from './setup';
+import { signRequest, type SignArgs } from './sign';
+import { homeState } from './state';
+
+/** Budget for an invitation run started from a card, in ms: the card waits for it. */
+const CARD_INVITATION_BUDGET_MS = 12_000;
+
+/**
+ * The web app's POST handler (developers.google.com/apps-script/guides/web): the one place that
+ * changes tracking state for card users. It runs as the user who deployed it; the caller is
+ * `Session.getActiveUser()`, which Google fills from the caller's OAuth token (same domain).
+ * Answers JSON {@link ServerResponse}. Unexpected errors propagate, so Apps Script logs them.
+ */
+export function handlePost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  const started = Date.now();
+  const caller = Session.getActiveUser().getEmail().toLowerCase();
+  const owner = Session.getEffectiveUser().getEmail().toLowerCase();
+  let request: ServerRequest | undefined;
+  try {
+    request = JSON.parse(e.postData.contents) as ServerRequest;
+  } catch {
+    request = undefined;
+  }
+  const response: ServerResponse =
+    !caller
+      ? { ok: false, message: 'Sign in with your school account to use AUP Signer.' }
+      : !request || typeof request.op !== 'string' || typeof request.args !== 'object' || !request.args
+        ? { ok: false, message: 'Malformed request.' }
+        : dispatch({ caller, owner, config: loadConfig() }, request, started);
+  return ContentService.createTextOutput(JSON.stringify(response)).setMimeType(ContentService.MimeType.JSON);
+}
+
+function dispatch(ctx: ServerContext, req: ServerRequest, started: number): ServerResponse {
+  const a = req.args;
+  switch (req.op) {
+    case 'state':
+      return { ok: true, message: '', state: homeState(ctx) };
+    case 'setup':
+      return setup(ctx, a as SettingsInput);
+    case 'invite':
+      return invite(ctx, started);
+    case 'sign':
+      return signRequest(ctx, {
+        requestId: String(a.requestId ?? ''),
+        consent: a.consent === true,
+        typedName: String(a.typedName ?? ''),
+        via: a.via === 'Drive' ? 'Drive' : 'Gmail',
+      } satisfies SignArgs);
+    case 'approve':
+      return approveRequest(ctx, {
+        requestId: String(a.requestId ?? ''),
+        systems: Array.isArray(a.systems) ? a.systems.map(String) : [],
+        permissions: String(a.permissions ?? ''),
+      } satisfies ApproveArgs);
+    case 'account':
+      return recordAccountState(ctx, {
+        requestId: String(a.requestId ?? ''),
+        account: String(a.account ?? ''),
+        note: String(a.note ?? ''),
+      } satisfies AccountArgs);
+    default:
+      return { ok: false, message: `Unknown operation.` };
+  }
+}
+
+function invite(ctx: ServerContext, started: number): ServerResponse {
+  const config = ctx.config;
+  if (!config || !isBusinessManager(config, ctx.caller)) {
+    return { ok: false, message: 'Only a business manager can send invitations.' };
+  }
+  const run = runInvitations(config, ctx.caller, started, CARD_INVITATION_BUDGET_MS);
+  if (run.remaining > 0) scheduleInvitationJob();
+  const problems = run.rosterProblems.length ? ` Skipped: ${run.rosterProblems.join(' ')}` : '';
+  const more = run.remaining > 0 ? ` ${run.remaining} more will be sent in the background.` : '';
+  return {
+    ok: true,
+    message: `Invited ${run.invited} (${run.created} new requests).${more}${problems}`,
+    state: homeState(ctx),
+  };
+}

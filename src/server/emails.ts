@@ -1,0 +1,53 @@
+import type { Config } from '../core/config';
+import type { SignatureRequest } from '../core/request';
+import type { Email } from '../gas/mail';
+import { ukDate } from './context';
+
+/** Subject line of an invitation: the Gmail contextual card recognises it. */
+export function invitationSubject(config: Config): string {
+  return `Please sign the ${config.schoolName} Acceptable Use Policy (${config.policyVersion})`;
+}
+
+/** The invitation to sign, to the person's Workspace address, saying how to sign in Gmail or Drive. */
+export function invitationEmail(config: Config, r: SignatureRequest): Email {
+  const due = ukDate(r.dueBy);
+  const lines = [
+    `Dear ${r.name},`,
+    `Please read and sign the ${config.schoolName} staff Acceptable Use Policy (${r.policyVersion}) by ${due}.`,
+    `Your copy: ${r.document}`,
+    'To sign: open the AUP Signer add-on in the side panel of Gmail (it opens on this email) or of Google Drive (select your AUP document), tick the agreement and type your full name.',
+    `Reference: ${r.requestId}`,
+  ];
+  return { to: r.email, subject: invitationSubject(config), text: lines.join('\n\n'), html: html(lines) };
+}
+
+/** Tells an approver that someone has signed and awaits their counter-signature. */
+export function signedNotice(config: Config, r: SignatureRequest, approver: string): Email {
+  const lines = [
+    `${r.name} (${r.role}, ${r.staffType}) signed the ${config.schoolName} AUP (${r.policyVersion}) on ${ukDate(r.signedAt, true)} via ${r.signedVia}.`,
+    'Open AUP Signer in Gmail or Drive to counter-sign and choose their systems.',
+    `Document: ${r.document}`,
+  ];
+  return { to: approver, subject: `AUP signed: ${r.name} awaits your approval`, text: lines.join('\n\n'), html: html(lines) };
+}
+
+/** Tells the person their AUP is approved and their account is ready. */
+export function accountReadyEmail(config: Config, r: SignatureRequest): Email {
+  const lines = [
+    `Dear ${r.name},`,
+    `Your Acceptable Use Policy (${r.policyVersion}) has been counter-signed by ${r.approvedBy}, and your ${config.schoolName} account ${r.email} is ready to use.`,
+    r.systems ? `Systems: ${r.systems}.` : '',
+    `Your signed copy: ${r.document}`,
+  ].filter(Boolean);
+  return { to: r.email, subject: `Your ${config.schoolName} account is ready`, text: lines.join('\n\n'), html: html(lines) };
+}
+
+/** HTML paragraphs from text lines, escaped. */
+function html(lines: readonly string[]): string {
+  return lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n');
+}
+
+/** Escapes text for HTML. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,105 @@
+import type { Config } from '../core/config';
+import { addDays } from '../core/dates';
+import { newRequest } from '../core/request';
+import { remainingQuota, send } from '../gas/mail';
+import { Tracking, type StoredRequest } from '../gas/tracking';
+import { invitationEmail } from './emails';
+import { makePersonalDoc } from './personal-doc';
+import { mutate } from './store';
+
+/** Name of the one-off trigger that carries on an invitation run. */
+export const INVITATION_JOB = 'onInvitationJob';
+
+/** How an invitation run ended. */
+export interface InvitationRun {
+  created: number;
+  invited: number;
+  remaining: number;
+  rosterProblems: string[];
+}
+
+/**
+ * Invites everyone on the Staff sheet who has no request for the current policy version, within
+ * `budgetMs` of modelled time from `started`:
+ * 1. under the lock, one row per missing person (Invited, Due By), all in one write;
+ * 2. their personalised documents, until the budget is half used;
+ * 3. under the lock, Document and Invited At recorded for those people in one write;
+ * 4. their invitation emails, as far as MailApp's daily quota allows.
+ * Invited At is written before the email is sent (at-most-once), so a crash or a retry never
+ * sends an invitation twice; the sheet itself is the cursor, so a later run resumes where this
+ * one stopped and never duplicates a request, a document or an email.
+ */
+export function runInvitations(config: Config, actor: string, started: number, budgetMs: number): InvitationRun {
+  const { created, pending, rosterProblems } = mutate(config, (snap, tracking) => {
+    const roster = tracking.readRoster(config.staffTypes);
+    const have = new Set(
+      snap.requests.filter((s) => s.request.policyVersion === config.policyVersion).map((s) => s.request.email),
+    );
+    const now = new Date();
+    const added = roster.staff
+      .filter((p) => !have.has(p.email))
+      .map((p) =>
+        newRequest(
+          {
+            requestId: `R-${Utilities.getUuid().slice(0, 8)}`,
+            email: p.email,
+            name: p.name,
+            role: p.role,
+            staffType: p.staffType,
+            policyVersion: config.policyVersion,
+          },
+          addDays(now, config.signingWindowDays),
+        ),
+      );
+    const pending = snap.requests.filter(
+      (s) => s.request.policyVersion === config.policyVersion && s.request.status === 'Invited' && !s.request.invitedAt,
+    ).length;
+    return {
+      added,
+      audit: added.map((r) => ({ at: now, actor, action: 'Request created', requestId: r.requestId, details: r.email })),
+      result: { created: added.length, pending: pending + added.length, rosterProblems: roster.problems.map((p) => p.message) },
+    };
+  });
+  if (!pending) return { created, invited: 0, remaining: 0, rosterProblems };
+
+  const docs = new Map<string, string>();
+  const toInvite = uninvited(Tracking.open(config).readSignatures().requests, config);
+  for (const s of toInvite) {
+    if (Date.now() - started > budgetMs / 2) break;
+    docs.set(s.request.requestId, s.request.document || makePersonalDoc(config, s.request, new Date()));
+  }
+  const quota = remainingQuota();
+  const sending = mutate(config, (snap) => {
+    const now = new Date();
+    const changed = uninvited(snap.requests, config)
+      .filter((s) => docs.has(s.request.requestId))
+      .slice(0, quota)
+      .map((s) => ({ row: s.row, request: { ...s.request, document: docs.get(s.request.requestId) as string, invitedAt: now } }));
+    return {
+      changed,
+      audit: changed.map((c) => ({
+        at: now,
+        actor,
+        action: 'Invited',
+        requestId: c.request.requestId,
+        details: `Invitation to ${c.request.email}; document ${c.request.document}`,
+      })),
+      result: changed.map((c) => c.request),
+    };
+  });
+  for (const r of sending) send(invitationEmail(config, r), config.schoolName);
+  return { created, invited: sending.length, remaining: pending - sending.length, rosterProblems };
+}
+
+function uninvited(requests: readonly StoredRequest[], config: Config): StoredRequest[] {
+  return requests.filter(
+    (s: StoredRequest) =>
+      s.request.policyVersion === config.policyVersion && s.request.status === 'Invited' && !s.request.invitedAt,
+  );
+}
+
+/** Schedules the one-off trigger that carries on the run, unless one is already waiting. */
+export function scheduleInvitationJob(): void {
+  if (ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === INVITATION_JOB)) return;
+  ScriptApp.newTrigger('onInvitationJob').timeBased().after(60_000).create();
+}

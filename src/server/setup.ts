@@ -1,0 +1,87 @@
+import { checkSettings, DEFAULT_AGREEMENT, type Config, type SettingsInput } from '../core/config';
+import { findPlaceholders } from '../core/placeholders';
+import { analyseTemplate, type TemplateAnalysis } from '../core/template';
+import { saveConfig } from '../gas/config-store';
+import { openDoc } from '../gas/documents';
+import { withScriptLock } from '../gas/lock';
+import { Tracking } from '../gas/tracking';
+import type { ServerResponse } from './api';
+import { isBusinessManager, type ServerContext } from './context';
+import { homeState } from './state';
+
+/**
+ * Saves the setup card's settings. The first setup (only the web app's owner may do it) creates
+ * the tracking spreadsheet and the documents folder; later saves (business managers) keep them.
+ * The template is checked and what was found is reported.
+ */
+export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse {
+  const { config, caller, owner } = ctx;
+  const allowed = config ? isBusinessManager(config, caller) : caller === owner;
+  if (!allowed) return { ok: false, message: 'Only a business manager can change the settings.' };
+  const checked = checkSettings(input);
+  if (!checked.ok) return { ok: false, message: checked.errors.join(' ') };
+  const settings = checked.value;
+  let analysis: TemplateAnalysis;
+  let unknown: string[];
+  try {
+    const view = openDoc(settings.templateDocId);
+    analysis = analyseTemplate(view.lines);
+    unknown = findPlaceholders(view.lines).unknown;
+  } catch (e) {
+    return {
+      ok: false,
+      message: `The template could not be opened (${errorText(e)}). Share it with ${owner} or check the link.`,
+    };
+  }
+  const saved = withScriptLock((): Config => {
+    const created = config ?? createStores(settings.schoolName, owner);
+    const next: Config = {
+      ...settings,
+      owner: created.owner,
+      trackingSpreadsheetId: created.trackingSpreadsheetId,
+      folderId: created.folderId,
+      agreementText: analysis.agreement ?? DEFAULT_AGREEMENT,
+    };
+    saveConfig(next);
+    const tracking = Tracking.open(next);
+    tracking.appendAudit([
+      {
+        at: new Date(),
+        actor: caller,
+        action: config ? 'Settings changed' : 'Set up',
+        requestId: '',
+        details: `Policy version ${next.policyVersion}; template ${next.templateDocId}`,
+      },
+    ]);
+    return next;
+  });
+  shareTracking(saved);
+  const found = [
+    analysis.user ? `user block (${analysis.user.fields.map((f) => f.label).join(', ')})` : '',
+    analysis.approver ? `approver block (${analysis.approver.fields.map((f) => f.label).join(', ')})` : '',
+  ].filter(Boolean);
+  const problems = [...analysis.problems, ...unknown.map((u) => `Unknown placeholder ${u} will be left empty.`)];
+  return {
+    ok: true,
+    message: `Saved. Template: found ${found.join(' and ') || 'no signature blocks'}.${problems.length ? ` ${problems.join(' ')}` : ''}`,
+    state: homeState({ ...ctx, config: saved }),
+  };
+}
+
+function createStores(schoolName: string, owner: string): Pick<Config, 'owner' | 'trackingSpreadsheetId' | 'folderId'> {
+  const tracking = Tracking.create(schoolName);
+  const folder = DriveApp.createFolder(`AUP Signer — ${schoolName}`);
+  return { owner, trackingSpreadsheetId: tracking.id, folderId: folder.getId() };
+}
+
+/** Business managers edit the tracking spreadsheet (and read the folder); nobody else sees it. */
+function shareTracking(config: Config): void {
+  const others = config.businessManagers.filter((e) => e !== config.owner);
+  if (!others.length) return;
+  DriveApp.getFileById(config.trackingSpreadsheetId).addEditors(others);
+  DriveApp.getFolderById(config.folderId).addEditors(others);
+}
+
+function errorText(e: unknown): string {
+  return String((e as { message?: unknown } | null)?.message ?? e);
+}

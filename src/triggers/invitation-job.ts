@@ -1,0 +1,20 @@
+import { loadConfig } from '../gas/config-store';
+import { runInvitations, scheduleInvitationJob, INVITATION_JOB } from '../server/invite';
+
+/** Budget of one trigger run, in ms: well inside Apps Script's 6-minute limit. */
+const TRIGGER_BUDGET_MS = 4.5 * 60_000;
+
+/**
+ * The one-off installable trigger that carries on an invitation run: removes itself, invites as
+ * many as fit in its budget, and schedules the next run while people remain.
+ */
+export function invitationJob(): void {
+  const started = Date.now();
+  for (const t of ScriptApp.getProjectTriggers()) {
+    if (t.getHandlerFunction() === INVITATION_JOB) ScriptApp.deleteTrigger(t);
+  }
+  const config = loadConfig();
+  if (!config) return;
+  const run = runInvitations(config, Session.getEffectiveUser().getEmail(), started, TRIGGER_BUDGET_MS);
+  if (run.remaining > 0) scheduleInvitationJob();
+}
