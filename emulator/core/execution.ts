@@ -73,6 +73,15 @@ export class Execution {
     if (this.elapsed > this.limitMs) throw this.error(EXCEEDED_MESSAGE);
   }
 
+  /**
+   * Adds `ms` of time that already passed on the clock (a nested web-app run this execution
+   * waited for) to this execution's elapsed time, and enforces its limit.
+   */
+  absorb(ms: number): void {
+    this.elapsed += ms;
+    if (this.elapsed > this.limitMs) throw this.error(EXCEEDED_MESSAGE);
+  }
+
   /** An `Error` of the add-on's own realm with Apps Script's message text. */
   error(message: string): Error {
     return new this.errorCtor(message);

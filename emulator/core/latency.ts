@@ -85,6 +85,10 @@ const TABLE: ReadonlyArray<[prefix: string, ms: number, source: string]> = [
   ['Utilities.', 1, '[EST] local'],
   ['CardService.', 0, 'builders run in the script, no round trip'],
   ['Logger.', 0, 'local'],
+  ['console.', 0, 'local'],
+  ['User.', 0, 'local'],
+  ['TextOutput.', 0, 'local'],
+  ['GmailApp.setCurrentMessageAccessToken', 0, 'local'],
 ];
 
 /** Modelled latency in ms for a `Service.method` name: the longest matching row of the table. */

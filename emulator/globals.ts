@@ -1,0 +1,46 @@
+import type { Execution } from './core/execution';
+import { createAdminDirectory } from './services/admin-directory';
+import { createCacheService } from './services/cache';
+import { createCardService } from './services/card';
+import { createContentService } from './services/content';
+import { createDocumentApp } from './services/document';
+import { createDriveApp } from './services/drive';
+import { createFormApp } from './services/forms';
+import { createGmailApp } from './services/gmail';
+import { createLockService } from './services/lock';
+import { createConsole, createLogger } from './services/logger';
+import { createMailApp } from './services/mail';
+import { createPropertiesService } from './services/properties';
+import { createScriptApp } from './services/script';
+import { createSession } from './services/session';
+import { createSpreadsheetApp } from './services/spreadsheet';
+import { createUrlFetchApp } from './services/url-fetch';
+import { createUtilities } from './services/utilities';
+
+/**
+ * The global object of one execution: every emulated service bound to `exec`, the clock's
+ * `Date`, and nothing of Node's (no require, process, Buffer or setTimeout), as in Apps Script.
+ */
+export function executionGlobals(exec: Execution): Record<string, unknown> {
+  return {
+    Date: exec.ws.clock.DateClass,
+    console: createConsole(exec),
+    Logger: createLogger(exec),
+    Session: createSession(exec),
+    Utilities: createUtilities(exec),
+    PropertiesService: createPropertiesService(exec),
+    CacheService: createCacheService(exec),
+    LockService: createLockService(exec),
+    SpreadsheetApp: createSpreadsheetApp(exec),
+    DocumentApp: createDocumentApp(exec),
+    DriveApp: createDriveApp(exec),
+    FormApp: createFormApp(exec),
+    MailApp: createMailApp(exec),
+    GmailApp: createGmailApp(exec),
+    CardService: createCardService(exec),
+    ScriptApp: createScriptApp(exec),
+    UrlFetchApp: createUrlFetchApp(exec),
+    ContentService: createContentService(exec),
+    AdminDirectory: createAdminDirectory(exec),
+  };
+}
