@@ -91,6 +91,16 @@ export class UserSession {
     return this.apply(action.function, addOnEvent(this.host.ws, this.hostApp, { ...this.context, formInputs, parameters }));
   }
 
+  /** The action a button of the top card runs (function and parameters), or undefined when there is no such button. */
+  actionOf(text: string): { function: string; parameters: Record<string, string> } | undefined {
+    const action = findButtons(this.card ?? {}).find((b) => b.text === text)?.onClick?.action;
+    if (!action?.function) return undefined;
+    return {
+      function: action.function,
+      parameters: Object.fromEntries((action.parameters ?? []).map((p) => [p.key ?? '', p.value ?? ''])),
+    };
+  }
+
   /** Chooses a universal action from the add-on's menu by its label. */
   universalAction(fn: string): Screen {
     return this.apply(fn, addOnEvent(this.host.ws, this.hostApp, this.context));

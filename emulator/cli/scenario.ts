@@ -1,0 +1,145 @@
+import { Execution } from '../core/execution';
+import { MIME } from '../core/workspace';
+import { Host } from '../host/host';
+import type { Screen, UserSession } from '../host/user-session';
+import { createDocumentFromElements, type TemplateElement } from '../services/document/io';
+import { CONFIG_KEY } from '../../src/gas/config-store';
+import type { Config } from '../../src/core/config';
+import { createSpreadsheetApp } from '../services/spreadsheet';
+import type { RosterRow } from './inputs';
+
+/** Who runs the school's sign-off in the scenario. */
+export interface Cast {
+  businessManager: string;
+  /** Approvers in order: the first approves everyone but themself; the next approves them. */
+  approvers: string[];
+}
+
+/** What a scenario run leaves behind. */
+export interface ScenarioResult {
+  host: Host;
+  config: Config;
+  /** Each card a person saw, in order, for cards/. */
+  screens: { who: string; step: string; screen: Screen }[];
+  /** One line per step, for the summary. */
+  log: string[];
+}
+
+/** Options of the lifecycle scenario. */
+export interface ScenarioOptions {
+  template: TemplateElement[];
+  templateName: string;
+  roster: RosterRow[];
+  schoolName: string;
+  policyVersion?: string;
+  cast?: Cast;
+  start?: Date;
+}
+
+const DOMAIN = 'school.example';
+const DEFAULT_CAST: Cast = {
+  businessManager: `bm@${DOMAIN}`,
+  approvers: [`head@${DOMAIN}`, `tech@${DOMAIN}`],
+};
+
+/**
+ * The whole lifecycle on the emulator, through the built bundle and only the UI a person has:
+ * the business manager sets up from the Gmail homepage card and pastes the roster into the
+ * Staff sheet, then sends invitations; everyone signs from their card (Gmail homepage, Drive
+ * selection and the invitation email in turn); the approvers counter-sign, which checks each
+ * account through the Admin SDK.
+ * @throws Error naming the step when the add-on shows an error
+ */
+export function runScenario(opts: ScenarioOptions): ScenarioResult {
+  const cast = opts.cast ?? DEFAULT_CAST;
+  const host = new Host({ domain: DOMAIN, start: opts.start ?? new Date('2026-09-01T08:00:00Z') });
+  const ws = host.ws;
+  const screens: ScenarioResult['screens'] = [];
+  const log: string[] = [];
+  const staff = new Set(opts.roster.map((r) => r.email.toLowerCase()));
+  for (const r of opts.roster) {
+    ws.addUser({ email: r.email, name: r.name, admin: cast.approvers.includes(r.email.toLowerCase()) });
+  }
+  for (const e of [cast.businessManager, ...cast.approvers]) {
+    if (!staff.has(e)) ws.addUser({ email: e, name: e.split('@')[0] as string, admin: cast.approvers.includes(e) });
+  }
+  const step = (who: string, name: string, screen: Screen): Screen => {
+    screens.push({ who, step: name, screen });
+    if (screen.error) throw new Error(`${name} (${who}): the add-on showed an error: ${screen.error}`);
+    return screen;
+  };
+
+  host.deployWebApp(cast.businessManager);
+  const templateId = createDocumentFromElements(ws, cast.businessManager, opts.templateName, opts.template);
+  const bm = host.as(cast.businessManager);
+  step(bm.email, 'homepage before setup', bm.openHomepage('GMAIL'));
+  const saved = step(
+    bm.email,
+    'save settings',
+    bm.click('Save settings', {
+      schoolName: opts.schoolName,
+      templateDocId: `https://docs.google.com/document/d/${templateId}/edit`,
+      policyVersion: opts.policyVersion ?? '2026-27',
+      approvers: cast.approvers.join(', '),
+      businessManagers: cast.businessManager,
+      signingWindowDays: '14',
+    }),
+  );
+  log.push(`Setup: ${saved.notification ?? ''}`);
+  const config = JSON.parse(ws.scriptProperties.get(CONFIG_KEY) ?? '{}') as Config;
+
+  pasteRoster(host, cast.businessManager, config.trackingSpreadsheetId, opts.roster);
+  const invited = step(bm.email, 'send invitations', bm.click('Send invitations'));
+  log.push(`Invitations: ${invited.notification ?? ''}`);
+  for (const run of host.advance(60 * 60_000)) log.push(`Trigger ${run.fn} as ${run.user}${run.error ? `: ${run.error}` : ''}`);
+
+  opts.roster.forEach((r, i) => {
+    const person = host.as(r.email);
+    const opened = openCard(host, person, i);
+    step(person.email, `open card (${opened.how})`, opened.screen);
+    const signed = step(person.email, 'sign', person.click('Sign', { consent: ['agree'], typedName: r.name }));
+    log.push(`${r.name} signed from ${opened.how}: ${signed.notification ?? ''}`);
+    host.advance(5 * 60_000);
+  });
+
+  for (const approverEmail of cast.approvers) {
+    const approver = host.as(approverEmail);
+    let screen = step(approverEmail, 'approver homepage', approver.openHomepage('GMAIL'));
+    for (const r of opts.roster.filter((p) => p.email.toLowerCase() !== approverEmail)) {
+      const action = approver.actionOf(`Approve ${r.name}`);
+      if (!action) continue;
+      const request = action.parameters.requestId ?? '';
+      screen = step(
+        approverEmail,
+        `approve ${r.name}`,
+        approver.click(`Approve ${r.name}`, { [`systems_${request}`]: config.systems.slice(0, 2) }),
+      );
+      log.push(`${approverEmail} approved ${r.name}: ${screen.notification ?? ''}`);
+    }
+  }
+  return { host, config, screens, log };
+}
+
+/** Each person opens their card a different way in turn: Gmail homepage, Drive selection, the invitation email. */
+function openCard(host: Host, person: UserSession, i: number): { how: string; screen: Screen } {
+  if (i % 3 === 1) {
+    const doc = [...host.ws.drive.values()].find(
+      (f) => f.mimeType === MIME.document && f.name.includes(person.email) && host.ws.canView(f, person.email),
+    );
+    if (doc) return { how: 'Drive selection', screen: person.selectDriveItems([doc.id]) };
+  }
+  if (i % 3 === 2) {
+    const invitation = person.inbox().find((m) => m.subject.includes('Acceptable Use Policy'));
+    if (invitation) return { how: 'the invitation email', screen: person.openMessage(invitation.id) };
+  }
+  return { how: 'Gmail homepage', screen: person.openHomepage('GMAIL') };
+}
+
+/** The business manager pastes the roster into the Staff sheet in Sheets (as a person would). */
+function pasteRoster(host: Host, bm: string, spreadsheetId: string, roster: readonly RosterRow[]): void {
+  const exec = new Execution(host.ws, 'editor', bm, bm);
+  const sheet = createSpreadsheetApp(exec).openById(spreadsheetId).getSheetByName('Staff');
+  if (!sheet) throw new Error('The tracking spreadsheet has no Staff sheet');
+  const rows = roster.map((r) => [r.email, r.name, r.role, r.staffType, r.personalEmail, r.startDate, '']);
+  if (rows.length) sheet.getRange(2, 1, rows.length, 7).setValues(rows);
+}

@@ -1,0 +1,94 @@
+/**
+ * `npm start -- [--template FILE] [--roster FILE] [--out DIR]`: runs the AUP lifecycle on the
+ * emulator (DESIGN.md §7) and writes what a person would look at: tracking.csv, staff.csv,
+ * audit.csv, docs/, mail/, directory.json and cards/.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { exportDirectory, exportDocuments, exportMail, exportSheetCsv, safeName } from '../exporters';
+import { readSheet } from '../services/spreadsheet';
+import { InputError, readRoster, readTemplate } from './inputs';
+import { runScenario } from './scenario';
+
+const SAMPLES = join(__dirname, '../../samples');
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      template: { type: 'string' },
+      roster: { type: 'string' },
+      out: { type: 'string', default: 'out' },
+      school: { type: 'string' },
+    },
+    strict: true,
+  });
+  const templateFile = values.template ?? join(SAMPLES, 'aup-template.txt');
+  const rosterFile = values.roster ?? join(SAMPLES, 'roster.csv');
+  const out = values.out ?? 'out';
+  const template = await readTemplate(templateFile);
+  const roster = readRoster(rosterFile);
+  const schoolName = values.school ?? (values.template ? schoolFromFile(templateFile) : 'Oakfield Primary School');
+
+  const result = runScenario({ template, templateName: basename(templateFile), roster, schoolName });
+  const { host, config, screens, log } = result;
+  const ws = host.ws;
+
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'cards'), { recursive: true });
+  exportSheetCsv(ws, config.trackingSpreadsheetId, 'Signatures', join(out, 'tracking.csv'));
+  exportSheetCsv(ws, config.trackingSpreadsheetId, 'Staff', join(out, 'staff.csv'));
+  exportSheetCsv(ws, config.trackingSpreadsheetId, 'Audit', join(out, 'audit.csv'));
+  exportSheetCsv(ws, config.trackingSpreadsheetId, 'Dashboard', join(out, 'dashboard.csv'));
+  const docs = exportDocuments(ws, join(out, 'docs'), config.folderId);
+  const mail = await exportMail(ws, join(out, 'mail'));
+  exportDirectory(ws, join(out, 'directory.json'));
+  screens.forEach((s, i) => {
+    const file = `${String(i + 1).padStart(3, '0')}-${safeName(s.who)}-${safeName(s.step)}.json`;
+    writeFileSync(join(out, 'cards', file), `${JSON.stringify(s.screen, null, 2)}\n`);
+  });
+
+  const { values: rows } = readSheet(ws, config.trackingSpreadsheetId, 'Signatures');
+  const header = (rows[0] ?? []).map(String);
+  const col = (h: string): number => header.indexOf(h);
+  const people = rows.slice(1).filter((r) => r[col('Request ID')]);
+  console.log(`AUP Signer — local run on the emulator (${schoolName}, template ${basename(templateFile)})`);
+  for (const line of log) console.log(`  ${line}`);
+  console.log('');
+  console.log('  Name                          Status     Account   Signed via');
+  for (const r of people) {
+    console.log(
+      `  ${String(r[col('Name')]).padEnd(30)}${String(r[col('Status')]).padEnd(11)}${String(r[col('Account')]).padEnd(10)}${String(r[col('Signed Via')])}`,
+    );
+  }
+  const complete = people.filter((r) => r[col('Status')] === 'Complete' && r[col('Account')] === 'Active').length;
+  console.log('');
+  console.log(`  ${complete} of ${roster.length} complete with account active; ${docs.length} documents; ${mail.length} emails.`);
+  console.log(`  Service calls: ${ws.accounting.total()} in ${host.executions.length} executions; modelled time ${(ws.accounting.totalMs() / 1000).toFixed(1)} s.`);
+  console.log(`  Outputs in ${out}/: tracking.csv staff.csv audit.csv dashboard.csv docs/ mail/ directory.json cards/`);
+  if (complete !== roster.length) {
+    console.error(`Not everyone completed: ${roster.length - complete} of ${roster.length} are not Complete with an active account.`);
+    return 1;
+  }
+  return 0;
+}
+
+/** "altmore-lathom-staff.txt" → "Altmore Lathom". */
+function schoolFromFile(file: string): string {
+  const words = basename(file, extname(file))
+    .split(/[-_\s]+/)
+    .filter((w) => !/^(staff|aup|policy|\d{4})$/i.test(w));
+  return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ') || 'Our School';
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof InputError) {
+      console.error(`Bad input: ${e.message}`);
+      process.exit(2);
+    }
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  },
+);

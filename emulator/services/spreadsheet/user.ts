@@ -1,0 +1,26 @@
+import type { Execution } from '../../core/execution';
+
+/**
+ * A user as SpreadsheetApp returns one from `getEditors`/`getOwner`
+ * (developers.google.com/apps-script/reference/base/user): only the email address.
+ */
+export class FakeUser implements Pick<GoogleAppsScript.Base.User, 'getEmail'> {
+  constructor(
+    private readonly exec: Execution,
+    private readonly email: string,
+  ) {}
+
+  getEmail(): string {
+    return this.exec.call('User.getEmail', () => this.email);
+  }
+}
+
+/** The email address in an argument that may be a string or a `User`. */
+export function emailOf(user: string | GoogleAppsScript.Base.User): string {
+  return (typeof user === 'string' ? user : user.getEmail()).trim().toLowerCase();
+}
+
+/** Users for a list of addresses, as the add-on receives them. */
+export function usersOf(exec: Execution, emails: Iterable<string>): GoogleAppsScript.Base.User[] {
+  return [...emails].map((e) => new FakeUser(exec, e) as unknown as GoogleAppsScript.Base.User);
+}

@@ -1,0 +1,152 @@
+import { createAdminDirectory } from '../../emulator/services/admin-directory';
+import { DOMAIN, newExec, newWorkspace } from './support';
+
+const TEACHER = `teacher@${DOMAIN}`;
+
+/** The thrown error, for inspecting `name` and `details`. */
+function thrown(fn: () => unknown): Error & { details?: { code: number; message: string } } {
+  try {
+    fn();
+  } catch (e) {
+    return e as Error & { details?: { code: number; message: string } };
+  }
+  throw new Error('expected a throw');
+}
+
+describe('AdminDirectory.Users', () => {
+  it('a non-admin gets 403 "Not Authorized to access this resource/api" as a GoogleJsonResponseException', () => {
+    const ws = newWorkspace();
+    const dir = createAdminDirectory(newExec(ws, TEACHER));
+    const e = thrown(() => dir.Users.get(TEACHER));
+    expect(e.message).toBe(
+      'API call to directory.users.get failed with error: Not Authorized to access this resource/api',
+    );
+    expect(e.name).toBe('GoogleJsonResponseException');
+    expect(e.details).toMatchObject({ code: 403, message: 'Not Authorized to access this resource/api' });
+    expect(() => dir.Users.list({ domain: DOMAIN })).toThrow(
+      'API call to directory.users.list failed with error: Not Authorized to access this resource/api',
+    );
+    expect(() => dir.Users.patch({ suspended: true }, TEACHER)).toThrow('directory.users.patch failed');
+  });
+
+  it('an unknown user is 404 "Resource Not Found: userKey"', () => {
+    const ws = newWorkspace();
+    const e = thrown(() => createAdminDirectory(newExec(ws)).Users.get(`nobody@${DOMAIN}`));
+    expect(e.message).toBe('API call to directory.users.get failed with error: Resource Not Found: userKey');
+    expect(e.details?.code).toBe(404);
+  });
+
+  it('host-injected faults fail the next calls in order with their codes, then calls succeed', () => {
+    const ws = newWorkspace();
+    const dir = createAdminDirectory(newExec(ws));
+    ws.directoryFaults.push(429, 503);
+    const first = thrown(() => dir.Users.get(TEACHER));
+    const second = thrown(() => dir.Users.list({ customer: 'my_customer' }));
+    expect([first.message, first.details?.code]).toEqual([
+      'API call to directory.users.get failed with error: Rate Limit Exceeded',
+      429,
+    ]);
+    expect([second.message, second.details?.code]).toEqual([
+      'API call to directory.users.list failed with error: Backend Error',
+      503,
+    ]);
+    expect(dir.Users.get(TEACHER).primaryEmail).toBe(TEACHER);
+    expect(ws.directoryFaults).toEqual([]);
+  });
+
+  it('get finds a user by email in any case or by ID and returns a copy that changes nothing', () => {
+    const ws = newWorkspace();
+    const dir = createAdminDirectory(newExec(ws));
+    const user = dir.Users.get('Teacher@School.Example');
+    expect(user).toMatchObject({
+      kind: 'admin#directory#user',
+      primaryEmail: TEACHER,
+      name: { givenName: 'Tom', familyName: 'Teacher', fullName: 'Tom Teacher' },
+      suspended: false,
+      isAdmin: false,
+      orgUnitPath: '/',
+    });
+    expect(dir.Users.get(user.id!).primaryEmail).toBe(TEACHER);
+    user.suspended = true;
+    user.name!.givenName = 'Changed';
+    expect(ws.users.get(TEACHER)).toMatchObject({ suspended: false, name: { givenName: 'Tom' } });
+  });
+
+  it('a suspended user is returned with suspended: true', () => {
+    const ws = newWorkspace();
+    ws.addUser({ email: `gone@${DOMAIN}`, name: 'Gone Away', suspended: true });
+    expect(createAdminDirectory(newExec(ws)).Users.get(`gone@${DOMAIN}`)).toMatchObject({
+      suspended: true,
+      suspensionReason: 'ADMIN',
+    });
+  });
+
+  it('patch and update apply only the given fields (suspended, name parts, orgUnitPath)', () => {
+    const ws = newWorkspace();
+    const dir = createAdminDirectory(newExec(ws));
+    const patched = dir.Users.patch({ suspended: true, name: { givenName: 'Thomas' } }, TEACHER);
+    expect(patched).toMatchObject({
+      suspended: true,
+      name: { givenName: 'Thomas', familyName: 'Teacher', fullName: 'Thomas Teacher' },
+      orgUnitPath: '/',
+    });
+    const updated = dir.Users.update({ orgUnitPath: '/Staff/Leavers' }, TEACHER);
+    expect(updated).toMatchObject({ suspended: true, orgUnitPath: '/Staff/Leavers' });
+    dir.Users.update({ suspended: false }, TEACHER);
+    expect(ws.users.get(TEACHER)).toMatchObject({ suspended: false, orgUnitPath: '/Staff/Leavers' });
+    expect(() => dir.Users.patch({ orgUnitPath: 'Staff' }, TEACHER)).toThrow('Invalid Input: INVALID_OU_ID');
+    expect(() => dir.Users.patch({ suspended: true }, `nobody@${DOMAIN}`)).toThrow(
+      'API call to directory.users.patch failed with error: Resource Not Found: userKey',
+    );
+  });
+
+  it('list pages by maxResults (default 100, at most 500) with nextPageToken until the last page', () => {
+    const ws = newWorkspace();
+    for (let i = 0; i < 248; i++)
+      ws.addUser({ email: `s${String(i).padStart(3, '0')}@${DOMAIN}`, name: `Staff ${i}` });
+    const dir = createAdminDirectory(newExec(ws));
+    const emails: string[] = [];
+    let pageToken: string | undefined;
+    const sizes: number[] = [];
+    do {
+      const page = dir.Users.list({ domain: DOMAIN, pageToken });
+      sizes.push(page.users?.length ?? 0);
+      emails.push(...(page.users ?? []).map((u) => u.primaryEmail!));
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+    expect(sizes).toEqual([100, 100, 50]);
+    expect(new Set(emails).size).toBe(250);
+    expect(emails).toEqual([...emails].sort());
+    expect(dir.Users.list({ customer: 'my_customer', maxResults: 500 }).users).toHaveLength(250);
+    expect(() => dir.Users.list({ domain: DOMAIN, maxResults: 501 })).toThrow(
+      "API call to directory.users.list failed with error: Invalid value '501'. Values must be within the range: [1, 500]",
+    );
+  });
+
+  it('list needs a domain or customer, and filters by query with no users field when nothing matches', () => {
+    const ws = newWorkspace();
+    ws.addUser({ email: `gone@${DOMAIN}`, name: 'Gone Away', suspended: true });
+    const dir = createAdminDirectory(newExec(ws));
+    const e = thrown(() => dir.Users.list({}));
+    expect([e.message, e.details?.code]).toEqual([
+      'API call to directory.users.list failed with error: Bad Request',
+      400,
+    ]);
+    const suspended = dir.Users.list({ domain: DOMAIN, query: 'isSuspended=true' });
+    expect(suspended.users!.map((u) => u.primaryEmail)).toEqual([`gone@${DOMAIN}`]);
+    const none = dir.Users.list({ domain: DOMAIN, query: 'email:zzz' });
+    expect(none).toEqual({ kind: 'admin#directory#users' });
+    expect(() => dir.Users.list({ domain: 'other.example' })).toThrow(
+      'Not Authorized to access this resource/api',
+    );
+  });
+
+  it('each call is counted as AdminDirectory.Users.<method>', () => {
+    const ws = newWorkspace();
+    const dir = createAdminDirectory(newExec(ws));
+    dir.Users.get(TEACHER);
+    dir.Users.list({ domain: DOMAIN });
+    expect(ws.accounting.total('AdminDirectory.Users.')).toBe(2);
+    expect(ws.accounting.totalMs()).toBe(500);
+  });
+});
