@@ -42,15 +42,19 @@ const DEFAULT_CAST: Cast = {
   approvers: [`head@${DOMAIN}`, `tech@${DOMAIN}`],
 };
 
+/** A school set up through the add-on's cards, with its roster pasted and invitations sent. */
+export interface School extends ScenarioResult {
+  cast: Cast;
+  /** Records a screen; throws naming the step when the add-on showed an error. */
+  step: (who: string, name: string, screen: Screen) => Screen;
+}
+
 /**
- * The whole lifecycle on the emulator, through the built bundle and only the UI a person has:
- * the business manager sets up from the Gmail homepage card and pastes the roster into the
- * Staff sheet, then sends invitations; everyone signs from their card (Gmail homepage, Drive
- * selection and the invitation email in turn); the approvers counter-sign, which checks each
- * account through the Admin SDK.
- * @throws Error naming the step when the add-on shows an error
+ * The business manager's part: deploys the web app, opens the Gmail homepage (the setup card),
+ * saves the settings, pastes the roster into the Staff sheet and sends invitations; the
+ * invitation trigger then runs for the next hour.
  */
-export function runScenario(opts: ScenarioOptions): ScenarioResult {
+export function setUpSchool(opts: ScenarioOptions): School {
   const cast = opts.cast ?? DEFAULT_CAST;
   const host = new Host({ domain: DOMAIN, start: opts.start ?? new Date('2026-09-01T08:00:00Z') });
   const ws = host.ws;
@@ -92,7 +96,19 @@ export function runScenario(opts: ScenarioOptions): ScenarioResult {
   const invited = step(bm.email, 'send invitations', bm.click('Send invitations'));
   log.push(`Invitations: ${invited.notification ?? ''}`);
   for (const run of host.advance(60 * 60_000)) log.push(`Trigger ${run.fn} as ${run.user}${run.error ? `: ${run.error}` : ''}`);
+  return { host, config, screens, log, step, cast };
+}
 
+/**
+ * The whole lifecycle on the emulator, through the built bundle and only the UI a person has:
+ * the business manager sets up from the Gmail homepage card and pastes the roster into the
+ * Staff sheet, then sends invitations; everyone signs from their card (Gmail homepage, Drive
+ * selection and the invitation email in turn); the approvers counter-sign, which checks each
+ * account through the Admin SDK.
+ * @throws Error naming the step when the add-on shows an error
+ */
+export function runScenario(opts: ScenarioOptions): ScenarioResult {
+  const { host, config, screens, log, step, cast } = setUpSchool(opts);
   opts.roster.forEach((r, i) => {
     const person = host.as(r.email);
     const opened = openCard(host, person, i);
@@ -121,7 +137,7 @@ export function runScenario(opts: ScenarioOptions): ScenarioResult {
 }
 
 /** Each person opens their card a different way in turn: Gmail homepage, Drive selection, the invitation email. */
-function openCard(host: Host, person: UserSession, i: number): { how: string; screen: Screen } {
+export function openCard(host: Host, person: UserSession, i: number): { how: string; screen: Screen } {
   if (i % 3 === 1) {
     const doc = [...host.ws.drive.values()].find(
       (f) => f.mimeType === MIME.document && f.name.includes(person.email) && host.ws.canView(f, person.email),
@@ -136,7 +152,7 @@ function openCard(host: Host, person: UserSession, i: number): { how: string; sc
 }
 
 /** The business manager pastes the roster into the Staff sheet in Sheets (as a person would). */
-function pasteRoster(host: Host, bm: string, spreadsheetId: string, roster: readonly RosterRow[]): void {
+export function pasteRoster(host: Host, bm: string, spreadsheetId: string, roster: readonly RosterRow[]): void {
   const exec = new Execution(host.ws, 'editor', bm, bm);
   const sheet = createSpreadsheetApp(exec).openById(spreadsheetId).getSheetByName('Staff');
   if (!sheet) throw new Error('The tracking spreadsheet has no Staff sheet');

@@ -1,0 +1,57 @@
+import type { chat_v1 } from '@googleapis/chat';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readRoster, readTemplate } from '../../emulator/cli/inputs';
+import { runScenario } from '../../emulator/cli/scenario';
+import { documentText } from '../../emulator/services/document/io';
+import { validateCardJson } from '../../emulator/services/card';
+import { rowOf, sampleSchool, SAMPLES, signatures } from './support';
+
+const AUP_DIR = join(__dirname, '../../../shared/aup');
+const REAL_AUPS = existsSync(AUP_DIR) ? readdirSync(AUP_DIR).filter((f) => f.endsWith('.txt')) : [];
+
+describe('the Gmail homepage card, through build/Code.js', () => {
+  it('gives a staff member card JSON that is a GoogleAppsCardV1Card', async () => {
+    const school = await sampleSchool();
+    const screen = school.host.as('siobhan.nibhriain@school.example').openHomepage('GMAIL');
+    expect(screen.error).toBeUndefined();
+    const card: chat_v1.Schema$GoogleAppsCardV1Card = screen.card as chat_v1.Schema$GoogleAppsCardV1Card;
+    expect(validateCardJson(card)).toEqual([]);
+    expect(card.header?.title).toBe('Oakfield Primary School AUP');
+    const widgets = (card.sections ?? []).flatMap((s) => s.widgets ?? []);
+    expect(widgets.some((w) => w.selectionInput?.name === 'consent')).toBe(true);
+    expect(widgets.some((w) => w.textInput?.name === 'typedName')).toBe(true);
+    expect(widgets.some((w) => w.buttonList?.buttons?.some((b) => b.text === 'Sign'))).toBe(true);
+  });
+});
+
+describe('the first slice end to end', () => {
+  it('takes every sample roster person to Complete with an active account', async () => {
+    const template = await readTemplate(join(SAMPLES, 'aup-template.txt'));
+    const roster = readRoster(join(SAMPLES, 'roster.csv'));
+    const result = runScenario({ template, templateName: 'AUP', roster, schoolName: 'Oakfield Primary School' });
+    for (const r of roster) {
+      const row = rowOf(result, r.email);
+      expect([r.name, row.Status, row.Account]).toEqual([r.name, 'Complete', 'Active']);
+    }
+    expect(new Set(signatures(result).map((r) => r['Signed Via']))).toEqual(new Set(['Gmail', 'Drive']));
+  });
+
+  if (!REAL_AUPS.length) {
+    it.skip('real AUPs: ../shared/aup is absent, so the real-AUP runs are skipped', () => undefined);
+  }
+  it.each(REAL_AUPS)('on the real AUP %s: everyone Complete, each document carrying their name and the approver’s', async (file) => {
+    const template = await readTemplate(join(AUP_DIR, file));
+    const roster = readRoster(join(SAMPLES, 'roster.csv'));
+    const result = runScenario({ template, templateName: file, roster, schoolName: 'Real School' });
+    const ws = result.host.ws;
+    const docs = [...ws.drive.values()].filter((f) => f.parents.has(result.config.folderId));
+    expect(docs).toHaveLength(roster.length);
+    for (const r of roster.filter((p) => p.email !== 'head@school.example')) {
+      const doc = docs.find((d) => d.name.includes(r.email));
+      const text = documentText(ws, doc?.id ?? '');
+      expect(text).toMatch(new RegExp(`Name:\\s*${r.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      expect(text).toMatch(/Name:\s*Alex Okafor/);
+    }
+  });
+});

@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { readRoster, readTemplate, type RosterRow } from '../../emulator/cli/inputs';
+import { setUpSchool, type School, type ScenarioResult } from '../../emulator/cli/scenario';
+import { readSheet } from '../../emulator/services/spreadsheet';
+
+/** The project's own sample template and roster. */
+export const SAMPLES = join(__dirname, '../../samples');
+
+/** A school set up from the sample template and roster, invitations sent. */
+export async function sampleSchool(): Promise<School & { roster: RosterRow[] }> {
+  const template = await readTemplate(join(SAMPLES, 'aup-template.txt'));
+  const roster = readRoster(join(SAMPLES, 'roster.csv'));
+  return { ...setUpSchool({ template, templateName: 'AUP', roster, schoolName: 'Oakfield Primary School' }), roster };
+}
+
+/** The Signatures sheet as objects keyed by header, as a business manager reads it. */
+export function signatures(school: Pick<ScenarioResult, 'host' | 'config'>): Record<string, unknown>[] {
+  const { values } = readSheet(school.host.ws, school.config.trackingSpreadsheetId, 'Signatures');
+  const header = (values[0] ?? []).map(String);
+  return values.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
+/** The Signatures row of one person. */
+export function rowOf(school: Pick<ScenarioResult, 'host' | 'config'>, email: string): Record<string, unknown> {
+  const row = signatures(school).find((r) => r.Email === email);
+  if (!row) throw new Error(`No Signatures row for ${email}`);
+  return row;
+}
+
+/** The Audit rows, as objects keyed by header. */
+export function auditRows(school: Pick<ScenarioResult, 'host' | 'config'>): Record<string, string>[] {
+  const { display } = readSheet(school.host.ws, school.config.trackingSpreadsheetId, 'Audit');
+  const header = display[0] ?? [];
+  return display.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
