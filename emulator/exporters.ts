@@ -37,7 +37,10 @@ export async function exportMail(ws: Workspace, dir: string): Promise<string[]> 
   const written: string[] = [];
   for (const [i, m] of ws.sentMail.entries()) {
     const info = await composer.sendMail(toMessage(m));
-    const file = join(dir, `${String(i + 1).padStart(3, '0')}-${safeName(m.to.join('_'))}-${safeName(m.subject).slice(0, 50)}.eml`);
+    const file = join(
+      dir,
+      `${String(i + 1).padStart(3, '0')}-${safeName(m.to.join('_'))}-${safeName(m.subject).slice(0, 50)}.eml`,
+    );
     writeFileSync(file, info.message as Buffer);
     written.push(file);
   }

@@ -44,13 +44,22 @@ export async function readTemplate(file: string): Promise<TemplateElement[]> {
     if (ext === '.txt') elements = fromText(readFileSync(file, 'utf8'));
     else if (ext === '.md') elements = fromMarkdown(readFileSync(file, 'utf8'));
     else if (ext === '.docx') elements = fromHtml((await mammoth.convertToHtml({ path: file })).value);
-    else throw new InputError(file, undefined, `a template must be .txt, .md or .docx, not "${ext || 'no extension'}".`);
+    else
+      throw new InputError(
+        file,
+        undefined,
+        `a template must be .txt, .md or .docx, not "${ext || 'no extension'}".`,
+      );
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(file, undefined, `cannot be read (${(e as Error).message}).`);
   }
   if (!elements.some((e) => e.type === 'table' || e.text.trim())) {
-    throw new InputError(file, undefined, 'the template is empty: give the school AUP as text, Markdown or Word.');
+    throw new InputError(
+      file,
+      undefined,
+      'the template is empty: give the school AUP as text, Markdown or Word.',
+    );
   }
   return elements;
 }
@@ -74,7 +83,8 @@ export function fromMarkdown(md: string): TemplateElement[] {
   let inItem = false;
   let table: string[][] | undefined;
   for (const t of new MarkdownIt().parse(md, {})) {
-    if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') lists.push(t.type === 'ordered_list_open');
+    if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open')
+      lists.push(t.type === 'ordered_list_open');
     else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') lists.pop();
     else if (t.type === 'list_item_open') inItem = true;
     else if (t.type === 'heading_open') pendingHeading = `HEADING${Math.min(Number(t.tag.slice(1)), 6)}`;
@@ -89,10 +99,19 @@ export function fromMarkdown(md: string): TemplateElement[] {
         .join('');
       if (table) table[table.length - 1]?.push(text);
       else if (pendingHeading) {
-        out.push({ type: 'paragraph', text, heading: (pendingHeading === 'HEADING1' ? 'TITLE' : pendingHeading) as 'HEADING1' });
+        out.push({
+          type: 'paragraph',
+          text,
+          heading: (pendingHeading === 'HEADING1' ? 'TITLE' : pendingHeading) as 'HEADING1',
+        });
         pendingHeading = undefined;
       } else if (inItem) {
-        out.push({ type: 'listItem', text, nesting: lists.length - 1, ordered: lists[lists.length - 1] ?? false });
+        out.push({
+          type: 'listItem',
+          text,
+          nesting: lists.length - 1,
+          ordered: lists[lists.length - 1] ?? false,
+        });
         inItem = false;
       } else for (const line of text.split('\n')) out.push({ type: 'paragraph', text: line });
     }
@@ -112,9 +131,21 @@ export function fromHtml(html: string): TemplateElement[] {
     } else if (tag === 'ul' || tag === 'ol') {
       for (const li of el.childNodes as HTMLElement[]) {
         if (li.tagName?.toLowerCase() !== 'li') continue;
-        const own = (li.childNodes as HTMLElement[]).filter((c) => !['ul', 'ol'].includes(c.tagName?.toLowerCase()));
-        out.push({ type: 'listItem', text: own.map((c) => c.text).join(' ').replace(/\s+/g, ' ').trim(), nesting, ordered: tag === 'ol' });
-        for (const sub of li.childNodes as HTMLElement[]) if (['ul', 'ol'].includes(sub.tagName?.toLowerCase())) visit(sub, nesting + 1);
+        const own = (li.childNodes as HTMLElement[]).filter(
+          (c) => !['ul', 'ol'].includes(c.tagName?.toLowerCase()),
+        );
+        out.push({
+          type: 'listItem',
+          text: own
+            .map((c) => c.text)
+            .join(' ')
+            .replace(/\s+/g, ' ')
+            .trim(),
+          nesting,
+          ordered: tag === 'ol',
+        });
+        for (const sub of li.childNodes as HTMLElement[])
+          if (['ul', 'ol'].includes(sub.tagName?.toLowerCase())) visit(sub, nesting + 1);
       }
     } else if (tag === 'table') {
       const rows = el.querySelectorAll('tr').map((tr) => tr.querySelectorAll('td, th').map(text));
@@ -145,14 +176,23 @@ export function readRoster(file: string): RosterRow[] {
   const header = records[0] ?? [];
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) {
-    throw new InputError(file, 1, `the header must have ${REQUIRED_COLUMNS.join(',')} (optional ${OPTIONAL_COLUMNS.join(', ')}); missing ${missing.join(', ')}.`);
+    throw new InputError(
+      file,
+      1,
+      `the header must have ${REQUIRED_COLUMNS.join(',')} (optional ${OPTIONAL_COLUMNS.join(', ')}); missing ${missing.join(', ')}.`,
+    );
   }
   const unknown = header.filter((c) => ![...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].includes(c));
   if (unknown.length) throw new InputError(file, 1, `unknown column(s) ${unknown.join(', ')}.`);
   const at = (row: string[], c: string): string => (header.includes(c) ? (row[header.indexOf(c)] ?? '') : '');
   return records.slice(1).map((row, i) => {
     const line = i + 2;
-    if (row.length > header.length) throw new InputError(file, line, `${row.length} values for ${header.length} columns: quote values that contain commas.`);
+    if (row.length > header.length)
+      throw new InputError(
+        file,
+        line,
+        `${row.length} values for ${header.length} columns: quote values that contain commas.`,
+      );
     const r: RosterRow = {
       email: at(row, 'Email'),
       name: at(row, 'Name'),
@@ -162,7 +202,8 @@ export function readRoster(file: string): RosterRow[] {
       startDate: at(row, 'Start Date'),
       line,
     };
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(r.email)) throw new InputError(file, line, `"${r.email}" is not an email address.`);
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(r.email))
+      throw new InputError(file, line, `"${r.email}" is not an email address.`);
     if (!r.name) throw new InputError(file, line, 'the Name is empty.');
     return r;
   });

@@ -65,7 +65,8 @@ export function setUpSchool(opts: ScenarioOptions): School {
     ws.addUser({ email: r.email, name: r.name, admin: cast.approvers.includes(r.email.toLowerCase()) });
   }
   for (const e of [cast.businessManager, ...cast.approvers]) {
-    if (!staff.has(e)) ws.addUser({ email: e, name: e.split('@')[0] as string, admin: cast.approvers.includes(e) });
+    if (!staff.has(e))
+      ws.addUser({ email: e, name: e.split('@')[0] as string, admin: cast.approvers.includes(e) });
   }
   const step = (who: string, name: string, screen: Screen): Screen => {
     screens.push({ who, step: name, screen });
@@ -95,7 +96,8 @@ export function setUpSchool(opts: ScenarioOptions): School {
   pasteRoster(host, cast.businessManager, config.trackingSpreadsheetId, opts.roster);
   const invited = step(bm.email, 'send invitations', bm.click('Send invitations'));
   log.push(`Invitations: ${invited.notification ?? ''}`);
-  for (const run of host.advance(60 * 60_000)) log.push(`Trigger ${run.fn} as ${run.user}${run.error ? `: ${run.error}` : ''}`);
+  for (const run of host.advance(60 * 60_000))
+    log.push(`Trigger ${run.fn} as ${run.user}${run.error ? `: ${run.error}` : ''}`);
   return { host, config, screens, log, step, cast };
 }
 
@@ -113,19 +115,23 @@ export function runScenario(opts: ScenarioOptions): ScenarioResult {
     const person = host.as(r.email);
     const opened = openCard(host, person, i);
     step(person.email, `open card (${opened.how})`, opened.screen);
-    const signed = step(person.email, 'sign', person.click('Sign', { consent: ['agree'], typedName: r.name }));
+    const signed = step(
+      person.email,
+      'sign',
+      person.click('Sign', { consent: ['agree'], typedName: r.name }),
+    );
     log.push(`${r.name} signed from ${opened.how}: ${signed.notification ?? ''}`);
     host.advance(5 * 60_000);
   });
 
   for (const approverEmail of cast.approvers) {
     const approver = host.as(approverEmail);
-    let screen = step(approverEmail, 'approver homepage', approver.openHomepage('GMAIL'));
+    step(approverEmail, 'approver homepage', approver.openHomepage('GMAIL'));
     for (const r of opts.roster.filter((p) => p.email.toLowerCase() !== approverEmail)) {
       const action = approver.actionOf(`Approve ${r.name}`);
       if (!action) continue;
       const request = action.parameters.requestId ?? '';
-      screen = step(
+      const screen = step(
         approverEmail,
         `approve ${r.name}`,
         approver.click(`Approve ${r.name}`, { [`systems_${request}`]: config.systems.slice(0, 2) }),
@@ -140,7 +146,8 @@ export function runScenario(opts: ScenarioOptions): ScenarioResult {
 export function openCard(host: Host, person: UserSession, i: number): { how: string; screen: Screen } {
   if (i % 3 === 1) {
     const doc = [...host.ws.drive.values()].find(
-      (f) => f.mimeType === MIME.document && f.name.includes(person.email) && host.ws.canView(f, person.email),
+      (f) =>
+        f.mimeType === MIME.document && f.name.includes(person.email) && host.ws.canView(f, person.email),
     );
     if (doc) return { how: 'Drive selection', screen: person.selectDriveItems([doc.id]) };
   }
@@ -152,7 +159,12 @@ export function openCard(host: Host, person: UserSession, i: number): { how: str
 }
 
 /** The business manager pastes the roster into the Staff sheet in Sheets (as a person would). */
-export function pasteRoster(host: Host, bm: string, spreadsheetId: string, roster: readonly RosterRow[]): void {
+export function pasteRoster(
+  host: Host,
+  bm: string,
+  spreadsheetId: string,
+  roster: readonly RosterRow[],
+): void {
   const exec = new Execution(host.ws, 'editor', bm, bm);
   const sheet = createSpreadsheetApp(exec).openById(spreadsheetId).getSheetByName('Staff');
   if (!sheet) throw new Error('The tracking spreadsheet has no Staff sheet');

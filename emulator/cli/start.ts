@@ -28,7 +28,8 @@ async function main(): Promise<number> {
   const out = values.out ?? 'out';
   const template = await readTemplate(templateFile);
   const roster = readRoster(rosterFile);
-  const schoolName = values.school ?? (values.template ? schoolFromFile(templateFile) : 'Oakfield Primary School');
+  const schoolName =
+    values.school ?? (values.template ? schoolFromFile(templateFile) : 'Oakfield Primary School');
 
   const result = runScenario({ template, templateName: basename(templateFile), roster, schoolName });
   const { host, config, screens, log } = result;
@@ -61,13 +62,23 @@ async function main(): Promise<number> {
       `  ${String(r[col('Name')]).padEnd(30)}${String(r[col('Status')]).padEnd(11)}${String(r[col('Account')]).padEnd(10)}${String(r[col('Signed Via')])}`,
     );
   }
-  const complete = people.filter((r) => r[col('Status')] === 'Complete' && r[col('Account')] === 'Active').length;
+  const complete = people.filter(
+    (r) => r[col('Status')] === 'Complete' && r[col('Account')] === 'Active',
+  ).length;
   console.log('');
-  console.log(`  ${complete} of ${roster.length} complete with account active; ${docs.length} documents; ${mail.length} emails.`);
-  console.log(`  Service calls: ${ws.accounting.total()} in ${host.executions.length} executions; modelled time ${(ws.accounting.totalMs() / 1000).toFixed(1)} s.`);
-  console.log(`  Outputs in ${out}/: tracking.csv staff.csv audit.csv dashboard.csv docs/ mail/ directory.json cards/`);
+  console.log(
+    `  ${complete} of ${roster.length} complete with account active; ${docs.length} documents; ${mail.length} emails.`,
+  );
+  console.log(
+    `  Service calls: ${ws.accounting.total()} in ${host.executions.length} executions; modelled time ${(ws.accounting.totalMs() / 1000).toFixed(1)} s.`,
+  );
+  console.log(
+    `  Outputs in ${out}/: tracking.csv staff.csv audit.csv dashboard.csv docs/ mail/ directory.json cards/`,
+  );
   if (complete !== roster.length) {
-    console.error(`Not everyone completed: ${roster.length - complete} of ${roster.length} are not Complete with an active account.`);
+    console.error(
+      `Not everyone completed: ${roster.length - complete} of ${roster.length} are not Complete with an active account.`,
+    );
     return 1;
   }
   return 0;

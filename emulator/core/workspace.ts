@@ -179,12 +179,21 @@ export class Workspace {
   }
 
   /** Adds a domain user (active unless `suspended`). */
-  addUser(u: { email: string; name: string; admin?: boolean; suspended?: boolean; orgUnitPath?: string }): DirectoryUser {
+  addUser(u: {
+    email: string;
+    name: string;
+    admin?: boolean;
+    suspended?: boolean;
+    orgUnitPath?: string;
+  }): DirectoryUser {
     const email = u.email.toLowerCase();
     if (!email.endsWith(`@${this.domain}`)) throw new Error(`${email} is not in ${this.domain}`);
     const parts = u.name.trim().split(/\s+/);
     const user: DirectoryUser = {
-      id: this.ids.next(21).replace(/[^0-9]/g, '7').slice(0, 21),
+      id: this.ids
+        .next(21)
+        .replace(/[^0-9]/g, '7')
+        .slice(0, 21),
       primaryEmail: email,
       name: { givenName: parts[0] ?? '', familyName: parts.slice(1).join(' '), fullName: u.name.trim() },
       suspended: Boolean(u.suspended),
@@ -208,7 +217,9 @@ export class Workspace {
 
   /** Whether `user` may read the item (owner, editor, viewer, or by domain/public sharing). */
   canView(item: DriveItem, user: string): boolean {
-    return this.canEdit(item, user) || item.viewers.has(user) || this.linkGrants(item, user, ['VIEW', 'COMMENT']);
+    return (
+      this.canEdit(item, user) || item.viewers.has(user) || this.linkGrants(item, user, ['VIEW', 'COMMENT'])
+    );
   }
 
   /** Whether `user` may edit the item. */

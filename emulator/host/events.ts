@@ -24,7 +24,10 @@ export function addOnEvent(
 ): Record<string, unknown> {
   const offset = londonOffsetMs(ws.clock.now());
   const inputs = Object.fromEntries(
-    Object.entries(extra.formInputs ?? {}).map(([k, v]) => [k, { stringInputs: { value: Array.isArray(v) ? v : [v] } }]),
+    Object.entries(extra.formInputs ?? {}).map(([k, v]) => [
+      k,
+      { stringInputs: { value: Array.isArray(v) ? v : [v] } },
+    ]),
   );
   const common: Record<string, unknown> = {
     hostApp,
@@ -43,8 +46,12 @@ export function addOnEvent(
     userTimezone: { id: ws.timeZone, offSet: String(offset) },
   };
   if (extra.formInputs) {
-    e.formInput = Object.fromEntries(Object.entries(extra.formInputs).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-    e.formInputs = Object.fromEntries(Object.entries(extra.formInputs).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]));
+    e.formInput = Object.fromEntries(
+      Object.entries(extra.formInputs).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
+    );
+    e.formInputs = Object.fromEntries(
+      Object.entries(extra.formInputs).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]),
+    );
   }
   if (extra.parameters) e.parameters = extra.parameters;
   if (extra.gmail) e.gmail = { ...extra.gmail };

@@ -46,7 +46,11 @@ export class Host {
   readonly executions: ExecutionRecord[] = [];
 
   constructor(opts: HostOptions = {}) {
-    this.ws = new Workspace(opts.domain ?? 'school.example', opts.start ?? new Date('2026-09-01T08:00:00Z'), opts.seed);
+    this.ws = new Workspace(
+      opts.domain ?? 'school.example',
+      opts.start ?? new Date('2026-09-01T08:00:00Z'),
+      opts.seed,
+    );
     this.bundleDir = opts.bundleDir ?? DEFAULT_BUNDLE_DIR;
     if (!existsSync(join(this.bundleDir, 'Code.js'))) {
       throw new Error(`${join(this.bundleDir, 'Code.js')} is missing: run \`npm run build\` first.`);
@@ -59,15 +63,22 @@ export class Host {
    * DOMAIN), so `ScriptApp.getService().getUrl()` answers and UrlFetchApp can reach `doPost`.
    */
   deployWebApp(owner: string): void {
-    this.ws.webApp = { deploymentId: `AKfy${this.ws.ids.next(40)}`, executeAs: owner.toLowerCase(), access: 'DOMAIN' };
+    this.ws.webApp = {
+      deploymentId: `AKfy${this.ws.ids.next(40)}`,
+      executeAs: owner.toLowerCase(),
+      access: 'DOMAIN',
+    };
   }
 
   /** A person using Gmail or Drive. A suspended account cannot sign in at all. */
   as(email: string): UserSession {
     const user = this.ws.users.get(email.toLowerCase());
-    if (!user) throw new Error(`${email} has no account in ${this.ws.domain}: they cannot open Gmail or Drive.`);
+    if (!user)
+      throw new Error(`${email} has no account in ${this.ws.domain}: they cannot open Gmail or Drive.`);
     if (user.suspended) {
-      throw new Error(`${email} is suspended: Google sign-in refuses them, so they cannot open Gmail or Drive.`);
+      throw new Error(
+        `${email} is suspended: Google sign-in refuses them, so they cannot open Gmail or Drive.`,
+      );
     }
     return new UserSession(this, user.primaryEmail);
   }
@@ -93,7 +104,9 @@ export class Host {
     };
     this.executions.push(record);
     try {
-      const ctx = gasRequire(this.bundleDir, executionGlobals(exec), { filter: (f: string) => f.endsWith('Code.js') });
+      const ctx = gasRequire(this.bundleDir, executionGlobals(exec), {
+        filter: (f: string) => f.endsWith('Code.js'),
+      });
       exec.errorCtor = vm.runInContext('Error', ctx) as ErrorConstructor;
       const f = (ctx as Record<string, unknown>)[fn];
       if (typeof f !== 'function') throw exec.error(`Script function not found: ${fn}`);
@@ -141,7 +154,11 @@ export class Host {
    * A person submits the form in their browser: the response is recorded and each installable
    * form-submit trigger on the form runs as its creator.
    */
-  submitForm(formId: string, respondentEmail: string, answers: Record<string, string | string[]>): FormResponseRecord {
+  submitForm(
+    formId: string,
+    respondentEmail: string,
+    answers: Record<string, string | string[]>,
+  ): FormResponseRecord {
     const response = submitFormAs(this.ws, formId, respondentEmail, answers);
     for (const t of formSubmitTriggers(this.ws, formId)) {
       const exec = new Execution(this.ws, 'trigger', t.owner, t.owner);
@@ -157,10 +174,16 @@ export class Host {
   /** The web app: runs `doPost` as the deploying user, for the caller the token names. */
   private serveWebApp(req: WebAppRequest): WebAppResponse {
     const app = this.ws.webApp;
-    if (!app) return { code: 404, contentType: 'text/html', body: 'Sorry, unable to open the file at this time.' };
-    if (!req.caller) return { code: 401, contentType: 'text/html', body: 'Sign in to continue to Google Apps Script.' };
+    if (!app)
+      return { code: 404, contentType: 'text/html', body: 'Sorry, unable to open the file at this time.' };
+    if (!req.caller)
+      return { code: 401, contentType: 'text/html', body: 'Sign in to continue to Google Apps Script.' };
     if (!this.ws.inDomain(req.caller)) {
-      return { code: 403, contentType: 'text/html', body: 'You need access: this web app is limited to its domain.' };
+      return {
+        code: 403,
+        contentType: 'text/html',
+        body: 'You need access: this web app is limited to its domain.',
+      };
     }
     const exec = new Execution(this.ws, 'webapp', app.executeAs, req.caller);
     const query = Object.entries(req.parameters)

@@ -1,4 +1,11 @@
-import { actionResponseJson, cardJson, isActionResponse, isCard, validateCardJson, type CardJson } from '../services/card';
+import {
+  actionResponseJson,
+  cardJson,
+  isActionResponse,
+  isCard,
+  validateCardJson,
+  type CardJson,
+} from '../services/card';
 import { canReadMail } from '../services/gmail';
 import type { Host } from './host';
 import { addOnEvent, type FormInputs, type HostApp } from './events';
@@ -11,7 +18,15 @@ export interface Screen {
   error: string | undefined;
 }
 
-type Button = { text?: string | null; onClick?: { action?: { function?: string | null; parameters?: { key?: string | null; value?: string | null }[] | null } | null } | null };
+type Button = {
+  text?: string | null;
+  onClick?: {
+    action?: {
+      function?: string | null;
+      parameters?: { key?: string | null; value?: string | null }[] | null;
+    } | null;
+  } | null;
+};
 
 /**
  * One person using the add-on in Gmail or Drive, as the host app's UI would: open the homepage,
@@ -56,7 +71,8 @@ export class UserSession {
   selectDriveItems(fileIds: string[], fn = 'onDriveItemsSelected'): Screen {
     const items = fileIds.map((id) => {
       const item = this.host.ws.drive.get(id);
-      if (!item || !this.host.ws.canView(item, this.email)) throw new Error(`${this.email} cannot see Drive item ${id}`);
+      if (!item || !this.host.ws.canView(item, this.email))
+        throw new Error(`${this.email} cannot see Drive item ${id}`);
       return { id, title: item.name, mimeType: item.mimeType };
     });
     this.hostApp = 'DRIVE';
@@ -82,13 +98,18 @@ export class UserSession {
     const buttons = findButtons(card).filter((b) => b.text === text);
     if (buttons.length !== 1) {
       const all = findButtons(card).map((b) => b.text);
-      throw new Error(`${buttons.length ? 'Several buttons' : 'No button'} "${text}" on the card; buttons: ${all.join(', ')}`);
+      throw new Error(
+        `${buttons.length ? 'Several buttons' : 'No button'} "${text}" on the card; buttons: ${all.join(', ')}`,
+      );
     }
     const action = buttons[0]?.onClick?.action;
     if (!action?.function) throw new Error(`Button "${text}" opens a link, it runs no action`);
     const formInputs = { ...presetInputs(card), ...checkInputs(card, inputs) };
     const parameters = Object.fromEntries((action.parameters ?? []).map((p) => [p.key ?? '', p.value ?? '']));
-    return this.apply(action.function, addOnEvent(this.host.ws, this.hostApp, { ...this.context, formInputs, parameters }));
+    return this.apply(
+      action.function,
+      addOnEvent(this.host.ws, this.hostApp, { ...this.context, formInputs, parameters }),
+    );
   }
 
   /** The action a button of the top card runs (function and parameters), or undefined when there is no such button. */
@@ -131,7 +152,8 @@ export class UserSession {
       const res = actionResponseJson(out);
       for (const nav of res.navigations) {
         if ('pushCard' in nav) this.stack.push(checked(nav.pushCard));
-        else if ('updateCard' in nav) this.stack[Math.max(0, this.stack.length - 1)] = checked(nav.updateCard);
+        else if ('updateCard' in nav)
+          this.stack[Math.max(0, this.stack.length - 1)] = checked(nav.updateCard);
         else if ('pop' in nav) this.stack.pop();
         else if ('popToRoot' in nav) this.stack = this.stack.slice(0, 1);
         else if ('popToCard' in nav) {
@@ -177,7 +199,8 @@ function inputsOf(card: CardJson): Map<string, { choices?: string[]; preset: str
   const out = new Map<string, { choices?: string[]; preset: string[] }>();
   for (const s of card.sections ?? []) {
     for (const w of s.widgets ?? []) {
-      if (w.textInput?.name) out.set(w.textInput.name, { preset: w.textInput.value ? [w.textInput.value] : [] });
+      if (w.textInput?.name)
+        out.set(w.textInput.name, { preset: w.textInput.value ? [w.textInput.value] : [] });
       if (w.selectionInput?.name) {
         const items = w.selectionInput.items ?? [];
         out.set(w.selectionInput.name, {

@@ -61,7 +61,12 @@ export class FakeBlob implements Pick<GoogleAppsScript.Base.Blob, BlobMethods> {
   }
 
   copyBlob(): GoogleAppsScript.Base.Blob {
-    return new FakeBlob(this.exec, this.data.slice(), this.contentType, this.name) as unknown as GoogleAppsScript.Base.Blob;
+    return new FakeBlob(
+      this.exec,
+      this.data.slice(),
+      this.contentType,
+      this.name,
+    ) as unknown as GoogleAppsScript.Base.Blob;
   }
 
   /** Only a conversion to the blob's own type is supported; others throw as unsupported. */

@@ -52,7 +52,10 @@ export class FakeTextOutput implements Pick<GoogleAppsScript.Content.TextOutput,
   }
 
   getMimeType(): GoogleAppsScript.Content.MimeType {
-    return this.exec.call('TextOutput.getMimeType', () => this.mime as unknown as GoogleAppsScript.Content.MimeType);
+    return this.exec.call(
+      'TextOutput.getMimeType',
+      () => this.mime as unknown as GoogleAppsScript.Content.MimeType,
+    );
   }
 
   setMimeType(mimeType: GoogleAppsScript.Content.MimeType): GoogleAppsScript.Content.TextOutput {
@@ -71,13 +74,21 @@ export class FakeTextOutput implements Pick<GoogleAppsScript.Content.TextOutput,
 }
 
 /** ContentService (developers.google.com/apps-script/reference/content/content-service). */
-export function createContentService(exec: Execution): Pick<GoogleAppsScript.Content.ContentService, 'createTextOutput' | 'MimeType'> {
+export function createContentService(
+  exec: Execution,
+): Pick<GoogleAppsScript.Content.ContentService, 'createTextOutput' | 'MimeType'> {
   return {
-    MimeType: Object.fromEntries(Object.keys(MIME_TYPES).map((k) => [k, k])) as unknown as typeof ContentService.MimeType,
+    MimeType: Object.fromEntries(
+      Object.keys(MIME_TYPES).map((k) => [k, k]),
+    ) as unknown as typeof ContentService.MimeType,
     createTextOutput(content?: string): GoogleAppsScript.Content.TextOutput {
       return exec.call(
         'ContentService.createTextOutput',
-        () => new FakeTextOutput(exec, content === undefined ? '' : String(content)) as unknown as GoogleAppsScript.Content.TextOutput,
+        () =>
+          new FakeTextOutput(
+            exec,
+            content === undefined ? '' : String(content),
+          ) as unknown as GoogleAppsScript.Content.TextOutput,
       );
     },
   };

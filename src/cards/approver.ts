@@ -10,8 +10,11 @@ export function approverSection(state: HomeState): GoogleAppsScript.Card_Service
   const s = CardService.newCardSection().setHeader(`Awaiting your approval (${state.pending.length})`);
   if (!state.pending.length) return s.addWidget(text('Nothing awaits your approval.'));
   for (const r of state.pending) {
-    s.addWidget(labelled(`${esc(r.role)} · ${esc(r.staffType)}`, `<b>${esc(r.name)}</b> signed ${r.signedAt}`));
-    if (r.document) s.addWidget(CardService.newButtonSet().addButton(linkButton(`Read ${r.name}'s AUP`, r.document)));
+    s.addWidget(
+      labelled(`${esc(r.role)} · ${esc(r.staffType)}`, `<b>${esc(r.name)}</b> signed ${r.signedAt}`),
+    );
+    if (r.document)
+      s.addWidget(CardService.newButtonSet().addButton(linkButton(`Read ${r.name}'s AUP`, r.document)));
     const systems = CardService.newSelectionInput()
       .setType(CardService.SelectionInputType.CHECK_BOX)
       .setFieldName(`systems_${r.requestId}`)

@@ -9,8 +9,7 @@ export function formValue(e: AddOnEvent, name: string): string {
 /** Every value a card input sent (checkbox and multi-select inputs send several). */
 export function formValues(e: AddOnEvent, name: string): string[] {
   const inputs = e.commonEventObject?.formInputs as
-    | Record<string, { stringInputs?: { value?: string[] } } | undefined>
-    | undefined;
+    Record<string, { stringInputs?: { value?: string[] } } | undefined> | undefined;
   return inputs?.[name]?.stringInputs?.value ?? [];
 }
 

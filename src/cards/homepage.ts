@@ -15,7 +15,11 @@ export function homeCard(state: HomeState): GoogleAppsScript.Card_Service.Card {
     return CardService.newCardBuilder()
       .setName('home')
       .setHeader(CardService.newCardHeader().setTitle('AUP Signer'))
-      .addSection(CardService.newCardSection().addWidget(text('AUP Signer is not set up yet: ask your business manager.')))
+      .addSection(
+        CardService.newCardSection().addWidget(
+          text('AUP Signer is not set up yet: ask your business manager.'),
+        ),
+      )
       .build();
   }
   const card = CardService.newCardBuilder()

@@ -7,11 +7,15 @@ export function managerSection(state: HomeState): GoogleAppsScript.Card_Service.
   const m = state.manager;
   if (!m) return s.addWidget(text('—'));
   const figures = m.dashboard.filter(([k]) => k !== 'Updated' && k !== 'Policy version');
-  s.addWidget(labelled(`Policy version ${state.policyVersion}`, figures.map(([k, v]) => `${k}: ${v}`).join(' · ')));
+  s.addWidget(
+    labelled(`Policy version ${state.policyVersion}`, figures.map(([k, v]) => `${k}: ${v}`).join(' · ')),
+  );
   for (const p of m.rosterProblems) s.addWidget(text(p));
   s.addWidget(
     CardService.newButtonSet()
-      .addButton(actionButton('Send invitations', CardService.newAction().setFunctionName('onSendInvitations'), true))
+      .addButton(
+        actionButton('Send invitations', CardService.newAction().setFunctionName('onSendInvitations'), true),
+      )
       .addButton(linkButton('Open tracking sheet', m.trackingUrl)),
   );
   return s;

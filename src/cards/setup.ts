@@ -3,7 +3,11 @@ import { actionButton, text } from './widgets';
 
 const FIELDS: [keyof Settings, string, string][] = [
   ['schoolName', 'School name', ''],
-  ['templateDocId', 'AUP template (Google Doc link or ID)', 'Your AUP as it is: its signature blocks are found for you.'],
+  [
+    'templateDocId',
+    'AUP template (Google Doc link or ID)',
+    'Your AUP as it is: its signature blocks are found for you.',
+  ],
   ['policyVersion', 'Policy version', 'For example 2026-27'],
   ['approvers', 'Approvers (emails, comma separated)', 'Headteacher or staff with delegated authority'],
   ['businessManagers', 'Business managers (emails, comma separated)', ''],

@@ -18,9 +18,11 @@ export function signerSection(state: HomeState): Section {
   }
   s.addWidget(labelled('Status', statusLine(mine)));
   if (mine.dueBy) s.addWidget(labelled('Due by', mine.dueBy));
-  if (mine.document) s.addWidget(CardService.newButtonSet().addButton(linkButton('Open my AUP', mine.document)));
+  if (mine.document)
+    s.addWidget(CardService.newButtonSet().addButton(linkButton('Open my AUP', mine.document)));
   if (['Invited', 'Overdue', 'Rejected'].includes(mine.status)) {
-    if (mine.status === 'Rejected' && mine.notes) s.addWidget(labelled('Returned by your approver', mine.notes));
+    if (mine.status === 'Rejected' && mine.notes)
+      s.addWidget(labelled('Returned by your approver', mine.notes));
     s.addWidget(
       CardService.newSelectionInput()
         .setType(CardService.SelectionInputType.CHECK_BOX)

@@ -5,7 +5,10 @@ export function text(t: string): GoogleAppsScript.Card_Service.TextParagraph {
 
 /** A label-and-value widget. */
 export function labelled(label: string, value: string): GoogleAppsScript.Card_Service.DecoratedText {
-  return CardService.newDecoratedText().setTopLabel(label).setText(value || '—').setWrapText(true);
+  return CardService.newDecoratedText()
+    .setTopLabel(label)
+    .setText(value || '—')
+    .setWrapText(true);
 }
 
 /** A button opening a URL in a new tab. */

@@ -49,7 +49,15 @@ export type SignatureHeader = (typeof SIGNATURE_HEADERS)[number];
 export type StaffHeader = (typeof STAFF_HEADERS)[number];
 export type AuditHeader = (typeof AUDIT_HEADERS)[number];
 
-export const STATUSES = ['Invited', 'Signed', 'Approved', 'Complete', 'Rejected', 'Overdue', 'Superseded'] as const;
+export const STATUSES = [
+  'Invited',
+  'Signed',
+  'Approved',
+  'Complete',
+  'Rejected',
+  'Overdue',
+  'Superseded',
+] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const CHANNELS = ['Gmail', 'Drive', 'Form'] as const;
@@ -85,7 +93,9 @@ export function columnIndex<H extends string>(
   });
   const missing = wanted.filter((h) => !at.has(h));
   if (missing.length) {
-    throw new Error(`The ${sheet} sheet is missing the column(s) ${missing.join(', ')}: restore the header row.`);
+    throw new Error(
+      `The ${sheet} sheet is missing the column(s) ${missing.join(', ')}: restore the header row.`,
+    );
   }
   const out = {} as Record<H, number>;
   for (const h of wanted) out[h] = at.get(h) as number;

@@ -8,7 +8,11 @@ export type DashboardRow = [string, string | number];
  * The Dashboard: for the current policy version, the number of requests in each status and the
  * share complete (Complete out of all but Superseded), as whole percent.
  */
-export function dashboard(requests: readonly SignatureRequest[], policyVersion: string, at: string): DashboardRow[] {
+export function dashboard(
+  requests: readonly SignatureRequest[],
+  policyVersion: string,
+  at: string,
+): DashboardRow[] {
   const current = requests.filter((r) => r.policyVersion === policyVersion);
   const counts = new Map<string, number>(STATUSES.map((s) => [s, 0]));
   for (const r of current) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);

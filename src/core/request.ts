@@ -32,7 +32,14 @@ export interface SignatureRequest {
 /** Why a transition was refused; `message` is fit to show a person. */
 export interface Refusal {
   ok: false;
-  code: 'already-signed' | 'not-open' | 'name-mismatch' | 'no-consent' | 'not-signed' | 'own-request' | 'not-approved';
+  code:
+    | 'already-signed'
+    | 'not-open'
+    | 'name-mismatch'
+    | 'no-consent'
+    | 'not-signed'
+    | 'own-request'
+    | 'not-approved';
   message: string;
 }
 export type Transition = { ok: true; request: SignatureRequest } | Refusal;
@@ -77,10 +84,18 @@ export function sign(
   input: { consent: boolean; typedName: string; via: Channel; at: Date },
 ): Transition {
   if (req.status === 'Signed' || req.status === 'Approved' || req.status === 'Complete') {
-    return { ok: false, code: 'already-signed', message: `You already signed this policy (${req.policyVersion}).` };
+    return {
+      ok: false,
+      code: 'already-signed',
+      message: `You already signed this policy (${req.policyVersion}).`,
+    };
   }
   if (!OPEN_TO_SIGN.includes(req.status)) {
-    return { ok: false, code: 'not-open', message: `This request is ${req.status} and can no longer be signed.` };
+    return {
+      ok: false,
+      code: 'not-open',
+      message: `This request is ${req.status} and can no longer be signed.`,
+    };
   }
   if (!input.consent) {
     return { ok: false, code: 'no-consent', message: 'Tick the box to confirm you agree before signing.' };
@@ -110,10 +125,18 @@ export function approve(
   input: { approver: string; systems: string[]; permissions: string; at: Date },
 ): Transition {
   if (req.email === input.approver) {
-    return { ok: false, code: 'own-request', message: 'You cannot approve your own request: ask another approver.' };
+    return {
+      ok: false,
+      code: 'own-request',
+      message: 'You cannot approve your own request: ask another approver.',
+    };
   }
   if (req.status !== 'Signed') {
-    return { ok: false, code: 'not-signed', message: `${req.name}'s request is ${req.status}, not awaiting approval.` };
+    return {
+      ok: false,
+      code: 'not-signed',
+      message: `${req.name}'s request is ${req.status}, not awaiting approval.`,
+    };
   }
   return {
     ok: true,
@@ -134,7 +157,11 @@ export function approve(
  */
 export function recordAccount(req: SignatureRequest, account: AccountState, note: string): Transition {
   if (req.status !== 'Approved' && req.status !== 'Complete') {
-    return { ok: false, code: 'not-approved', message: `${req.name}'s request is ${req.status}, not approved.` };
+    return {
+      ok: false,
+      code: 'not-approved',
+      message: `${req.name}'s request is ${req.status}, not approved.`,
+    };
   }
   return {
     ok: true,

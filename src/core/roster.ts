@@ -46,7 +46,8 @@ export function parseRoster(
     const staffType = typeByKey.get(s('Staff Type').toLowerCase());
     const bad: string[] = [];
     if (!isEmail(email)) bad.push(`email "${s('Email')}" is not a valid address`);
-    if (personalEmail && !isEmail(personalEmail)) bad.push(`personal email "${personalEmail}" is not a valid address`);
+    if (personalEmail && !isEmail(personalEmail))
+      bad.push(`personal email "${personalEmail}" is not a valid address`);
     if (!name) bad.push('the name is empty');
     if (!staffType) bad.push(`staff type "${s('Staff Type')}" is not one of ${staffTypes.join(', ')}`);
     const first = seen.get(email);

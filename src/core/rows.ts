@@ -1,11 +1,20 @@
-import { SIGNATURE_HEADERS, type AccountState, type Channel, type SignatureHeader, type Status } from './columns';
+import {
+  SIGNATURE_HEADERS,
+  type AccountState,
+  type Channel,
+  type SignatureHeader,
+  type Status,
+} from './columns';
 import { dateOrNull, type SignatureRequest } from './request';
 
 /** A cell value as Sheets gives and takes it. */
 export type Cell = string | number | boolean | Date;
 
 /** The request in a Signatures row, its cells found by header position. */
-export function requestFromRow(row: readonly unknown[], col: Record<SignatureHeader, number>): SignatureRequest {
+export function requestFromRow(
+  row: readonly unknown[],
+  col: Record<SignatureHeader, number>,
+): SignatureRequest {
   const s = (h: SignatureHeader): string => {
     const v = row[col[h]];
     return v === undefined || v === null ? '' : String(v);

@@ -16,7 +16,8 @@ const RETRY_DELAYS_MS = [1000, 2000, 4000];
  */
 export function ensureActive(email: string): AccountResult {
   const users = AdminDirectory?.Users;
-  if (!users) throw new Error('The Admin SDK (AdminDirectory) advanced service is not enabled in this project.');
+  if (!users)
+    throw new Error('The Admin SDK (AdminDirectory) advanced service is not enabled in this project.');
   for (let attempt = 0; ; attempt++) {
     try {
       const user = users.get(email);
@@ -26,13 +27,20 @@ export function ensureActive(email: string): AccountResult {
     } catch (e) {
       const code = httpCode(e);
       if (code === 403) {
-        return { account: 'Pending admin', note: 'Account enablement is waiting for a directory administrator.' };
+        return {
+          account: 'Pending admin',
+          note: 'Account enablement is waiting for a directory administrator.',
+        };
       }
-      if (code === 404) return { account: 'Not found', note: `No Workspace account ${email}: check the address.` };
+      if (code === 404)
+        return { account: 'Not found', note: `No Workspace account ${email}: check the address.` };
       if (code === 429 || (code !== undefined && code >= 500)) {
         const delay = RETRY_DELAYS_MS[attempt];
         if (delay === undefined) {
-          return { account: 'Error', note: `Admin SDK error ${code} after ${attempt + 1} tries; will retry.` };
+          return {
+            account: 'Error',
+            note: `Admin SDK error ${code} after ${attempt + 1} tries; will retry.`,
+          };
         }
         Utilities.sleep(delay);
         continue;
@@ -46,9 +54,10 @@ export function ensureActive(email: string): AccountResult {
 export function httpCode(e: unknown): number | undefined {
   const details = (e as { details?: { code?: unknown } } | null)?.details;
   if (details && typeof details.code === 'number') return details.code;
-  const m = /failed with error: (Not Authorized|Resource Not Found|Rate Limit|Backend Error|Service unavailable)/i.exec(
-    String((e as { message?: unknown } | null)?.message ?? e),
-  );
+  const m =
+    /failed with error: (Not Authorized|Resource Not Found|Rate Limit|Backend Error|Service unavailable)/i.exec(
+      String((e as { message?: unknown } | null)?.message ?? e),
+    );
   if (!m) return undefined;
   const word = (m[1] as string).toLowerCase();
   if (word.startsWith('not authorized')) return 403;

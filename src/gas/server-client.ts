@@ -10,7 +10,9 @@ export const SERVER_URL_KEY = 'AUP_SIGNER_SERVER_URL';
  */
 export function callServer(op: Op, args: Record<string, unknown> = {}): ServerResponse {
   const url =
-    ScriptApp.getService().getUrl() || PropertiesService.getScriptProperties().getProperty(SERVER_URL_KEY) || '';
+    ScriptApp.getService().getUrl() ||
+    PropertiesService.getScriptProperties().getProperty(SERVER_URL_KEY) ||
+    '';
   if (!url) throw new Error("AUP Signer's web app is not deployed: see the README, section Deploy.");
   const res = UrlFetchApp.fetch(url, {
     method: 'post',

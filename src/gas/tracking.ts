@@ -77,7 +77,8 @@ export class Tracking {
       ['Approved At', DATE_TIME],
       ['Last Reminder At', DATE_TIME],
     ];
-    for (const [h, fmt] of dateCols) first.getRange(2, SIGNATURE_HEADERS.indexOf(h) + 1, rows, 1).setNumberFormat(fmt);
+    for (const [h, fmt] of dateCols)
+      first.getRange(2, SIGNATURE_HEADERS.indexOf(h) + 1, rows, 1).setNumberFormat(fmt);
     const statusRange = first.getRange(2, SIGNATURE_HEADERS.indexOf('Status') + 1, rows, 1);
     first.setConditionalFormatRules(
       Object.entries(STATUS_COLOURS).map(([status, colour]) =>
@@ -126,7 +127,11 @@ export class Tracking {
    * adjacent Signatures columns. Rows between changed rows are rewritten with the values read
    * in `snap` (read under the same lock), so the write is one block.
    */
-  writeSignatures(snap: SignaturesSnapshot, changed: readonly StoredRequest[], added: readonly SignatureRequest[]): void {
+  writeSignatures(
+    snap: SignaturesSnapshot,
+    changed: readonly StoredRequest[],
+    added: readonly SignatureRequest[],
+  ): void {
     if (!changed.length && !added.length) return;
     const sheet = this.sheet(SIGNATURES_SHEET);
     const firstNew = snap.values.length + 1;
@@ -190,13 +195,17 @@ export class Tracking {
   }
 
   private header(sheet: Sheet, headers: readonly string[]): void {
-    sheet.getRange(1, 1, 1, headers.length).setValues([[...headers]]).setFontWeight('bold');
+    sheet
+      .getRange(1, 1, 1, headers.length)
+      .setValues([[...headers]])
+      .setFontWeight('bold');
     sheet.setFrozenRows(1);
   }
 
   private sheet(name: string): Sheet {
     const s = this.ss.getSheetByName(name);
-    if (!s) throw new Error(`The tracking spreadsheet has no "${name}" sheet: restore it or run Settings again.`);
+    if (!s)
+      throw new Error(`The tracking spreadsheet has no "${name}" sheet: restore it or run Settings again.`);
     return s;
   }
 }

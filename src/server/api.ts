@@ -48,7 +48,12 @@ export interface HomeState {
   pending: RequestView[];
   systems: string[];
   /** For business managers. */
-  manager: { trackingUrl: string; dashboard: DashboardRow[]; rosterProblems: string[]; settings: Settings } | null;
+  manager: {
+    trackingUrl: string;
+    dashboard: DashboardRow[];
+    rosterProblems: string[];
+    settings: Settings;
+  } | null;
 }
 
 /** The web app's answer. `message` is fit to show a person. */

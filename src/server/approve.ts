@@ -23,14 +23,20 @@ export interface ApproveArgs {
  */
 export function approveRequest(ctx: ServerContext, args: ApproveArgs): ServerResponse {
   const config = ctx.config;
-  if (!config || !isApprover(config, ctx.caller)) return { ok: false, message: 'Only an approver can approve requests.' };
+  if (!config || !isApprover(config, ctx.caller))
+    return { ok: false, message: 'Only an approver can approve requests.' };
   const systems = args.systems.filter((s) => config.systems.includes(s));
   const outcome = mutate(config, (snap, tracking) => {
     const stored = snap.requests.find((s) => s.request.requestId === args.requestId);
     if (!stored) return { result: { ok: false, message: 'No such request.', email: '' } };
     const me = tracking.readRoster(config.staffTypes).staff.find((p) => p.email === ctx.caller);
     const approverName = me?.name ?? ctx.caller;
-    const t = approve(stored.request, { approver: ctx.caller, systems, permissions: args.permissions, at: new Date() });
+    const t = approve(stored.request, {
+      approver: ctx.caller,
+      systems,
+      permissions: args.permissions,
+      at: new Date(),
+    });
     if (!t.ok) return { result: { ok: false, message: t.message, email: '' } };
     const r = t.request;
     fillSignatureBlock(r.document, 'approver', {
@@ -74,7 +80,8 @@ export function recordAccountState(ctx: ServerContext, args: AccountArgs): Serve
   if (!config || !(isApprover(config, ctx.caller) || isBusinessManager(config, ctx.caller))) {
     return { ok: false, message: 'Only an approver or a business manager can record account states.' };
   }
-  if (!ACCOUNT_STATES.includes(args.account as AccountState)) return { ok: false, message: 'Unknown account state.' };
+  if (!ACCOUNT_STATES.includes(args.account as AccountState))
+    return { ok: false, message: 'Unknown account state.' };
   const outcome = mutate<{ ok: boolean; message: string; ready?: SignatureRequest }>(config, (snap) => {
     const stored = snap.requests.find((s) => s.request.requestId === args.requestId);
     if (!stored) return { result: { ok: false, message: 'No such request.' } };
@@ -85,7 +92,13 @@ export function recordAccountState(ctx: ServerContext, args: AccountArgs): Serve
     return {
       changed: [{ row: stored.row, request: r }],
       audit: [
-        { at: new Date(), actor: ctx.caller, action: `Account ${r.account}`, requestId: r.requestId, details: r.notes },
+        {
+          at: new Date(),
+          actor: ctx.caller,
+          action: `Account ${r.account}`,
+          requestId: r.requestId,
+          details: r.notes,
+        },
       ],
       result: {
         ok: true,

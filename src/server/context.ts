@@ -23,7 +23,9 @@ export function isApprover(config: Config, email: string): boolean {
 
 /** A date in en-GB words in Europe/London ("21 November 2026"), or '' for none. */
 export function ukDate(d: Date | null, withTime = false): string {
-  return d ? Utilities.formatDate(d, 'Europe/London', withTime ? "d MMMM yyyy 'at' HH:mm" : 'd MMMM yyyy') : '';
+  return d
+    ? Utilities.formatDate(d, 'Europe/London', withTime ? "d MMMM yyyy 'at' HH:mm" : 'd MMMM yyyy')
+    : '';
 }
 
 /** The card's view of a request. */

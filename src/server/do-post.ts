@@ -27,12 +27,11 @@ export function handlePost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.
   } catch {
     request = undefined;
   }
-  const response: ServerResponse =
-    !caller
-      ? { ok: false, message: 'Sign in with your school account to use AUP Signer.' }
-      : !request || typeof request.op !== 'string' || typeof request.args !== 'object' || !request.args
-        ? { ok: false, message: 'Malformed request.' }
-        : dispatch({ caller, owner, config: loadConfig() }, request, started);
+  const response: ServerResponse = !caller
+    ? { ok: false, message: 'Sign in with your school account to use AUP Signer.' }
+    : !request || typeof request.op !== 'string' || typeof request.args !== 'object' || !request.args
+      ? { ok: false, message: 'Malformed request.' }
+      : dispatch({ caller, owner, config: loadConfig() }, request, started);
   return ContentService.createTextOutput(JSON.stringify(response)).setMimeType(ContentService.MimeType.JSON);
 }
 

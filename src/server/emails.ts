@@ -28,7 +28,12 @@ export function signedNotice(config: Config, r: SignatureRequest, approver: stri
     'Open AUP Signer in Gmail or Drive to counter-sign and choose their systems.',
     `Document: ${r.document}`,
   ];
-  return { to: approver, subject: `AUP signed: ${r.name} awaits your approval`, text: lines.join('\n\n'), html: html(lines) };
+  return {
+    to: approver,
+    subject: `AUP signed: ${r.name} awaits your approval`,
+    text: lines.join('\n\n'),
+    html: html(lines),
+  };
 }
 
 /** Tells the person their AUP is approved and their account is ready. */
@@ -39,7 +44,12 @@ export function accountReadyEmail(config: Config, r: SignatureRequest): Email {
     r.systems ? `Systems: ${r.systems}.` : '',
     `Your signed copy: ${r.document}`,
   ].filter(Boolean);
-  return { to: r.email, subject: `Your ${config.schoolName} account is ready`, text: lines.join('\n\n'), html: html(lines) };
+  return {
+    to: r.email,
+    subject: `Your ${config.schoolName} account is ready`,
+    text: lines.join('\n\n'),
+    html: html(lines),
+  };
 }
 
 /** HTML paragraphs from text lines, escaped. */

@@ -29,11 +29,18 @@ export interface InvitationRun {
  * sends an invitation twice; the sheet itself is the cursor, so a later run resumes where this
  * one stopped and never duplicates a request, a document or an email.
  */
-export function runInvitations(config: Config, actor: string, started: number, budgetMs: number): InvitationRun {
+export function runInvitations(
+  config: Config,
+  actor: string,
+  started: number,
+  budgetMs: number,
+): InvitationRun {
   const { created, pending, rosterProblems } = mutate(config, (snap, tracking) => {
     const roster = tracking.readRoster(config.staffTypes);
     const have = new Set(
-      snap.requests.filter((s) => s.request.policyVersion === config.policyVersion).map((s) => s.request.email),
+      snap.requests
+        .filter((s) => s.request.policyVersion === config.policyVersion)
+        .map((s) => s.request.email),
     );
     const now = new Date();
     const added = roster.staff
@@ -52,12 +59,25 @@ export function runInvitations(config: Config, actor: string, started: number, b
         ),
       );
     const pending = snap.requests.filter(
-      (s) => s.request.policyVersion === config.policyVersion && s.request.status === 'Invited' && !s.request.invitedAt,
+      (s) =>
+        s.request.policyVersion === config.policyVersion &&
+        s.request.status === 'Invited' &&
+        !s.request.invitedAt,
     ).length;
     return {
       added,
-      audit: added.map((r) => ({ at: now, actor, action: 'Request created', requestId: r.requestId, details: r.email })),
-      result: { created: added.length, pending: pending + added.length, rosterProblems: roster.problems.map((p) => p.message) },
+      audit: added.map((r) => ({
+        at: now,
+        actor,
+        action: 'Request created',
+        requestId: r.requestId,
+        details: r.email,
+      })),
+      result: {
+        created: added.length,
+        pending: pending + added.length,
+        rosterProblems: roster.problems.map((p) => p.message),
+      },
     };
   });
   if (!pending) return { created, invited: 0, remaining: 0, rosterProblems };
@@ -74,7 +94,10 @@ export function runInvitations(config: Config, actor: string, started: number, b
     const changed = uninvited(snap.requests, config)
       .filter((s) => docs.has(s.request.requestId))
       .slice(0, quota)
-      .map((s) => ({ row: s.row, request: { ...s.request, document: docs.get(s.request.requestId) as string, invitedAt: now } }));
+      .map((s) => ({
+        row: s.row,
+        request: { ...s.request, document: docs.get(s.request.requestId) as string, invitedAt: now },
+      }));
     return {
       changed,
       audit: changed.map((c) => ({
@@ -94,7 +117,9 @@ export function runInvitations(config: Config, actor: string, started: number, b
 function uninvited(requests: readonly StoredRequest[], config: Config): StoredRequest[] {
   return requests.filter(
     (s: StoredRequest) =>
-      s.request.policyVersion === config.policyVersion && s.request.status === 'Invited' && !s.request.invitedAt,
+      s.request.policyVersion === config.policyVersion &&
+      s.request.status === 'Invited' &&
+      !s.request.invitedAt,
   );
 }
 

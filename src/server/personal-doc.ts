@@ -45,7 +45,11 @@ export function makePersonalDoc(config: Config, r: SignatureRequest, now: Date):
  * Fills the user or approver block of the person's document.
  * @throws Error when the document has no such block (the template check reports it at setup).
  */
-export function fillSignatureBlock(documentUrl: string, kind: BlockKind, values: Partial<Record<FieldKey, string>>): void {
+export function fillSignatureBlock(
+  documentUrl: string,
+  kind: BlockKind,
+  values: Partial<Record<FieldKey, string>>,
+): void {
   const view = openDoc(documentUrl);
   const block = analyseTemplate(view.lines)[kind];
   if (!block) throw new Error(`The document has no ${kind} signature block: check the template in Settings.`);

@@ -60,7 +60,10 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
     analysis.user ? `user block (${analysis.user.fields.map((f) => f.label).join(', ')})` : '',
     analysis.approver ? `approver block (${analysis.approver.fields.map((f) => f.label).join(', ')})` : '',
   ].filter(Boolean);
-  const problems = [...analysis.problems, ...unknown.map((u) => `Unknown placeholder ${u} will be left empty.`)];
+  const problems = [
+    ...analysis.problems,
+    ...unknown.map((u) => `Unknown placeholder ${u} will be left empty.`),
+  ];
   return {
     ok: true,
     message: `Saved. Template: found ${found.join(' and ') || 'no signature blocks'}.${problems.length ? ` ${problems.join(' ')}` : ''}`,
@@ -68,7 +71,10 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
   };
 }
 
-function createStores(schoolName: string, owner: string): Pick<Config, 'owner' | 'trackingSpreadsheetId' | 'folderId'> {
+function createStores(
+  schoolName: string,
+  owner: string,
+): Pick<Config, 'owner' | 'trackingSpreadsheetId' | 'folderId'> {
   const tracking = Tracking.create(schoolName);
   const folder = DriveApp.createFolder(`AUP Signer — ${schoolName}`);
   return { owner, trackingSpreadsheetId: tracking.id, folderId: folder.getId() };

@@ -27,7 +27,12 @@ export function signRequest(ctx: ServerContext, args: SignArgs): ServerResponse 
   const outcome = mutate<{ ok: boolean; message: string; request?: SignatureRequest }>(config, (snap) => {
     const stored = findOwn(snap, args.requestId, ctx.caller);
     if (!stored) return { result: { ok: false, message: 'There is no such request of yours to sign.' } };
-    const t = sign(stored.request, { consent: args.consent, typedName: args.typedName, via: args.via, at: new Date() });
+    const t = sign(stored.request, {
+      consent: args.consent,
+      typedName: args.typedName,
+      via: args.via,
+      at: new Date(),
+    });
     if (!t.ok) return { result: { ok: t.code === 'already-signed', message: t.message } };
     const r = t.request;
     fillSignatureBlock(r.document, 'user', {

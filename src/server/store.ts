@@ -18,7 +18,10 @@ export interface Change<T> {
  * sheet once, lets `decide` work out the change from that fresh state, then writes the rows,
  * the Audit entries and the Dashboard, each in one batch.
  */
-export function mutate<T>(config: Config, decide: (snap: SignaturesSnapshot, tracking: Tracking) => Change<T>): T {
+export function mutate<T>(
+  config: Config,
+  decide: (snap: SignaturesSnapshot, tracking: Tracking) => Change<T>,
+): T {
   return withScriptLock(() => {
     const tracking = Tracking.open(config);
     const snap = tracking.readSignatures();
@@ -36,6 +39,10 @@ export function mutate<T>(config: Config, decide: (snap: SignaturesSnapshot, tra
 }
 
 /** The caller's stored request for a request ID, when it is theirs. */
-export function findOwn(snap: SignaturesSnapshot, requestId: string, email: string): StoredRequest | undefined {
+export function findOwn(
+  snap: SignaturesSnapshot,
+  requestId: string,
+  email: string,
+): StoredRequest | undefined {
   return snap.requests.find((s) => s.request.requestId === requestId && s.request.email === email);
 }

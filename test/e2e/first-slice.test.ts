@@ -29,7 +29,12 @@ describe('the first slice end to end', () => {
   it('takes every sample roster person to Complete with an active account', async () => {
     const template = await readTemplate(join(SAMPLES, 'aup-template.txt'));
     const roster = readRoster(join(SAMPLES, 'roster.csv'));
-    const result = runScenario({ template, templateName: 'AUP', roster, schoolName: 'Oakfield Primary School' });
+    const result = runScenario({
+      template,
+      templateName: 'AUP',
+      roster,
+      schoolName: 'Oakfield Primary School',
+    });
     for (const r of roster) {
       const row = rowOf(result, r.email);
       expect([r.name, row.Status, row.Account]).toEqual([r.name, 'Complete', 'Active']);
@@ -40,18 +45,21 @@ describe('the first slice end to end', () => {
   if (!REAL_AUPS.length) {
     it.skip('real AUPs: ../shared/aup is absent, so the real-AUP runs are skipped', () => undefined);
   }
-  it.each(REAL_AUPS)('on the real AUP %s: everyone Complete, each document carrying their name and the approver’s', async (file) => {
-    const template = await readTemplate(join(AUP_DIR, file));
-    const roster = readRoster(join(SAMPLES, 'roster.csv'));
-    const result = runScenario({ template, templateName: file, roster, schoolName: 'Real School' });
-    const ws = result.host.ws;
-    const docs = [...ws.drive.values()].filter((f) => f.parents.has(result.config.folderId));
-    expect(docs).toHaveLength(roster.length);
-    for (const r of roster.filter((p) => p.email !== 'head@school.example')) {
-      const doc = docs.find((d) => d.name.includes(r.email));
-      const text = documentText(ws, doc?.id ?? '');
-      expect(text).toMatch(new RegExp(`Name:\\s*${r.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-      expect(text).toMatch(/Name:\s*Alex Okafor/);
-    }
-  });
+  it.each(REAL_AUPS)(
+    'on the real AUP %s: everyone Complete, each document carrying their name and the approver’s',
+    async (file) => {
+      const template = await readTemplate(join(AUP_DIR, file));
+      const roster = readRoster(join(SAMPLES, 'roster.csv'));
+      const result = runScenario({ template, templateName: file, roster, schoolName: 'Real School' });
+      const ws = result.host.ws;
+      const docs = [...ws.drive.values()].filter((f) => f.parents.has(result.config.folderId));
+      expect(docs).toHaveLength(roster.length);
+      for (const r of roster.filter((p) => p.email !== 'head@school.example')) {
+        const doc = docs.find((d) => d.name.includes(r.email));
+        const text = documentText(ws, doc?.id ?? '');
+        expect(text).toMatch(new RegExp(`Name:\\s*${r.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+        expect(text).toMatch(/Name:\s*Alex Okafor/);
+      }
+    },
+  );
 });

@@ -7,8 +7,17 @@ const ZOE = 'zoe.lukasiewicz@school.example';
 const HEAD = 'head@school.example';
 
 /** Runs a card action as `user` with a hand-made event, as a forged request would reach the add-on. */
-function forge(school: Awaited<ReturnType<typeof sampleSchool>>, user: string, fn: string, parameters: Record<string, string>, formInputs = {}): string {
-  const out = school.host.run(fn, [addOnEvent(school.host.ws, 'GMAIL', { parameters, formInputs })], { user, kind: 'card' });
+function forge(
+  school: Awaited<ReturnType<typeof sampleSchool>>,
+  user: string,
+  fn: string,
+  parameters: Record<string, string>,
+  formInputs = {},
+): string {
+  const out = school.host.run(fn, [addOnEvent(school.host.ws, 'GMAIL', { parameters, formInputs })], {
+    user,
+    kind: 'card',
+  });
   return actionResponseJson(out).notification?.text ?? '';
 }
 
@@ -16,7 +25,13 @@ describe('identity is decided on the server', () => {
   it('signing with someone else’s request ID in the action parameters signs nothing', async () => {
     const school = await sampleSchool();
     const zoeRequest = String(rowOf(school, ZOE)['Request ID']);
-    const text = forge(school, SIOBHAN, 'onSign', { requestId: zoeRequest }, { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
+    const text = forge(
+      school,
+      SIOBHAN,
+      'onSign',
+      { requestId: zoeRequest },
+      { consent: ['agree'], typedName: 'Zoë Łukasiewicz' },
+    );
     expect(text).toBe('There is no such request of yours to sign.');
     expect(rowOf(school, ZOE).Status).toBe('Invited');
     expect(rowOf(school, SIOBHAN).Status).toBe('Invited');
@@ -26,10 +41,14 @@ describe('identity is decided on the server', () => {
     const school = await sampleSchool();
     const s = school.host.as(SIOBHAN);
     s.openHomepage('GMAIL');
-    expect(s.click('Sign', { consent: ['agree'], typedName: 'Someone Else' }).notification).toMatch(/must be your full name/);
+    expect(s.click('Sign', { consent: ['agree'], typedName: 'Someone Else' }).notification).toMatch(
+      /must be your full name/,
+    );
     expect(rowOf(school, SIOBHAN).Status).toBe('Invited');
     s.openHomepage('GMAIL');
-    expect(s.click('Sign', { consent: ['agree'], typedName: '  SIOBHAN  ni bhriain ' }).notification).toMatch(/^Signed/);
+    expect(s.click('Sign', { consent: ['agree'], typedName: '  SIOBHAN  ni bhriain ' }).notification).toMatch(
+      /^Signed/,
+    );
     expect(rowOf(school, SIOBHAN).Status).toBe('Signed');
   });
 
@@ -47,9 +66,17 @@ describe('identity is decided on the server', () => {
     s.openHomepage('GMAIL');
     const requestId = s.actionOf('Sign')?.parameters.requestId ?? '';
     s.click('Sign', { consent: ['agree'], typedName: 'Siobhán Ní Bhriain' });
-    const again = forge(school, SIOBHAN, 'onSign', { requestId }, { consent: ['agree'], typedName: 'Siobhán Ní Bhriain' });
+    const again = forge(
+      school,
+      SIOBHAN,
+      'onSign',
+      { requestId },
+      { consent: ['agree'], typedName: 'Siobhán Ní Bhriain' },
+    );
     expect(again).toMatch(/already signed/);
-    expect(auditRows(school).filter((r) => r.Action === 'Signed' && r['Request ID'] === requestId)).toHaveLength(1);
+    expect(
+      auditRows(school).filter((r) => r.Action === 'Signed' && r['Request ID'] === requestId),
+    ).toHaveLength(1);
     const notices = school.host.ws.sentMail.filter((m) => m.subject.startsWith('AUP signed: Siobhán'));
     expect(notices).toHaveLength(2);
   });
@@ -71,7 +98,9 @@ describe('identity is decided on the server', () => {
     s.openHomepage('GMAIL');
     s.click('Sign', { consent: ['agree'], typedName: 'Siobhán Ní Bhriain' });
     const request = String(rowOf(school, SIOBHAN)['Request ID']);
-    expect(forge(school, ZOE, 'onApprove', { requestId: request })).toBe('Only an approver can approve requests.');
+    expect(forge(school, ZOE, 'onApprove', { requestId: request })).toBe(
+      'Only an approver can approve requests.',
+    );
     expect(rowOf(school, SIOBHAN).Status).toBe('Signed');
   });
 });

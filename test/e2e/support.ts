@@ -10,7 +10,10 @@ export const SAMPLES = join(__dirname, '../../samples');
 export async function sampleSchool(): Promise<School & { roster: RosterRow[] }> {
   const template = await readTemplate(join(SAMPLES, 'aup-template.txt'));
   const roster = readRoster(join(SAMPLES, 'roster.csv'));
-  return { ...setUpSchool({ template, templateName: 'AUP', roster, schoolName: 'Oakfield Primary School' }), roster };
+  return {
+    ...setUpSchool({ template, templateName: 'AUP', roster, schoolName: 'Oakfield Primary School' }),
+    roster,
+  };
 }
 
 /** The Signatures sheet as objects keyed by header, as a business manager reads it. */
@@ -21,7 +24,10 @@ export function signatures(school: Pick<ScenarioResult, 'host' | 'config'>): Rec
 }
 
 /** The Signatures row of one person. */
-export function rowOf(school: Pick<ScenarioResult, 'host' | 'config'>, email: string): Record<string, unknown> {
+export function rowOf(
+  school: Pick<ScenarioResult, 'host' | 'config'>,
+  email: string,
+): Record<string, unknown> {
   const row = signatures(school).find((r) => r.Email === email);
   if (!row) throw new Error(`No Signatures row for ${email}`);
   return row;

@@ -51,14 +51,19 @@ describe('host simulator', () => {
 
   it('throws service errors as the add-on realm’s own Error', () => {
     const host = probeHost();
-    const [isError, message] = host.run('serviceError', [], { user: 'bm@school.example', kind: 'editor' }) as [boolean, string];
+    const [isError, message] = host.run('serviceError', [], {
+      user: 'bm@school.example',
+      kind: 'editor',
+    }) as [boolean, string];
     expect(isError).toBe(true);
     expect(message).toMatch(/missing|permission/);
   });
 
   it('ends a card callback past 30 seconds of modelled time', () => {
     const host = probeHost();
-    expect(() => host.run('slow', [], { user: 'bm@school.example', kind: 'card' })).toThrow('Exceeded maximum execution time');
+    expect(() => host.run('slow', [], { user: 'bm@school.example', kind: 'card' })).toThrow(
+      'Exceeded maximum execution time',
+    );
     expect(host.run('slow', [], { user: 'bm@school.example', kind: 'trigger' })).toBe('done');
   });
 
@@ -105,6 +110,8 @@ describe('host simulator', () => {
 
   it('says "Script function not found" for a name the bundle does not declare', () => {
     const host = probeHost();
-    expect(() => host.run('onSign', [], { user: 'bm@school.example', kind: 'card' })).toThrow('Script function not found: onSign');
+    expect(() => host.run('onSign', [], { user: 'bm@school.example', kind: 'card' })).toThrow(
+      'Script function not found: onSign',
+    );
   });
 });
