@@ -54,7 +54,7 @@ const USER_HEADING =
 const APPROVER_HEADING =
   /^\s*(i approve this (user|person|member of staff)\b|to be completed by\b|authori[sz]ed (signature|by)\b|approved by\b|counter-?signed by\b|approver\b)/i;
 const FIELD =
-  /^(\s*)(signature|signed|full name \(printed\)|full name|print(?:ed)? name|name|job title|role|position|date signed|date|systems|additional permissions(?: \([^)]*\))?)(\s*[:：]?)/i;
+  /^(\s*)(signature|signed|full name \(printed\)|full name|print(?:ed)? name|name|job title|role|position|date signed|date|systems|additional permissions(?: \([^)]*\))?)(\s*)([:：]?)/i;
 /** What counts as an empty value region: underscores, dots, spaces, tabs, conversion artefacts. */
 const BLANK = /^(?:[\s_.…]|\[image: [^\]]*\])*$/;
 /** How many lines after a heading a block's fields may stand. */
@@ -108,26 +108,26 @@ export function headingKind(text: string): BlockKind | undefined {
   return undefined;
 }
 
-/** A field line ("Name:\t____", "Role: _____", "Date: 26th January 2025"), or undefined. */
+/**
+ * A field line ("Name:\t____", "Role: _____", "Date: 26th January 2025", "Additional
+ * permissions (e.g. admin) _____"), or undefined. Without a colon the label must be followed by
+ * a blank (underscores or a tab), so prose such as "Name the person responsible" is no field.
+ */
 export function parseField(text: string, line: number): Field | undefined {
   const m = FIELD.exec(text);
   if (!m) return undefined;
-  const [, lead = '', rawLabel = '', colon = ''] = m;
-  const afterLabel = lead.length + rawLabel.length + colon.length;
-  const rest = text.slice(afterLabel);
-  if (!colon && rest.length > 0 && !/^[\s_]/.test(rest)) return undefined;
-  if (!colon && !/_|\t/.test(rest) && rest.trim().length > 0) return undefined;
-  const gap = /^[\s]*/.exec(rest)?.[0].length ?? 0;
-  const start = afterLabel + gap;
-  const value = text.slice(start);
-  if (!colon && value.length === 0 && rest.length === 0) return undefined;
+  const [, lead = '', rawLabel = '', space = '', colon = ''] = m;
+  const labelEnd = lead.length + rawLabel.length;
+  if (!colon && !/^\s*[_\t]/.test(text.slice(labelEnd))) return undefined;
+  const afterLabel = labelEnd + (colon ? space.length + colon.length : 0);
+  const start = afterLabel + (/^\s*/.exec(text.slice(afterLabel))?.[0].length ?? 0);
   return {
     key: fieldKey(rawLabel),
     line,
     label: rawLabel.trim(),
     start,
     end: text.length,
-    filled: !BLANK.test(value),
+    filled: !BLANK.test(text.slice(start)),
   };
 }
 
