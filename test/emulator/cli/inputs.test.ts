@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fromMarkdown, fromText, InputError, readRoster, readTemplate } from '../../../emulator/cli/inputs';
+
+const dir = mkdtempSync(join(tmpdir(), 'aup-inputs-'));
+const file = (name: string, text: string): string => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+describe('local run inputs', () => {
+  it('reads a .txt template as a paragraph per line', () => {
+    expect(fromText('\uFEFFTitle\r\nSignature:\t___  \n')).toEqual([
+      { type: 'paragraph', text: 'Title' },
+      { type: 'paragraph', text: 'Signature:\t___' },
+      { type: 'paragraph', text: '' },
+    ]);
+  });
+
+  it('reads a .md template with headings, nested lists and tables', () => {
+    expect(
+      fromMarkdown('# AUP\n\n1. First\n   - sub\n\n| Signature | Date |\n|---|---|\n| ___ | ___ |\n\nEnd'),
+    ).toEqual([
+      { type: 'paragraph', text: 'AUP', heading: 'TITLE' },
+      { type: 'listItem', text: 'First', nesting: 0, ordered: true },
+      { type: 'listItem', text: 'sub', nesting: 1, ordered: false },
+      {
+        type: 'table',
+        rows: [
+          ['Signature', 'Date'],
+          ['___', '___'],
+        ],
+      },
+      { type: 'paragraph', text: 'End' },
+    ]);
+  });
+
+  it('refuses an unknown template type and an empty template, naming the file', async () => {
+    await expect(readTemplate(file('aup.pdf', 'x'))).rejects.toThrow(
+      /aup\.pdf: a template must be \.txt, \.md or \.docx/,
+    );
+    await expect(readTemplate(file('empty.txt', '\n\n'))).rejects.toBeInstanceOf(InputError);
+  });
+
+  it('reads a roster CSV with optional columns and quoted commas', () => {
+    const rows = readRoster(
+      file(
+        'ok.csv',
+        'Email,Name,Role,Staff Type,Personal Email\na@school.example,"Smith, Ann",TA,Staff,ann@home.example\n',
+      ),
+    );
+    expect(rows).toEqual([
+      {
+        email: 'a@school.example',
+        name: 'Smith, Ann',
+        role: 'TA',
+        staffType: 'Staff',
+        personalEmail: 'ann@home.example',
+        startDate: '',
+        line: 2,
+      },
+    ]);
+  });
+
+  it.each([
+    ['Email,Name,Role\n', /:1: the header must have Email,Name,Role,Staff Type.*missing Staff Type/],
+    ['Email,Name,Role,Staff Type,Shoe Size\n', /:1: unknown column\(s\) Shoe Size/],
+    [
+      'Email,Name,Role,Staff Type\na@school.example,Ann,TA,Staff\nbroken,Bob,TA,Staff\n',
+      /:3: "broken" is not an email address/,
+    ],
+    ['Email,Name,Role,Staff Type\na@school.example,,TA,Staff\n', /:2: the Name is empty/],
+    ['Email,Name,Role,Staff Type\na@school.example,Ann,TA,Staff,extra\n', /:2: 5 values for 4 columns/],
+  ])('refuses a bad roster, naming the file and line: %j', (csv, message) => {
+    expect(() => readRoster(file('bad.csv', csv))).toThrow(message);
+  });
+
+  it('npm start exits non-zero with the file, line and fix on bad input', () => {
+    const bad = file('roster.csv', 'Email,Name,Role,Staff Type\nnot-an-email,Ann,TA,Staff\n');
+    const run = spawnSync(
+      process.execPath,
+      [
+        require.resolve('tsx/cli'),
+        join(__dirname, '../../../emulator/cli/start.ts'),
+        '--roster',
+        bad,
+        '--out',
+        join(dir, 'out'),
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`Bad input: ${bad}:2: "not-an-email" is not an email address.`);
+  });
+});
