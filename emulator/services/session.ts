@@ -1,23 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Execution } from '../core/execution';
+import { FakeUser } from './user';
 
 /** The locale `getActiveUserLocale` reports (the school's users work in British English). */
 export const DEFAULT_LOCALE = 'en_GB';
-
-/**
- * A user (developers.google.com/apps-script/reference/base/user). `getEmail()` is '' where Google
- * does not reveal who the active user is.
- */
-export class FakeUser implements Pick<GoogleAppsScript.Base.User, 'getEmail'> {
-  constructor(
-    private readonly exec: Execution,
-    private readonly email: string,
-  ) {}
-
-  getEmail(): string {
-    return this.exec.call('User.getEmail', () => this.email);
-  }
-}
 
 type SessionMethods =
   | 'getActiveUser'

@@ -11,7 +11,6 @@ import {
   type ContainerNode,
   type ParaNode,
 } from './model';
-import { findIn, replaceIn } from './text';
 
 type Cells = string[][] | GoogleAppsScript.Document.Table | null | undefined;
 
@@ -117,22 +116,6 @@ abstract class ContainerBase<N extends ContainerNode> extends ElementBase<N> {
       if (node) detach(this.s, node);
       return this.self();
     });
-  }
-
-  /** Replaces every match of the RE2 pattern in each paragraph (never across paragraphs) with the literal replacement. */
-  replaceText(searchPattern: string, replacement: string): GoogleAppsScript.Document.Element {
-    return this.call('replaceText', () => {
-      this.s.write();
-      replaceIn(this.s, this.node, searchPattern, replacement);
-      return this.self();
-    });
-  }
-
-  findText(
-    searchPattern: string,
-    from?: GoogleAppsScript.Document.RangeElement | null,
-  ): GoogleAppsScript.Document.RangeElement {
-    return this.call('findText', () => findIn(this.s, this.node, searchPattern, from));
   }
 
   /** Paragraphs (table cells included) joined by "\n". */

@@ -1,6 +1,7 @@
 import type { BlockNode, ContainerNode, DocNode } from './model';
 import { newPara, siblingsOf } from './model';
 import type { DocSession } from './session';
+import { findIn, replaceIn } from './text';
 
 /**
  * A value assignable to any element type the typings name (wrappers are returned to the add-on
@@ -30,7 +31,7 @@ export const NOT_DETACHED = 'Element must be detached.';
 
 /**
  * Behaviour every document element shares (developers.google.com/apps-script/reference/document/element):
- * type, parent, siblings, removal and the `asX()` casts. Calls are counted as `<cls>.<method>`.
+ * type, parent, siblings, removal, `replaceText`/`findText` and the `asX()` casts. Calls are counted as `<cls>.<method>`.
  */
 export abstract class ElementBase<N extends DocNode> {
   protected abstract readonly cls: string;
@@ -73,6 +74,23 @@ export abstract class ElementBase<N extends DocNode> {
       detach(this.s, this.node);
       return this.self();
     });
+  }
+
+  /** Replaces every match of the RE2 pattern in each paragraph (never across paragraphs) with the literal replacement. */
+  replaceText(searchPattern: string, replacement: string): GoogleAppsScript.Document.Element {
+    return this.call('replaceText', () => {
+      this.s.write();
+      replaceIn(this.s, this.node, searchPattern, replacement);
+      return this.self();
+    });
+  }
+
+  /** The first match of the RE2 pattern after `from` (a RangeElement an earlier search returned), or null. */
+  findText(
+    searchPattern: string,
+    from?: GoogleAppsScript.Document.RangeElement | null,
+  ): GoogleAppsScript.Document.RangeElement {
+    return this.call('findText', () => findIn(this.s, this.node, searchPattern, from));
   }
 
   asParagraph(): GoogleAppsScript.Document.Paragraph {

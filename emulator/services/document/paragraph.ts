@@ -10,7 +10,7 @@ import {
   type ParaNode,
 } from './model';
 import type { DocSession } from './session';
-import { findIn, replaceIn, TextEl } from './text';
+import { TextEl } from './text';
 
 type ParaMethods =
   | 'getText'
@@ -76,21 +76,6 @@ abstract class ParaBase extends ElementBase<ParaNode> {
       this.node.heading = oneOf<Heading>(this.s, HEADINGS, heading, 'heading');
       return this.self();
     });
-  }
-
-  replaceText(searchPattern: string, replacement: string): GoogleAppsScript.Document.Element {
-    return this.call('replaceText', () => {
-      this.s.write();
-      replaceIn(this.s, this.node, searchPattern, replacement);
-      return this.self();
-    });
-  }
-
-  findText(
-    searchPattern: string,
-    from?: GoogleAppsScript.Document.RangeElement | null,
-  ): GoogleAppsScript.Document.RangeElement {
-    return this.call('findText', () => findIn(this.s, this.node, searchPattern, from));
   }
 
   editAsText(): GoogleAppsScript.Document.Text {

@@ -1,6 +1,5 @@
 import { childIndexMessage, ElementBase, NOT_DETACHED, type AnyElement } from './element';
 import { cloneNode, newCell, nodeText, type RowNode, type TableNode } from './model';
-import { findIn, replaceIn } from './text';
 
 type TableMethods =
   | 'getNumRows'
@@ -72,21 +71,6 @@ export class TableEl
 
   getText(): string {
     return this.call('getText', () => nodeText(this.node));
-  }
-
-  replaceText(searchPattern: string, replacement: string): GoogleAppsScript.Document.Element {
-    return this.call('replaceText', () => {
-      this.s.write();
-      replaceIn(this.s, this.node, searchPattern, replacement);
-      return this.self();
-    });
-  }
-
-  findText(
-    searchPattern: string,
-    from?: GoogleAppsScript.Document.RangeElement | null,
-  ): GoogleAppsScript.Document.RangeElement {
-    return this.call('findText', () => findIn(this.s, this.node, searchPattern, from));
   }
 
   /** A detached deep copy. */

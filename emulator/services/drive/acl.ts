@@ -1,6 +1,6 @@
 import type { Execution } from '../../core/execution';
 import { MIME, type DriveItem, type Workspace } from '../../core/workspace';
-import { FakeUser } from './user';
+import { FakeUser } from '../user';
 
 /**
  * Drive sharing shared by DriveApp (File/Folder) and DocumentApp (Document): individual editors

@@ -2,7 +2,7 @@ import type { Execution } from '../../core/execution';
 import { MIME, type Access, type DriveItem, type LinkPermission } from '../../core/workspace';
 import { emailOf, grant, itemUrl, revoke, usersOf } from './acl';
 import { FakeIterator } from './iterators';
-import { FakeUser } from './user';
+import { FakeUser } from '../user';
 
 /** Apps Script's message for an unknown ID or an item the user cannot see. */
 export const NOT_FOUND =

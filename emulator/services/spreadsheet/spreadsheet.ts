@@ -2,7 +2,8 @@ import { IANAZone } from 'luxon';
 import type { SheetsContext } from './context';
 import { SheetModel } from './model';
 import { FakeSheet, duplicateName } from './sheet';
-import { FakeUser, emailOf, usersOf } from './user';
+import { FakeUser } from '../user';
+import { emailOf, usersOf } from './user';
 
 type SpreadsheetMethods =
   | 'getId'

@@ -1,19 +1,5 @@
 import type { Execution } from '../../core/execution';
-
-/**
- * A user as SpreadsheetApp returns one from `getEditors`/`getOwner`
- * (developers.google.com/apps-script/reference/base/user): only the email address.
- */
-export class FakeUser implements Pick<GoogleAppsScript.Base.User, 'getEmail'> {
-  constructor(
-    private readonly exec: Execution,
-    private readonly email: string,
-  ) {}
-
-  getEmail(): string {
-    return this.exec.call('User.getEmail', () => this.email);
-  }
-}
+import { FakeUser } from '../user';
 
 /** The email address in an argument that may be a string or a `User`. */
 export function emailOf(user: string | GoogleAppsScript.Base.User): string {

@@ -1,9 +1,11 @@
-import type { Execution } from '../../core/execution';
+import type { Execution } from '../core/execution';
 
 /**
- * A user with access to a file (developers.google.com/apps-script/reference/drive/user, and
- * .../base/user for `Document.getEditors()`): email, name (null when the Workspace does not know
- * them), domain.
+ * A user (developers.google.com/apps-script/reference/base/user, and
+ * developers.google.com/apps-script/reference/drive/user for a user with access to a file):
+ * email (`getEmail()` is '' where Google does not reveal who the active user is), name (null when
+ * the Workspace does not know them), domain. Returned as a `Base.User` by `Session`,
+ * SpreadsheetApp's `getEditors`/`getOwner` and `Document.getEditors()`.
  */
 export class FakeUser implements Pick<GoogleAppsScript.Drive.User, 'getEmail' | 'getName' | 'getDomain'> {
   constructor(
