@@ -70,6 +70,11 @@ function toMessage(m: SentMail): Parameters<ReturnType<typeof createTransport>['
     text: m.body,
     html: m.htmlBody || undefined,
     date: new Date(m.sentAt),
+    attachments: m.attachments.map((a) => ({
+      filename: a.name,
+      contentType: a.contentType,
+      content: Buffer.from(a.bytes),
+    })),
     messageId: `<${m.id}@mail.emulator>`,
   };
 }

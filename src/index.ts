@@ -6,6 +6,7 @@
 import { approve, homepage, saveSettings, sendInvitations, settings, sign } from './cards/actions';
 import type { AddOnEvent } from './cards/event';
 import { handlePost } from './server/do-post';
+import { formSubmitted } from './triggers/form-submit';
 import { invitationJob } from './triggers/invitation-job';
 
 /** Homepage trigger in Gmail and Drive (manifest addOns.common.homepageTrigger). */
@@ -51,6 +52,11 @@ export function onApprove(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionRe
 /** Installable one-off trigger continuing an invitation run. */
 export function onInvitationJob(): void {
   invitationJob();
+}
+
+/** Installable form-submit trigger of the policy Form: a new starter's signature. */
+export function onFormSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  formSubmitted(e);
 }
 
 /** Web app POST: the server every card talks to. */

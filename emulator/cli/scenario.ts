@@ -6,6 +6,8 @@ import { createDocumentFromElements, type TemplateElement } from '../services/do
 import { CONFIG_KEY } from '../../src/gas/config-store';
 import type { Config } from '../../src/core/config';
 import { createSpreadsheetApp } from '../services/spreadsheet';
+import { parsePrefilledUrl } from '../services/forms';
+import { FORM_ITEMS } from '../../src/gas/forms';
 import type { RosterRow } from './inputs';
 
 /** Who runs the school's sign-off in the scenario. */
@@ -62,7 +64,9 @@ export function setUpSchool(opts: ScenarioOptions): School {
   const log: string[] = [];
   const staff = new Set(opts.roster.map((r) => r.email.toLowerCase()));
   for (const r of opts.roster) {
-    ws.addUser({ email: r.email, name: r.name, admin: cast.approvers.includes(r.email.toLowerCase()) });
+    const admin = cast.approvers.includes(r.email.toLowerCase());
+    ws.addUser({ email: r.email, name: r.name, admin, suspended: Boolean(r.personalEmail) });
+    if (r.personalEmail) ws.addExternal(r.personalEmail);
   }
   for (const e of [cast.businessManager, ...cast.approvers]) {
     if (!staff.has(e))
@@ -112,6 +116,10 @@ export function setUpSchool(opts: ScenarioOptions): School {
 export function runScenario(opts: ScenarioOptions): ScenarioResult {
   const { host, config, screens, log, step, cast } = setUpSchool(opts);
   opts.roster.forEach((r, i) => {
+    if (r.personalEmail) {
+      log.push(`${r.name} (new starter) signed through the Form: ${signByForm(host, config, r)}`);
+      return;
+    }
     const person = host.as(r.email);
     const opened = openCard(host, person, i);
     step(person.email, `open card (${opened.how})`, opened.screen);
@@ -156,6 +164,25 @@ export function openCard(host: Host, person: UserSession, i: number): { how: str
     if (invitation) return { how: 'the invitation email', screen: person.openMessage(invitation.id) };
   }
   return { how: 'Gmail homepage', screen: person.openHomepage('GMAIL') };
+}
+
+/**
+ * A new starter opens the form link from the invitation in their personal mailbox, types their
+ * name, ticks the agreement and submits; the form-submit trigger then runs as its creator.
+ * @returns what the Signatures sheet then says of them
+ */
+export function signByForm(host: Host, config: Config, r: RosterRow): string {
+  const invitation = host.ws.sentMail.find((m) => m.to.includes(r.personalEmail.toLowerCase()));
+  const link = invitation?.body.match(/https:\/\/docs\.google\.com\/forms\/\S+/)?.[0];
+  if (!link) throw new Error(`No invitation with a form link reached ${r.personalEmail}`);
+  const { formId, answers } = parsePrefilledUrl(host.ws, link);
+  host.submitForm(formId, r.personalEmail, {
+    ...answers,
+    [FORM_ITEMS.name]: r.name,
+    [FORM_ITEMS.consent]: [config.agreementText],
+  });
+  const run = host.executions[host.executions.length - 1];
+  return run?.error ? `the trigger failed: ${run.error}` : 'recorded by the form-submit trigger';
 }
 
 /** The business manager pastes the roster into the Staff sheet in Sheets (as a person would). */

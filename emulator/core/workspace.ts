@@ -69,7 +69,15 @@ export interface SentMail {
   subject: string;
   body: string;
   htmlBody: string;
+  attachments: MailAttachment[];
   sentAt: number;
+}
+
+/** A file attached to an email. */
+export interface MailAttachment {
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
 }
 
 /** An installable trigger (ScriptApp.newTrigger ... create()). */

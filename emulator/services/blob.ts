@@ -9,7 +9,8 @@ type BlobMethods =
   | 'setContentType'
   | 'setDataFromString'
   | 'copyBlob'
-  | 'getAs';
+  | 'getAs'
+  | 'getBlob';
 
 /**
  * A data blob (developers.google.com/apps-script/reference/base/blob).
@@ -67,6 +68,11 @@ export class FakeBlob implements Pick<GoogleAppsScript.Base.Blob, BlobMethods> {
       this.contentType,
       this.name,
     ) as unknown as GoogleAppsScript.Base.Blob;
+  }
+
+  /** The blob itself (Blob is a BlobSource). */
+  getBlob(): GoogleAppsScript.Base.Blob {
+    return this as unknown as GoogleAppsScript.Base.Blob;
   }
 
   /** Only a conversion to the blob's own type is supported; others throw as unsupported. */

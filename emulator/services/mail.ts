@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Execution } from '../core/execution';
-import type { SentMail, Workspace } from '../core/workspace';
+import type { MailAttachment, SentMail, Workspace } from '../core/workspace';
+import { FakeBlob } from './blob';
 
 /**
  * Email recipients per day (developers.google.com/apps-script/guides/services/quotas, "Email
@@ -124,10 +125,25 @@ export class FakeMailApp implements Pick<
       subject,
       body: String(message.body ?? ''),
       htmlBody: String(message.htmlBody ?? ''),
+      attachments: (message.attachments ?? []).map((a, i) => attachment(exec, a, i)),
       sentAt: ws.clock.now(),
     };
     ws.sentMail.push(mail);
   }
+}
+
+/**
+ * An attachment from a Blob or anything with `getBlob()` (a File), as MailApp takes
+ * `attachments: BlobSource[]`; its name defaults to "attachment-N".
+ */
+function attachment(exec: Execution, source: GoogleAppsScript.Base.BlobSource, i: number): MailAttachment {
+  const blob = source.getBlob() as unknown;
+  if (!(blob instanceof FakeBlob)) throw exec.error('Invalid argument: attachments');
+  return {
+    name: blob.getName() ?? `attachment-${i + 1}`,
+    contentType: blob.getContentType() ?? 'application/octet-stream',
+    bytes: blob.rawBytes(),
+  };
 }
 
 /** The `MailApp` global for one execution. */

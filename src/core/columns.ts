@@ -6,6 +6,7 @@ export const SIGNATURES_SHEET = 'Signatures';
 export const STAFF_SHEET = 'Staff';
 export const AUDIT_SHEET = 'Audit';
 export const DASHBOARD_SHEET = 'Dashboard';
+export const TOKENS_SHEET = 'Form Tokens';
 
 export const SIGNATURE_HEADERS = [
   'Request ID',
@@ -45,9 +46,13 @@ export const STAFF_HEADERS = [
 
 export const AUDIT_HEADERS = ['Timestamp', 'Actor', 'Action', 'Request ID', 'Details'] as const;
 
+/** Single-use form tokens, stored only as their SHA-256 hashes so the sheet cannot be used to sign. */
+export const TOKEN_HEADERS = ['Token SHA-256', 'Request ID', 'Issued At', 'Used At'] as const;
+
 export type SignatureHeader = (typeof SIGNATURE_HEADERS)[number];
 export type StaffHeader = (typeof STAFF_HEADERS)[number];
 export type AuditHeader = (typeof AUDIT_HEADERS)[number];
+export type TokenHeader = (typeof TOKEN_HEADERS)[number];
 
 export const STATUSES = [
   'Invited',

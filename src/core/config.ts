@@ -23,6 +23,19 @@ export interface Config extends Settings {
   folderId: string;
   /** The exact agreement wording a signer consents to. */
   agreementText: string;
+  /** A read-only copy of the policy anyone with the link can read (for new starters). */
+  policyUrl: string;
+  /** The policy version's Google Form, for new starters whose account is not active yet. */
+  form: PolicyForm;
+}
+
+/** The Google Form new starters sign with: its ID, published URL and item IDs. */
+export interface PolicyForm {
+  id: string;
+  url: string;
+  nameItemId: number;
+  consentItemId: number;
+  referenceItemId: number;
 }
 
 export const DEFAULT_STAFF_TYPES = ['Staff', 'Governor', 'Volunteer', 'Contractor'];
@@ -106,11 +119,14 @@ export function parseConfig(json: string): Config {
     'trackingSpreadsheetId',
     'folderId',
     'agreementText',
+    'policyUrl',
   ];
   const missing = required.filter((k) => typeof c[k] !== 'string' || !c[k]);
   const lists: (keyof Config)[] = ['approvers', 'businessManagers', 'staffTypes', 'systems'];
   missing.push(...lists.filter((k) => !Array.isArray(c[k])));
   if (typeof c.signingWindowDays !== 'number') missing.push('signingWindowDays');
+  if (!c.form || typeof c.form.id !== 'string' || typeof c.form.referenceItemId !== 'number')
+    missing.push('form');
   if (missing.length) {
     throw new Error(`The stored configuration lacks ${missing.join(', ')}: open Settings and save again.`);
   }

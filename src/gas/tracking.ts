@@ -7,6 +7,8 @@ import {
   STAFF_HEADERS,
   STAFF_SHEET,
   STATUS_COLOURS,
+  TOKENS_SHEET,
+  TOKEN_HEADERS,
   columnIndex,
   type SignatureHeader,
 } from '../core/columns';
@@ -14,7 +16,7 @@ import type { Config } from '../core/config';
 import type { DashboardRow } from '../core/dashboard';
 import { parseRoster, type Roster } from '../core/roster';
 import { cellsOf, columnRuns, requestFromRow, type Cell } from '../core/rows';
-import type { SignatureRequest } from '../core/request';
+import { dateOrNull, type SignatureRequest } from '../core/request';
 import { sheetSafe } from '../core/safe';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -23,6 +25,14 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export interface StoredRequest {
   row: number;
   request: SignatureRequest;
+}
+
+/** A form token as stored: its hash, request, and when it was used (null while unused). */
+export interface StoredToken {
+  row: number;
+  hash: string;
+  requestId: string;
+  usedAt: Date | null;
 }
 
 /** One Audit row. */
@@ -97,6 +107,7 @@ export class Tracking {
     t.header(audit, AUDIT_HEADERS);
     audit.getRange(2, 1, audit.getMaxRows() - 1, AUDIT_HEADERS.length).setNumberFormat('@');
     ss.insertSheet(DASHBOARD_SHEET);
+    t.header(ss.insertSheet(TOKENS_SHEET), TOKEN_HEADERS);
     return t;
   }
 
@@ -185,6 +196,37 @@ export class Tracking {
           sheetSafe(e.details),
         ]),
       );
+  }
+
+  /** Reads the Form Tokens sheet in one batch. */
+  readTokens(): StoredToken[] {
+    const values = this.sheet(TOKENS_SHEET).getDataRange().getValues();
+    const col = columnIndex(TOKENS_SHEET, values[0] ?? [], TOKEN_HEADERS);
+    return values.slice(1).map((r, i) => ({
+      row: i + 2,
+      hash: String(r[col['Token SHA-256']] ?? ''),
+      requestId: String(r[col['Request ID']] ?? ''),
+      usedAt: dateOrNull(r[col['Used At']]),
+    }));
+  }
+
+  /** Appends issued tokens (hash and request) in one write. */
+  appendTokens(tokens: readonly { hash: string; requestId: string }[], at: Date): void {
+    if (!tokens.length) return;
+    const sheet = this.sheet(TOKENS_SHEET);
+    const first = sheet.getLastRow() + 1;
+    const needed = first + tokens.length - 1 - sheet.getMaxRows();
+    if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+    sheet
+      .getRange(first, 1, tokens.length, TOKEN_HEADERS.length)
+      .setValues(tokens.map((t) => [t.hash, t.requestId, at, '']));
+  }
+
+  /** Marks a token used. */
+  markTokenUsed(token: StoredToken, at: Date): void {
+    this.sheet(TOKENS_SHEET)
+      .getRange(token.row, TOKEN_HEADERS.indexOf('Used At') + 1)
+      .setValue(at);
   }
 
   /** Replaces the Dashboard's contents with `rows` in one write. */

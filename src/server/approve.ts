@@ -82,31 +82,36 @@ export function recordAccountState(ctx: ServerContext, args: AccountArgs): Serve
   }
   if (!ACCOUNT_STATES.includes(args.account as AccountState))
     return { ok: false, message: 'Unknown account state.' };
-  const outcome = mutate<{ ok: boolean; message: string; ready?: SignatureRequest }>(config, (snap) => {
-    const stored = snap.requests.find((s) => s.request.requestId === args.requestId);
-    if (!stored) return { result: { ok: false, message: 'No such request.' } };
-    const before = stored.request;
-    const t = recordAccount(before, args.account as AccountState, args.note);
-    if (!t.ok) return { result: { ok: false, message: t.message } };
-    const r = t.request;
-    return {
-      changed: [{ row: stored.row, request: r }],
-      audit: [
-        {
-          at: new Date(),
-          actor: ctx.caller,
-          action: `Account ${r.account}`,
-          requestId: r.requestId,
-          details: r.notes,
+  const outcome = mutate<{ ok: boolean; message: string; ready?: SignatureRequest; personalEmail?: string }>(
+    config,
+    (snap, tracking) => {
+      const stored = snap.requests.find((s) => s.request.requestId === args.requestId);
+      if (!stored) return { result: { ok: false, message: 'No such request.' } };
+      const before = stored.request;
+      const t = recordAccount(before, args.account as AccountState, args.note);
+      if (!t.ok) return { result: { ok: false, message: t.message } };
+      const r = t.request;
+      return {
+        changed: [{ row: stored.row, request: r }],
+        audit: [
+          {
+            at: new Date(),
+            actor: ctx.caller,
+            action: `Account ${r.account}`,
+            requestId: r.requestId,
+            details: r.notes,
+          },
+        ],
+        result: {
+          ok: true,
+          message: `${r.name}: account ${r.account}.`,
+          ready: before.status !== 'Complete' && r.status === 'Complete' ? r : undefined,
+          personalEmail: tracking.readRoster(config.staffTypes).staff.find((p) => p.email === r.email)
+            ?.personalEmail,
         },
-      ],
-      result: {
-        ok: true,
-        message: `${r.name}: account ${r.account}.`,
-        ready: before.status !== 'Complete' && r.status === 'Complete' ? r : undefined,
-      },
-    };
-  });
-  if (outcome.ready) send(accountReadyEmail(config, outcome.ready), config.schoolName);
+      };
+    },
+  );
+  if (outcome.ready) send(accountReadyEmail(config, outcome.ready, outcome.personalEmail), config.schoolName);
   return { ok: outcome.ok, message: outcome.message, state: homeState(ctx) };
 }

@@ -21,6 +21,47 @@ export function invitationEmail(config: Config, r: SignatureRequest): Email {
   return { to: r.email, subject: invitationSubject(config), text: lines.join('\n\n'), html: html(lines) };
 }
 
+/**
+ * The invitation of a new starter, whose school account is not active yet: to their personal
+ * address, with the form link carrying their single-use reference, and their AUP attached.
+ */
+export function newStarterInvitation(
+  config: Config,
+  r: SignatureRequest,
+  personalEmail: string,
+  formLink: string,
+  document: GoogleAppsScript.Base.BlobSource,
+): Email {
+  const lines = [
+    `Dear ${r.name},`,
+    `Welcome to ${config.schoolName}. Before your school account (${r.email}) can be switched on, please read and sign the staff Acceptable Use Policy (${r.policyVersion}) by ${ukDate(r.dueBy)}.`,
+    'Your copy is attached. To sign, open this form, tick the agreement and type your full name:',
+    formLink,
+    'The form is already filled in with your personal reference: please use this link, and do not share it.',
+  ];
+  return {
+    to: personalEmail,
+    subject: invitationSubject(config),
+    text: lines.join('\n\n'),
+    html: html(lines),
+    attachments: [document],
+  };
+}
+
+/** Tells a business manager that a form response was quarantined, and why. */
+export function quarantineNotice(
+  config: Config,
+  to: string,
+  q: { typedName: string; respondent: string; reason: string; requestId: string },
+): Email {
+  const lines = [
+    `A response to the ${config.schoolName} AUP form was quarantined: ${q.reason}.`,
+    `Typed name: ${q.typedName || '(none)'}; respondent: ${q.respondent || '(not collected)'}; request: ${q.requestId || '(unknown)'}.`,
+    'Nothing was signed. The response stays in the form and in the Audit sheet; check it and, if it is genuine, send the person a fresh invitation.',
+  ];
+  return { to, subject: 'AUP form response quarantined', text: lines.join('\n\n'), html: html(lines) };
+}
+
 /** Tells an approver that someone has signed and awaits their counter-signature. */
 export function signedNotice(config: Config, r: SignatureRequest, approver: string): Email {
   const lines = [
@@ -36,8 +77,11 @@ export function signedNotice(config: Config, r: SignatureRequest, approver: stri
   };
 }
 
-/** Tells the person their AUP is approved and their account is ready. */
-export function accountReadyEmail(config: Config, r: SignatureRequest): Email {
+/**
+ * Tells the person their AUP is approved and their account is ready: a new starter at their
+ * personal address (copied to the new account), everyone else at their school address.
+ */
+export function accountReadyEmail(config: Config, r: SignatureRequest, personalEmail = ''): Email {
   const lines = [
     `Dear ${r.name},`,
     `Your Acceptable Use Policy (${r.policyVersion}) has been counter-signed by ${r.approvedBy}, and your ${config.schoolName} account ${r.email} is ready to use.`,
@@ -45,7 +89,8 @@ export function accountReadyEmail(config: Config, r: SignatureRequest): Email {
     `Your signed copy: ${r.document}`,
   ].filter(Boolean);
   return {
-    to: r.email,
+    to: personalEmail || r.email,
+    cc: personalEmail ? r.email : undefined,
     subject: `Your ${config.schoolName} account is ready`,
     text: lines.join('\n\n'),
     html: html(lines),

@@ -1,9 +1,10 @@
-import type { Config } from '../core/config';
 import { addDays } from '../core/dates';
 import { newRequest } from '../core/request';
 import { remainingQuota, send } from '../gas/mail';
 import { Tracking, type StoredRequest } from '../gas/tracking';
-import { invitationEmail } from './emails';
+import { invitationEmail, newStarterInvitation } from './emails';
+import { docIdFrom, type Config } from '../core/config';
+import { prefilledLink, tokenHash } from '../gas/forms';
 import { makePersonalDoc } from './personal-doc';
 import { mutate } from './store';
 
@@ -83,13 +84,20 @@ export function runInvitations(
   if (!pending) return { created, invited: 0, remaining: 0, rosterProblems };
 
   const docs = new Map<string, string>();
-  const toInvite = uninvited(Tracking.open(config).readSignatures().requests, config);
+  const tracking = Tracking.open(config);
+  const toInvite = uninvited(tracking.readSignatures().requests, config);
+  const personal = new Map(
+    tracking.readRoster(config.staffTypes).staff.map((p) => [p.email, p.personalEmail]),
+  );
+  const newStarters = new Map<string, string>();
   for (const s of toInvite) {
     if (Date.now() - started > budgetMs / 2) break;
     docs.set(s.request.requestId, s.request.document || makePersonalDoc(config, s.request, new Date()));
+    const personalEmail = personal.get(s.request.email);
+    if (personalEmail && !accountActive(s.request.email)) newStarters.set(s.request.requestId, personalEmail);
   }
   const quota = remainingQuota();
-  const sending = mutate(config, (snap) => {
+  const sending = mutate(config, (snap, t) => {
     const now = new Date();
     const changed = uninvited(snap.requests, config)
       .filter((s) => docs.has(s.request.requestId))
@@ -98,6 +106,15 @@ export function runInvitations(
         row: s.row,
         request: { ...s.request, document: docs.get(s.request.requestId) as string, invitedAt: now },
       }));
+    const tokens = new Map(
+      changed
+        .filter((c) => newStarters.has(c.request.requestId))
+        .map((c) => [c.request.requestId, Utilities.getUuid()]),
+    );
+    t.appendTokens(
+      [...tokens].map(([requestId, token]) => ({ requestId, hash: tokenHash(token) })),
+      now,
+    );
     return {
       changed,
       audit: changed.map((c) => ({
@@ -105,13 +122,38 @@ export function runInvitations(
         actor,
         action: 'Invited',
         requestId: c.request.requestId,
-        details: `Invitation to ${c.request.email}; document ${c.request.document}`,
+        details: `Invitation to ${newStarters.get(c.request.requestId) ?? c.request.email}${tokens.has(c.request.requestId) ? ' with a form link' : ''}; document ${c.request.document}`,
       })),
-      result: changed.map((c) => c.request),
+      result: changed.map((c) => ({ request: c.request, token: tokens.get(c.request.requestId) })),
     };
   });
-  for (const r of sending) send(invitationEmail(config, r), config.schoolName);
+  for (const { request, token } of sending) {
+    const personalEmail = newStarters.get(request.requestId);
+    if (personalEmail && token) {
+      const pdf = DriveApp.getFileById(docIdFrom(request.document)).getAs('application/pdf');
+      const email = newStarterInvitation(
+        config,
+        request,
+        personalEmail,
+        prefilledLink(config.form, token),
+        pdf,
+      );
+      send(email, config.schoolName);
+    } else send(invitationEmail(config, request), config.schoolName);
+  }
   return { created, invited: sending.length, remaining: pending - sending.length, rosterProblems };
+}
+
+/**
+ * Whether the person's Workspace account is active, as far as the directory tells the user
+ * running this (a non-admin cannot read it, and a new starter is then assumed not active).
+ */
+function accountActive(email: string): boolean {
+  try {
+    return AdminDirectory?.Users?.get(email).suspended === false;
+  } catch {
+    return false;
+  }
 }
 
 function uninvited(requests: readonly StoredRequest[], config: Config): StoredRequest[] {

@@ -42,6 +42,32 @@ export function makePersonalDoc(config: Config, r: SignatureRequest, now: Date):
 }
 
 /**
+ * A copy of the policy for anyone with the link to read (new starters have no school account
+ * yet): school-wide placeholders filled, personal ones left empty, view-only.
+ * @returns its URL
+ */
+export function makePolicyCopy(
+  settings: Pick<Config, 'schoolName' | 'policyVersion' | 'templateDocId'>,
+  folderId: string,
+): string {
+  const file = DriveApp.getFileById(settings.templateDocId).makeCopy(
+    `AUP ${settings.policyVersion} — ${settings.schoolName} (to read)`,
+    DriveApp.getFolderById(folderId),
+  );
+  const view = openDoc(file.getId());
+  applyEdits(
+    view,
+    fillPlaceholders(view.lines, {
+      'School Name': settings.schoolName,
+      'Policy Version': settings.policyVersion,
+    }),
+  );
+  view.doc.saveAndClose();
+  file.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW);
+  return file.getUrl();
+}
+
+/**
  * Fills the user or approver block of the person's document.
  * @throws Error when the document has no such block (the template check reports it at setup).
  */

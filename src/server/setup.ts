@@ -1,4 +1,11 @@
-import { checkSettings, DEFAULT_AGREEMENT, type Config, type SettingsInput } from '../core/config';
+import {
+  checkSettings,
+  DEFAULT_AGREEMENT,
+  type Config,
+  type Settings,
+  type SettingsInput,
+} from '../core/config';
+import { createPolicyForm, installFormTrigger } from '../gas/forms';
 import { findPlaceholders } from '../core/placeholders';
 import { analyseTemplate, type TemplateAnalysis } from '../core/template';
 import { saveConfig } from '../gas/config-store';
@@ -7,6 +14,7 @@ import { withScriptLock } from '../gas/lock';
 import { Tracking } from '../gas/tracking';
 import type { ServerResponse } from './api';
 import { isBusinessManager, type ServerContext } from './context';
+import { makePolicyCopy } from './personal-doc';
 import { homeState } from './state';
 
 /**
@@ -33,14 +41,17 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
       message: `The template could not be opened (${errorText(e)}). Share it with ${owner} or check the link.`,
     };
   }
+  const agreementText = analysis.agreement ?? DEFAULT_AGREEMENT;
   const saved = withScriptLock((): Config => {
-    const created = config ?? createStores(settings.schoolName, owner);
+    const created = config ?? createStores(settings, owner, agreementText);
     const next: Config = {
       ...settings,
       owner: created.owner,
       trackingSpreadsheetId: created.trackingSpreadsheetId,
       folderId: created.folderId,
-      agreementText: analysis.agreement ?? DEFAULT_AGREEMENT,
+      policyUrl: created.policyUrl,
+      form: created.form,
+      agreementText,
     };
     saveConfig(next);
     const tracking = Tracking.open(next);
@@ -71,13 +82,26 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
   };
 }
 
+/**
+ * First setup: the tracking spreadsheet, the documents folder, a read-only copy of the policy for
+ * new starters, the policy version's Form and its form-submit trigger (running as the owner).
+ */
 function createStores(
-  schoolName: string,
+  settings: Settings,
   owner: string,
-): Pick<Config, 'owner' | 'trackingSpreadsheetId' | 'folderId'> {
-  const tracking = Tracking.create(schoolName);
-  const folder = DriveApp.createFolder(`AUP Signer — ${schoolName}`);
-  return { owner, trackingSpreadsheetId: tracking.id, folderId: folder.getId() };
+  agreementText: string,
+): Pick<Config, 'owner' | 'trackingSpreadsheetId' | 'folderId' | 'policyUrl' | 'form'> {
+  const tracking = Tracking.create(settings.schoolName);
+  const folderId = DriveApp.createFolder(`AUP Signer — ${settings.schoolName}`).getId();
+  const policyUrl = makePolicyCopy(settings, folderId);
+  const form = createPolicyForm(
+    `${settings.schoolName} Acceptable Use Policy ${settings.policyVersion}`,
+    agreementText,
+    policyUrl,
+    folderId,
+  );
+  installFormTrigger(form.id);
+  return { owner, trackingSpreadsheetId: tracking.id, folderId, policyUrl, form };
 }
 
 /** Business managers edit the tracking spreadsheet (and read the folder); nobody else sees it. */

@@ -1,6 +1,8 @@
 import type { Channel } from '../core/columns';
-import { sign, type SignatureRequest } from '../core/request';
+import type { Config } from '../core/config';
+import { sign, type Refusal, type SignatureRequest } from '../core/request';
 import { send } from '../gas/mail';
+import type { AuditEntry, SignaturesSnapshot, StoredRequest, Tracking } from '../gas/tracking';
 import type { ServerResponse } from './api';
 import { ukDate, type ServerContext } from './context';
 import { signedNotice } from './emails';
@@ -16,24 +18,47 @@ export interface SignArgs {
   via: Channel;
 }
 
+/** A signature as given: the agreement, the typed name, the channel and who gave it. */
+export interface Signature {
+  consent: boolean;
+  typedName: string;
+  via: Channel;
+  actor: string;
+}
+
+/** Finds the request a signature is for, under the lock; or says why there is none. */
+export type Locate = (
+  snap: SignaturesSnapshot,
+  tracking: Tracking,
+) =>
+  | { stored: StoredRequest; after?: (tracking: Tracking, at: Date) => void }
+  | { reason: string; requestId: string };
+
+/** How recording a signature ended. */
+export type SignOutcome =
+  | { ok: true; request: SignatureRequest }
+  | { ok: false; code: Refusal['code'] | 'not-found'; message: string; requestId: string };
+
 /**
- * Records the caller's signature on their own request: fills the user block of their document
- * (signature, name, role, date), marks the row Signed, audits it and emails the approvers.
- * A second attempt (double click, retry) finds it already signed and changes nothing.
+ * The one path every signature takes, from a card or the Form: under the script lock, finds the
+ * request, applies the transition (consent, name check, signs once), fills the user block of the
+ * document (signature, name, role, date), writes the row and an Audit entry; then emails the
+ * approvers. A refusal changes nothing.
  */
-export function signRequest(ctx: ServerContext, args: SignArgs): ServerResponse {
-  const config = ctx.config;
-  if (!config) return { ok: false, message: 'AUP Signer is not set up yet.' };
-  const outcome = mutate<{ ok: boolean; message: string; request?: SignatureRequest }>(config, (snap) => {
-    const stored = findOwn(snap, args.requestId, ctx.caller);
-    if (!stored) return { result: { ok: false, message: 'There is no such request of yours to sign.' } };
-    const t = sign(stored.request, {
-      consent: args.consent,
-      typedName: args.typedName,
-      via: args.via,
-      at: new Date(),
+export function recordSignature(config: Config, locate: Locate, sig: Signature): SignOutcome {
+  const outcome = mutate<SignOutcome>(config, (snap, tracking) => {
+    const found = locate(snap, tracking);
+    if ('reason' in found) {
+      return { result: { ok: false, code: 'not-found', message: found.reason, requestId: found.requestId } };
+    }
+    const at = new Date();
+    const t = sign(found.stored.request, {
+      consent: sig.consent,
+      typedName: sig.typedName,
+      via: sig.via,
+      at,
     });
-    if (!t.ok) return { result: { ok: t.code === 'already-signed', message: t.message } };
+    if (!t.ok) return { result: { ...t, requestId: found.stored.request.requestId } };
     const r = t.request;
     fillSignatureBlock(r.document, 'user', {
       signature: `${r.typedSignature} (signed electronically via ${r.signedVia})`,
@@ -41,24 +66,42 @@ export function signRequest(ctx: ServerContext, args: SignArgs): ServerResponse 
       role: r.role,
       date: ukDate(r.signedAt),
     });
+    found.after?.(tracking, at);
+    const audit: AuditEntry = {
+      at,
+      actor: sig.actor,
+      action: 'Signed',
+      requestId: r.requestId,
+      details: `Via ${r.signedVia}; typed signature "${r.typedSignature}"`,
+    };
     return {
-      changed: [{ row: stored.row, request: r }],
-      audit: [
-        {
-          at: r.signedAt as Date,
-          actor: ctx.caller,
-          action: 'Signed',
-          requestId: r.requestId,
-          details: `Via ${r.signedVia}; typed signature "${r.typedSignature}"`,
-        },
-      ],
-      result: { ok: true, message: 'Signed. Your approver has been told.', request: r },
+      changed: [{ row: found.stored.row, request: r }],
+      audit: [audit],
+      result: { ok: true, request: r },
     };
   });
-  if (outcome.request) {
-    for (const approver of config.approvers.filter((a) => a !== ctx.caller)) {
+  if (outcome.ok) {
+    for (const approver of config.approvers.filter((a) => a !== outcome.request.email)) {
       send(signedNotice(config, outcome.request, approver), config.schoolName);
     }
   }
-  return { ok: outcome.ok, message: outcome.message, state: homeState(ctx) };
+  return outcome;
+}
+
+/** Signing from a card: the caller's own request only; a repeat is reported, not an error. */
+export function signRequest(ctx: ServerContext, args: SignArgs): ServerResponse {
+  const config = ctx.config;
+  if (!config) return { ok: false, message: 'AUP Signer is not set up yet.' };
+  const locate: Locate = (snap) => {
+    const stored = findOwn(snap, args.requestId, ctx.caller);
+    return stored ? { stored } : { reason: 'There is no such request of yours to sign.', requestId: '' };
+  };
+  const outcome = recordSignature(config, locate, {
+    consent: args.consent,
+    typedName: args.typedName,
+    via: args.via,
+    actor: ctx.caller,
+  });
+  const message = outcome.ok ? 'Signed. Your approver has been told.' : outcome.message;
+  return { ok: outcome.ok || outcome.code === 'already-signed', message, state: homeState(ctx) };
 }

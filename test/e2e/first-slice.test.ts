@@ -39,7 +39,9 @@ describe('the first slice end to end', () => {
       const row = rowOf(result, r.email);
       expect([r.name, row.Status, row.Account]).toEqual([r.name, 'Complete', 'Active']);
     }
-    expect(new Set(signatures(result).map((r) => r['Signed Via']))).toEqual(new Set(['Gmail', 'Drive']));
+    expect(new Set(signatures(result).map((r) => r['Signed Via']))).toEqual(
+      new Set(['Gmail', 'Drive', 'Form']),
+    );
   });
 
   if (!REAL_AUPS.length) {
@@ -52,7 +54,9 @@ describe('the first slice end to end', () => {
       const roster = readRoster(join(SAMPLES, 'roster.csv'));
       const result = runScenario({ template, templateName: file, roster, schoolName: 'Real School' });
       const ws = result.host.ws;
-      const docs = [...ws.drive.values()].filter((f) => f.parents.has(result.config.folderId));
+      const docs = [...ws.drive.values()].filter(
+        (f) => f.parents.has(result.config.folderId) && f.name.includes('@'),
+      );
       expect(docs).toHaveLength(roster.length);
       for (const r of roster.filter((p) => p.email !== 'head@school.example')) {
         const doc = docs.find((d) => d.name.includes(r.email));

@@ -1,0 +1,81 @@
+import type { Config } from '../core/config';
+import { normaliseEmail } from '../core/safe';
+import { tokenHash } from '../gas/forms';
+import { send } from '../gas/mail';
+import { quarantineNotice } from './emails';
+import { recordSignature, type Locate, type SignOutcome } from './sign';
+import { mutate } from './store';
+
+/** A Form response as the form-submit trigger reads it. */
+export interface FormSignature {
+  token: string;
+  typedName: string;
+  consent: boolean;
+  /** The respondent email the form collected ('' when none). */
+  respondent: string;
+  responseId: string;
+}
+
+/**
+ * Records a new starter's signature from the policy Form, through the same path as the cards.
+ * The token must belong to an open request and be unused; a collected respondent email must be
+ * the person's Workspace or personal address. Anything else is quarantined: an Audit row
+ * "Quarantined" with the reason and an email to the business managers; nothing is signed.
+ */
+export function signFromForm(config: Config, owner: string, f: FormSignature): SignOutcome {
+  const locate: Locate = (snap, tracking) => {
+    if (!f.token.trim()) return { reason: 'no reference token', requestId: '' };
+    const hash = tokenHash(f.token.trim());
+    const token = tracking.readTokens().find((t) => t.hash === hash);
+    if (!token) return { reason: 'unknown reference token', requestId: '' };
+    const stored = snap.requests.find((s) => s.request.requestId === token.requestId);
+    if (!stored) return { reason: 'the token’s request no longer exists', requestId: token.requestId };
+    if (token.usedAt) return { reason: 'reference token already used', requestId: token.requestId };
+    const person = tracking.readRoster(config.staffTypes).staff.find((p) => p.email === stored.request.email);
+    const allowed = [stored.request.email, person?.personalEmail ?? ''].filter(Boolean);
+    const respondent = normaliseEmail(f.respondent);
+    if (respondent && !allowed.includes(respondent)) {
+      return {
+        reason: `respondent ${respondent} is not ${allowed.join(' or ')}`,
+        requestId: token.requestId,
+      };
+    }
+    return { stored, after: (t, at) => t.markTokenUsed(token, at) };
+  };
+  const outcome = recordSignature(config, locate, {
+    consent: f.consent,
+    typedName: f.typedName,
+    via: 'Form',
+    actor: normaliseEmail(f.respondent) || 'form respondent',
+  });
+  if (!outcome.ok) quarantine(config, owner, f, outcome.message, outcome.requestId);
+  return outcome;
+}
+
+/** Keeps a refused form response for the business managers: Audit row and email; nothing signed. */
+function quarantine(
+  config: Config,
+  owner: string,
+  f: FormSignature,
+  reason: string,
+  requestId: string,
+): void {
+  mutate(config, () => ({
+    audit: [
+      {
+        at: new Date(),
+        actor: normaliseEmail(f.respondent) || owner,
+        action: 'Quarantined',
+        requestId,
+        details: `${reason}; form response ${f.responseId}; typed name "${f.typedName}"`,
+      },
+    ],
+    result: undefined,
+  }));
+  for (const bm of config.businessManagers) {
+    send(
+      quarantineNotice(config, bm, { typedName: f.typedName, respondent: f.respondent, reason, requestId }),
+      config.schoolName,
+    );
+  }
+}
