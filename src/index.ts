@@ -3,7 +3,7 @@
  * installable triggers, the web app). scripts/build.ts gives each a top-level function in
  * build/Code.js.
  */
-import { approve, homepage, saveSettings, sendInvitations, settings, sign } from './cards/actions';
+import { approve, homepage, returnToSigner, saveSettings, sendInvitations, settings, sign } from './cards/actions';
 import type { AddOnEvent } from './cards/event';
 import { handlePost } from './server/do-post';
 import { formSubmitted } from './triggers/form-submit';
@@ -47,6 +47,11 @@ export function onSign(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionRespo
 /** Card action: approve. */
 export function onApprove(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
   return approve(e);
+}
+
+/** Card action: return a signed request with a reason. */
+export function onReturn(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return returnToSigner(e);
 }
 
 /** Installable one-off trigger continuing an invitation run. */

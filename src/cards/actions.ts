@@ -77,6 +77,12 @@ export function approve(e: AddOnEvent): ActionResponse {
   return respond({ ...recorded, message: `${approved.message} ${recorded.message}` });
 }
 
+/** Return (approver): sends the signed request back with the reason typed on the card. */
+export function returnToSigner(e: AddOnEvent): ActionResponse {
+  const requestId = param(e, 'requestId');
+  return respond(callServer('return', { requestId, reason: formValue(e, `reason_${requestId}`) }));
+}
+
 /** A notification with the server's message, and the homepage redrawn from its new state. */
 function respond(res: ServerResponse): ActionResponse {
   const b = CardService.newActionResponseBuilder().setNotification(

@@ -3,7 +3,8 @@ import { actionButton, esc, labelled, linkButton, text } from './widgets';
 
 /**
  * The approver's section: each request awaiting counter-signature (name, role, signed at,
- * document link) with the systems to grant (multi-select), additional permissions and Approve.
+ * document link) with the systems to grant (multi-select), additional permissions and Approve,
+ * or a reason and Return.
  * Input names carry the request ID so each request's inputs stay apart on one card.
  */
 export function approverSection(state: HomeState): GoogleAppsScript.Card_Service.CardSection {
@@ -27,13 +28,25 @@ export function approverSection(state: HomeState): GoogleAppsScript.Card_Service
         .setTitle('Additional permissions (e.g. admin)'),
     );
     s.addWidget(
-      CardService.newButtonSet().addButton(
-        actionButton(
-          `Approve ${r.name}`,
-          CardService.newAction().setFunctionName('onApprove').setParameters({ requestId: r.requestId }),
-          true,
+      CardService.newTextInput()
+        .setFieldName(`reason_${r.requestId}`)
+        .setTitle('Reason, to return it instead'),
+    );
+    s.addWidget(
+      CardService.newButtonSet()
+        .addButton(
+          actionButton(
+            `Approve ${r.name}`,
+            CardService.newAction().setFunctionName('onApprove').setParameters({ requestId: r.requestId }),
+            true,
+          ),
+        )
+        .addButton(
+          actionButton(
+            `Return ${r.name}`,
+            CardService.newAction().setFunctionName('onReturn').setParameters({ requestId: r.requestId }),
+          ),
         ),
-      ),
     );
   }
   return s;

@@ -4,6 +4,7 @@ import type { ServerRequest, ServerResponse } from './api';
 import { approveRequest, recordAccountState, type AccountArgs, type ApproveArgs } from './approve';
 import { isBusinessManager, type ServerContext } from './context';
 import { runInvitations, scheduleInvitationJob } from './invite';
+import { returnSigned } from './return';
 import { setup } from './setup';
 import { signRequest, type SignArgs } from './sign';
 import { homeState } from './state';
@@ -57,6 +58,8 @@ function dispatch(ctx: ServerContext, req: ServerRequest, started: number): Serv
         systems: Array.isArray(a.systems) ? a.systems.map(String) : [],
         permissions: String(a.permissions ?? ''),
       } satisfies ApproveArgs);
+    case 'return':
+      return returnSigned(ctx, { requestId: String(a.requestId ?? ''), reason: String(a.reason ?? '') });
     case 'account':
       return recordAccountState(ctx, {
         requestId: String(a.requestId ?? ''),

@@ -48,6 +48,18 @@ export function newStarterInvitation(
   };
 }
 
+/** Tells the person their signed AUP was returned, why, and how to sign again. */
+export function returnedEmail(config: Config, r: SignatureRequest, to: string, formLink: string): Email {
+  const lines = [
+    `Dear ${r.name},`,
+    `Your signed ${config.schoolName} Acceptable Use Policy (${r.policyVersion}) was returned. ${r.notes}.`,
+    formLink
+      ? `Please sign again with this form (your new personal reference is filled in): ${formLink}`
+      : 'Please open AUP Signer in Gmail or Drive and sign again.',
+  ];
+  return { to, subject: `Your AUP was returned: please sign again`, text: lines.join('\n\n'), html: html(lines) };
+}
+
 /** Tells a business manager that a form response was quarantined, and why. */
 export function quarantineNotice(
   config: Config,

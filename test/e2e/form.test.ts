@@ -154,4 +154,41 @@ describe('new starters sign through the Form', () => {
     expect(school.host.executions.length).toBe(before);
     expect(rowOf(school, GRAINNE).Status).toBe('Invited');
   });
+
+  it('a returned Form signature gets a fresh link by email; the old link is quarantined', async () => {
+    const school = await sampleSchool();
+    const first = formLink(school, GRAINNE_HOME);
+    submit(
+      school,
+      GRAINNE_HOME,
+      { ...first.answers, ...sign(school, 'Gráinne Ó Súilleabháin') },
+      first.formId,
+    );
+    const head = school.host.as('head@school.example');
+    head.openHomepage('GMAIL');
+    const request = String(rowOf(school, GRAINNE)['Request ID']);
+    head.click('Return Gráinne Ó Súilleabháin', { [`reason_${request}`]: 'Please use your full legal name' });
+    const returned = school.host.ws.sentMail.find((m) => m.subject.startsWith('Your AUP was returned'));
+    expect(returned?.to).toEqual([GRAINNE_HOME]);
+    const link = returned?.body.match(/https:\/\/docs\.google\.com\/forms\/\S+/)?.[0] ?? '';
+    const fresh = parsePrefilledUrl(school.host.ws, link);
+    expect(fresh.answers[FORM_ITEMS.reference]).not.toEqual(first.answers[FORM_ITEMS.reference]);
+    submit(
+      school,
+      GRAINNE_HOME,
+      { ...first.answers, ...sign(school, 'Gráinne Ó Súilleabháin') },
+      first.formId,
+    );
+    expect(rowOf(school, GRAINNE).Status).toBe('Rejected');
+    expect(quarantined(school).map((q) => q.Details)).toEqual([
+      expect.stringMatching(/^reference token already used/),
+    ]);
+    submit(
+      school,
+      GRAINNE_HOME,
+      { ...fresh.answers, ...sign(school, 'Gráinne Ó Súilleabháin') },
+      fresh.formId,
+    );
+    expect(rowOf(school, GRAINNE).Status).toBe('Signed');
+  });
 });

@@ -104,3 +104,50 @@ describe('identity is decided on the server', () => {
     expect(rowOf(school, SIOBHAN).Status).toBe('Signed');
   });
 });
+
+describe('returning a signed AUP', () => {
+  it('needs a reason, then lets the person sign again, with the reason shown on their card', async () => {
+    const school = await sampleSchool();
+    const s = school.host.as(SIOBHAN);
+    s.openHomepage('GMAIL');
+    s.click('Sign', { consent: ['agree'], typedName: 'Siobhán Ní Bhriain' });
+    const head = school.host.as(HEAD);
+    head.openHomepage('GMAIL');
+    expect(head.click('Return Siobhán Ní Bhriain').notification).toMatch(/Say why/);
+    expect(rowOf(school, SIOBHAN).Status).toBe('Signed');
+    const request = String(rowOf(school, SIOBHAN)['Request ID']);
+    const returned = head.click('Return Siobhán Ní Bhriain', {
+      [`reason_${request}`]: 'Role should be Year 5 Teacher',
+    });
+    expect(returned.notification).toBe("Returned Siobhán Ní Bhriain's AUP.");
+    expect([rowOf(school, SIOBHAN).Status, rowOf(school, SIOBHAN).Notes]).toEqual([
+      'Rejected',
+      'Returned by head@school.example: Role should be Year 5 Teacher',
+    ]);
+    const mail = school.host.ws.sentMail.find((m) => m.subject.startsWith('Your AUP was returned'));
+    expect(mail?.to).toEqual([SIOBHAN]);
+    const card = JSON.stringify(s.openHomepage('GMAIL').card);
+    expect(card).toContain('Role should be Year 5 Teacher');
+    expect(s.click('Sign', { consent: ['agree'], typedName: 'Siobhán Ní Bhriain' }).notification).toMatch(
+      /^Signed/,
+    );
+    expect(rowOf(school, SIOBHAN).Status).toBe('Signed');
+    expect(
+      auditRows(school)
+        .map((r) => r.Action)
+        .filter((a) => a === 'Signed' || a === 'Returned'),
+    ).toEqual(['Signed', 'Returned', 'Signed']);
+  });
+
+  it('an approver cannot return their own request', async () => {
+    const school = await sampleSchool();
+    const head = school.host.as(HEAD);
+    head.openHomepage('GMAIL');
+    head.click('Sign', { consent: ['agree'], typedName: 'Alex Okafor' });
+    const own = String(rowOf(school, HEAD)['Request ID']);
+    expect(forge(school, HEAD, 'onReturn', { requestId: own }, { [`reason_${own}`]: 'x' })).toMatch(
+      /cannot return your own/,
+    );
+    expect(rowOf(school, HEAD).Status).toBe('Signed');
+  });
+});
