@@ -3,7 +3,15 @@
  * installable triggers, the web app). scripts/build.ts gives each a top-level function in
  * build/Code.js.
  */
-import { approve, homepage, returnToSigner, saveSettings, sendInvitations, settings, sign } from './cards/actions';
+import {
+  approve,
+  homepage,
+  returnToSigner,
+  saveSettings,
+  sendInvitations,
+  settings,
+  sign,
+} from './cards/actions';
 import type { AddOnEvent } from './cards/event';
 import { handlePost } from './server/do-post';
 import { formSubmitted } from './triggers/form-submit';

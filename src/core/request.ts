@@ -156,16 +156,31 @@ export function approve(
  * The approver returns a signed request with a reason: it becomes Rejected with the reason in
  * Notes, and the person can sign again. Never on the approver's own request.
  */
-export function returnRequest(req: SignatureRequest, input: { approver: string; reason: string }): Transition {
+export function returnRequest(
+  req: SignatureRequest,
+  input: { approver: string; reason: string },
+): Transition {
   const reason = input.reason.replace(/\s+/g, ' ').trim();
   if (req.email === input.approver) {
-    return { ok: false, code: 'own-request', message: 'You cannot return your own request: ask another approver.' };
+    return {
+      ok: false,
+      code: 'own-request',
+      message: 'You cannot return your own request: ask another approver.',
+    };
   }
   if (req.status !== 'Signed') {
-    return { ok: false, code: 'not-signed', message: `${req.name}'s request is ${req.status}, not awaiting approval.` };
+    return {
+      ok: false,
+      code: 'not-signed',
+      message: `${req.name}'s request is ${req.status}, not awaiting approval.`,
+    };
   }
-  if (!reason) return { ok: false, code: 'no-reason', message: `Say why you are returning ${req.name}'s AUP.` };
-  return { ok: true, request: { ...req, status: 'Rejected', notes: `Returned by ${input.approver}: ${reason}` } };
+  if (!reason)
+    return { ok: false, code: 'no-reason', message: `Say why you are returning ${req.name}'s AUP.` };
+  return {
+    ok: true,
+    request: { ...req, status: 'Rejected', notes: `Returned by ${input.approver}: ${reason}` },
+  };
 }
 
 /**

@@ -57,7 +57,12 @@ export function returnedEmail(config: Config, r: SignatureRequest, to: string, f
       ? `Please sign again with this form (your new personal reference is filled in): ${formLink}`
       : 'Please open AUP Signer in Gmail or Drive and sign again.',
   ];
-  return { to, subject: `Your AUP was returned: please sign again`, text: lines.join('\n\n'), html: html(lines) };
+  return {
+    to,
+    subject: `Your AUP was returned: please sign again`,
+    text: lines.join('\n\n'),
+    html: html(lines),
+  };
 }
 
 /** Tells a business manager that a form response was quarantined, and why. */
