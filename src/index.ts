@@ -5,6 +5,7 @@
  */
 import {
   approve,
+  installEnablement,
   homepage,
   returnToSigner,
   saveSettings,
@@ -14,6 +15,7 @@ import {
 } from './cards/actions';
 import type { AddOnEvent } from './cards/event';
 import { handlePost } from './server/do-post';
+import { enableQueuedAccounts } from './triggers/enablement';
 import { formSubmitted } from './triggers/form-submit';
 import { invitationJob } from './triggers/invitation-job';
 
@@ -60,6 +62,16 @@ export function onApprove(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionRe
 /** Card action: return a signed request with a reason. */
 export function onReturn(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
   return returnToSigner(e);
+}
+
+/** Card action: a directory admin installs the hourly account-enablement trigger. */
+export function onInstallEnablement(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return installEnablement(e);
+}
+
+/** Installable hourly trigger of a directory admin: enables queued accounts as them. */
+export function onEnablementTrigger(): void {
+  enableQueuedAccounts();
 }
 
 /** Installable one-off trigger continuing an invitation run. */

@@ -139,12 +139,13 @@ export class Host {
       if (next.nextAt > this.ws.clock.now()) this.ws.clock.advanceTo(next.nextAt);
       markFired(this.ws, next);
       if (this.ws.users.get(next.owner)?.suspended) continue;
+      const record = this.executions.length;
       try {
         this.run(next.handler, [clockEvent(this.ws, next.uid)], { user: next.owner, kind: 'trigger' });
       } catch {
         // A failed trigger run is recorded in `executions`; Apps Script would email its owner.
       }
-      ran.push(this.executions[this.executions.length - 1] as ExecutionRecord);
+      ran.push(this.executions[record] as ExecutionRecord);
     }
     if (target > this.ws.clock.now()) this.ws.clock.advanceTo(target);
     return ran;

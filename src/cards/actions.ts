@@ -1,6 +1,7 @@
 import type { SettingsInput } from '../core/config';
 import { ensureActive } from '../gas/directory';
 import { callServer } from '../gas/server-client';
+import { installEnablementTrigger } from '../triggers/enablement';
 import type { ServerResponse } from '../server/api';
 import { channelOf, formValue, formValues, param, type AddOnEvent } from './event';
 import { homeCard } from './homepage';
@@ -81,6 +82,11 @@ export function approve(e: AddOnEvent): ActionResponse {
 export function returnToSigner(e: AddOnEvent): ActionResponse {
   const requestId = param(e, 'requestId');
   return respond(callServer('return', { requestId, reason: formValue(e, `reason_${requestId}`) }));
+}
+
+/** Install account enablement (a directory admin): the hourly trigger running as them. */
+export function installEnablement(_e: AddOnEvent): ActionResponse {
+  return respond({ ok: true, message: installEnablementTrigger() });
 }
 
 /** A notification with the server's message, and the homepage redrawn from its new state. */

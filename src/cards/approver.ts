@@ -9,6 +9,17 @@ import { actionButton, esc, labelled, linkButton, text } from './widgets';
  */
 export function approverSection(state: HomeState): GoogleAppsScript.Card_Service.CardSection {
   const s = CardService.newCardSection().setHeader(`Awaiting your approval (${state.pending.length})`);
+  if (state.pendingAccounts) {
+    s.addWidget(text(`${state.pendingAccounts} approved account(s) wait for a directory administrator.`));
+    s.addWidget(
+      CardService.newButtonSet().addButton(
+        actionButton(
+          'Enable accounts hourly (directory administrators)',
+          CardService.newAction().setFunctionName('onInstallEnablement'),
+        ),
+      ),
+    );
+  }
   if (!state.pending.length) return s.addWidget(text('Nothing awaits your approval.'));
   for (const r of state.pending) {
     s.addWidget(

@@ -205,3 +205,8 @@ export function recordAccount(req: SignatureRequest, account: AccountState, note
 export function dateOrNull(v: unknown): Date | null {
   return isDate(v) ? v : null;
 }
+
+/** Whether an approved request still waits for its account to be enabled (queued for the trigger). */
+export function awaitsEnablement(r: SignatureRequest): boolean {
+  return r.status === 'Approved' && (r.account === 'Pending admin' || r.account === 'Error');
+}

@@ -3,7 +3,7 @@ import type { DashboardRow } from '../core/dashboard';
 import type { Settings } from '../core/config';
 
 /** Operations the web app serves. Who may call each is decided by the server, never the card. */
-export type Op = 'state' | 'setup' | 'invite' | 'sign' | 'approve' | 'return' | 'account';
+export type Op = 'state' | 'setup' | 'invite' | 'sign' | 'approve' | 'return' | 'account' | 'pending';
 
 /** A card's request to the web app: `POST` JSON body. */
 export interface ServerRequest {
@@ -47,6 +47,8 @@ export interface HomeState {
   /** For approvers: requests awaiting their counter-signature (never their own). */
   pending: RequestView[];
   systems: string[];
+  /** For approvers and business managers: approved requests whose account waits for a directory admin. */
+  pendingAccounts: number;
   /** For business managers. */
   manager: {
     trackingUrl: string;

@@ -1,11 +1,12 @@
 import { ACCOUNT_STATES, type AccountState } from '../core/columns';
-import { approve, recordAccount, type SignatureRequest } from '../core/request';
+import { approve, awaitsEnablement, recordAccount, type SignatureRequest } from '../core/request';
 import { send } from '../gas/mail';
 import type { ServerResponse } from './api';
 import { isApprover, isBusinessManager, ukDate, type ServerContext } from './context';
 import { accountReadyEmail } from './emails';
 import { fillSignatureBlock } from './personal-doc';
 import { mutate } from './store';
+import { Tracking } from '../gas/tracking';
 import { homeState } from './state';
 
 /** What the approver's card sends. Who approves is the verified caller. */
@@ -104,7 +105,7 @@ export function recordAccountState(ctx: ServerContext, args: AccountArgs): Serve
         ],
         result: {
           ok: true,
-          message: `${r.name}: account ${r.account}.`,
+          message: r.account === 'Active' ? `${r.name}: account Active.` : `${r.name}: ${r.notes}`,
           ready: before.status !== 'Complete' && r.status === 'Complete' ? r : undefined,
           personalEmail: tracking.readRoster(config.staffTypes).staff.find((p) => p.email === r.email)
             ?.personalEmail,
@@ -114,4 +115,24 @@ export function recordAccountState(ctx: ServerContext, args: AccountArgs): Serve
   );
   if (outcome.ready) send(accountReadyEmail(config, outcome.ready, outcome.personalEmail), config.schoolName);
   return { ok: outcome.ok, message: outcome.message, state: homeState(ctx) };
+}
+
+/**
+ * Requests whose account still needs enabling (Approved, Account Pending admin or Error), for the
+ * enablement trigger a directory admin installed. Approvers and business managers only.
+ */
+export function pendingEnablements(ctx: ServerContext): ServerResponse {
+  const config = ctx.config;
+  if (!config || !(isApprover(config, ctx.caller) || isBusinessManager(config, ctx.caller))) {
+    return { ok: false, message: 'Only an approver or a business manager can enable accounts.' };
+  }
+  const pending = Tracking.open(config)
+    .readSignatures()
+    .requests.map((s) => s.request)
+    .filter(awaitsEnablement);
+  return {
+    ok: true,
+    message: `${pending.length} account(s) to enable.`,
+    data: { pending: JSON.stringify(pending.map((r) => ({ requestId: r.requestId, email: r.email }))) },
+  };
 }

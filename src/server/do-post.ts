@@ -1,7 +1,13 @@
 import type { SettingsInput } from '../core/config';
 import { loadConfig } from '../gas/config-store';
 import type { ServerRequest, ServerResponse } from './api';
-import { approveRequest, recordAccountState, type AccountArgs, type ApproveArgs } from './approve';
+import {
+  approveRequest,
+  pendingEnablements,
+  recordAccountState,
+  type AccountArgs,
+  type ApproveArgs,
+} from './approve';
 import { isBusinessManager, type ServerContext } from './context';
 import { runInvitations, scheduleInvitationJob } from './invite';
 import { returnSigned } from './return';
@@ -60,6 +66,8 @@ function dispatch(ctx: ServerContext, req: ServerRequest, started: number): Serv
       } satisfies ApproveArgs);
     case 'return':
       return returnSigned(ctx, { requestId: String(a.requestId ?? ''), reason: String(a.reason ?? '') });
+    case 'pending':
+      return pendingEnablements(ctx);
     case 'account':
       return recordAccountState(ctx, {
         requestId: String(a.requestId ?? ''),

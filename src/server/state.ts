@@ -1,4 +1,4 @@
-import type { SignatureRequest } from '../core/request';
+import { awaitsEnablement, type SignatureRequest } from '../core/request';
 import { Tracking } from '../gas/tracking';
 import { dashboard } from '../core/dashboard';
 import type { HomeState } from './api';
@@ -24,6 +24,7 @@ export function homeState(ctx: ServerContext): HomeState {
     history: [],
     pending: [],
     systems: [],
+    pendingAccounts: 0,
     manager: null,
   };
   if (!config) return base;
@@ -45,6 +46,7 @@ export function homeState(ctx: ServerContext): HomeState {
     history: own.filter((r) => r !== mine).map(viewOf),
     pending: approver ? awaiting(requests, caller).map(viewOf) : [],
     systems: config.systems,
+    pendingAccounts: approver || manager ? requests.filter(awaitsEnablement).length : 0,
     manager: manager
       ? {
           trackingUrl: tracking.url,

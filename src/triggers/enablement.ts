@@ -1,0 +1,48 @@
+import { ensureActive } from '../gas/directory';
+import { callServer } from '../gas/server-client';
+
+/** Name of the hourly installable trigger a directory admin installs. */
+export const ENABLEMENT_TRIGGER = 'onEnablementTrigger';
+
+/** Budget of one run, in ms: well inside Apps Script's 6-minute limit. */
+const BUDGET_MS = 4 * 60_000;
+
+/**
+ * The hourly trigger a directory admin installed: it runs as them, so the Admin SDK calls that
+ * failed for an approver who is no admin succeed here. Enables each queued account (Pending admin
+ * or Error) and reports the result to the web app, within a time budget; what is left waits for
+ * the next hour.
+ * @returns how many accounts it handled
+ */
+export function enableQueuedAccounts(): number {
+  const started = Date.now();
+  const res = callServer('pending');
+  if (!res.ok) throw new Error(res.message);
+  const pending = JSON.parse(res.data?.pending ?? '[]') as { requestId: string; email: string }[];
+  let handled = 0;
+  for (const p of pending) {
+    if (Date.now() - started > BUDGET_MS) break;
+    const result = ensureActive(p.email);
+    callServer('account', { requestId: p.requestId, account: result.account, note: result.note });
+    handled += 1;
+  }
+  return handled;
+}
+
+/**
+ * Installs the hourly enablement trigger as the user (a directory admin, checked with one Admin
+ * SDK call), unless they already have it.
+ * @returns a sentence for the card
+ */
+export function installEnablementTrigger(): string {
+  if (ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === ENABLEMENT_TRIGGER)) {
+    return 'Account enablement already runs hourly as you.';
+  }
+  try {
+    AdminDirectory?.Users?.list({ customer: 'my_customer', maxResults: 1 });
+  } catch {
+    return 'Only a Workspace directory administrator can install account enablement.';
+  }
+  ScriptApp.newTrigger('onEnablementTrigger').timeBased().everyHours(1).create();
+  return 'Account enablement will run hourly as you, enabling accounts approved by approvers who are not administrators.';
+}

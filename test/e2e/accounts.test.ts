@@ -1,0 +1,77 @@
+import { signByForm } from '../../emulator/cli/scenario';
+import { rowOf, sampleSchool } from './support';
+
+const GRAINNE = 'grainne.osullivan@school.example';
+const TOMASZ = 'tomasz.wojcik@school.example';
+const HEAD = 'head@school.example';
+const TECH = 'tech@school.example';
+
+type School = Awaited<ReturnType<typeof sampleSchool>>;
+
+/** A new starter signs through the Form, then `approver` counter-signs from their card. */
+function signAndApprove(school: School, email: string, approver = HEAD): string {
+  const r = school.roster.find((p) => p.email === email)!;
+  signByForm(school.host, school.config, r);
+  const card = school.host.as(approver);
+  card.openHomepage('GMAIL');
+  const request = card.actionOf(`Approve ${r.name}`)?.parameters.requestId ?? '';
+  const screen = card.click(`Approve ${r.name}`, { [`systems_${request}`]: ['Email'] });
+  if (screen.error) throw new Error(screen.error);
+  return screen.notification ?? '';
+}
+
+describe('enabling the account after the counter-signature', () => {
+  it('an approver who is no directory admin leaves it Pending admin; the trigger a directory admin installed completes it', async () => {
+    const school = await sampleSchool();
+    school.host.ws.users.get(HEAD)!.isAdmin = false;
+    expect(signAndApprove(school, GRAINNE)).toMatch(/waiting for a directory administrator/);
+    expect([rowOf(school, GRAINNE).Status, rowOf(school, GRAINNE).Account]).toEqual([
+      'Approved',
+      'Pending admin',
+    ]);
+    expect(school.host.ws.users.get(GRAINNE)?.suspended).toBe(true);
+
+    const head = school.host.as(HEAD);
+    head.openHomepage('GMAIL');
+    expect(head.click('Enable accounts hourly (directory administrators)').notification).toMatch(
+      /Only a Workspace directory administrator/,
+    );
+
+    const tech = school.host.as(TECH);
+    tech.openHomepage('GMAIL');
+    expect(tech.click('Enable accounts hourly (directory administrators)').notification).toMatch(
+      /run hourly as you/,
+    );
+    const runs = school.host.advance(61 * 60_000).filter((r) => r.fn === 'onEnablementTrigger');
+    expect(runs.map((r) => [r.user, r.error])).toEqual([[TECH, undefined]]);
+    expect([rowOf(school, GRAINNE).Status, rowOf(school, GRAINNE).Account]).toEqual(['Complete', 'Active']);
+    expect(school.host.ws.users.get(GRAINNE)?.suspended).toBe(false);
+  });
+
+  it('an unknown account is Not found, with a note', async () => {
+    const school = await sampleSchool();
+    school.host.ws.users.delete(TOMASZ);
+    expect(signAndApprove(school, TOMASZ)).toMatch(/No Workspace account/);
+    expect([rowOf(school, TOMASZ).Status, rowOf(school, TOMASZ).Account]).toEqual(['Approved', 'Not found']);
+    expect(rowOf(school, TOMASZ).Notes).toBe(`No Workspace account ${TOMASZ}: check the address.`);
+  });
+
+  it('retries a transient 503 with backoff and succeeds', async () => {
+    const school = await sampleSchool();
+    school.host.ws.directoryFaults.push(503);
+    signAndApprove(school, GRAINNE);
+    expect([rowOf(school, GRAINNE).Status, rowOf(school, GRAINNE).Account]).toEqual(['Complete', 'Active']);
+  });
+
+  it('after repeated 429s records Error and queues it; the enablement trigger finishes the job', async () => {
+    const school = await sampleSchool();
+    school.host.ws.directoryFaults.push(429, 429, 429, 429);
+    expect(signAndApprove(school, GRAINNE)).toMatch(/Admin SDK error 429 after 4 tries; will retry/);
+    expect([rowOf(school, GRAINNE).Status, rowOf(school, GRAINNE).Account]).toEqual(['Approved', 'Error']);
+    const tech = school.host.as(TECH);
+    tech.openHomepage('GMAIL');
+    tech.click('Enable accounts hourly (directory administrators)');
+    school.host.advance(61 * 60_000);
+    expect([rowOf(school, GRAINNE).Status, rowOf(school, GRAINNE).Account]).toEqual(['Complete', 'Active']);
+  });
+});
