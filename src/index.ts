@@ -4,12 +4,14 @@
  * build/Code.js.
  */
 import {
+  addPerson,
   approve,
   installEnablement,
   homepage,
   returnToSigner,
   saveSettings,
   sendInvitations,
+  showAddPerson,
   settings,
   sign,
 } from './cards/actions';
@@ -62,6 +64,16 @@ export function onApprove(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionRe
 /** Card action: return a signed request with a reason. */
 export function onReturn(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
   return returnToSigner(e);
+}
+
+/** Card action: open the card to add a person to the Staff sheet. */
+export function onShowAddPerson(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return showAddPerson(e);
+}
+
+/** Card action: add the person to the Staff sheet. */
+export function onAddPerson(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return addPerson(e);
 }
 
 /** Card action: a directory admin installs the hourly account-enablement trigger. */

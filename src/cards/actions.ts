@@ -4,6 +4,7 @@ import { callServer } from '../gas/server-client';
 import { installEnablementTrigger } from '../triggers/enablement';
 import type { ServerResponse } from '../server/api';
 import { channelOf, formValue, formValues, param, type AddOnEvent } from './event';
+import { addPersonCard } from './add-person';
 import { homeCard } from './homepage';
 import { setupCard } from './setup';
 
@@ -84,17 +85,36 @@ export function returnToSigner(e: AddOnEvent): ActionResponse {
   return respond(callServer('return', { requestId, reason: formValue(e, `reason_${requestId}`) }));
 }
 
+/** Add a person (business manager): pushes the card to add one person to the Staff sheet. */
+export function showAddPerson(_e: AddOnEvent): ActionResponse {
+  const state = callServer('state').state;
+  if (!state?.manager) return respond({ ok: false, message: 'Only a business manager can add people.' });
+  return CardService.newActionResponseBuilder()
+    .setNavigation(CardService.newNavigation().pushCard(addPersonCard(state.manager.settings.staffTypes)))
+    .build();
+}
+
+/** Add to Staff sheet: on success, back to the homepage, redrawn. */
+export function addPerson(e: AddOnEvent): ActionResponse {
+  const fields = ['email', 'name', 'role', 'staffType', 'personalEmail'] as const;
+  const res = callServer('staff', Object.fromEntries(fields.map((f) => [f, formValue(e, f)])));
+  return respond(res, res.ok);
+}
+
 /** Install account enablement (a directory admin): the hourly trigger running as them. */
 export function installEnablement(_e: AddOnEvent): ActionResponse {
   return respond({ ok: true, message: installEnablementTrigger() });
 }
 
-/** A notification with the server's message, and the homepage redrawn from its new state. */
-function respond(res: ServerResponse): ActionResponse {
+/** A notification with the server's message, and the homepage redrawn from its new state (after going back to it). */
+function respond(res: ServerResponse, backHome = false): ActionResponse {
   const b = CardService.newActionResponseBuilder().setNotification(
     CardService.newNotification().setText(res.message || (res.ok ? 'Done.' : 'Something went wrong.')),
   );
-  if (res.state) b.setNavigation(CardService.newNavigation().updateCard(homeCard(res.state)));
+  if (res.state) {
+    const nav = backHome ? CardService.newNavigation().popToRoot() : CardService.newNavigation();
+    b.setNavigation(nav.updateCard(homeCard(res.state)));
+  }
   return b.build();
 }
 

@@ -1,7 +1,7 @@
 import type { HomeState } from '../server/api';
 import { actionButton, labelled, linkButton, text } from './widgets';
 
-/** The business manager's section: the Dashboard figures, the roster's problems, Send invitations. */
+/** The business manager's section: the Dashboard figures, the roster's problems, Send invitations, Add a person. */
 export function managerSection(state: HomeState): GoogleAppsScript.Card_Service.CardSection {
   const s = CardService.newCardSection().setHeader('Business manager');
   const m = state.manager;
@@ -16,6 +16,7 @@ export function managerSection(state: HomeState): GoogleAppsScript.Card_Service.
       .addButton(
         actionButton('Send invitations', CardService.newAction().setFunctionName('onSendInvitations'), true),
       )
+      .addButton(actionButton('Add a person', CardService.newAction().setFunctionName('onShowAddPerson')))
       .addButton(linkButton('Open tracking sheet', m.trackingUrl)),
   );
   return s;

@@ -11,6 +11,7 @@ import {
   TOKEN_HEADERS,
   columnIndex,
   type SignatureHeader,
+  type StaffHeader,
 } from '../core/columns';
 import type { Config } from '../core/config';
 import type { DashboardRow } from '../core/dashboard';
@@ -175,6 +176,19 @@ export class Tracking {
     const values = this.sheet(STAFF_SHEET).getDataRange().getValues();
     const col = columnIndex(STAFF_SHEET, values[0] ?? [], STAFF_HEADERS);
     return parseRoster(values.slice(1), col, staffTypes);
+  }
+
+  /**
+   * Appends a person to the Staff sheet, placing each value under its header (other columns a
+   * business manager added stay empty).
+   */
+  appendStaff(person: Record<StaffHeader, string>): void {
+    const sheet = this.sheet(STAFF_SHEET);
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
+    const col = columnIndex(STAFF_SHEET, header, STAFF_HEADERS);
+    const row = header.map(() => '' as string);
+    for (const h of STAFF_HEADERS) row[col[h]] = sheetSafe(person[h]);
+    sheet.appendRow(row);
   }
 
   /** Appends Audit rows in one write. The add-on never rewrites or deletes an Audit row. */

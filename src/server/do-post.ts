@@ -12,6 +12,7 @@ import { isBusinessManager, type ServerContext } from './context';
 import { runInvitations, scheduleInvitationJob } from './invite';
 import { returnSigned } from './return';
 import { setup } from './setup';
+import { addStaff } from './staff';
 import { signRequest, type SignArgs } from './sign';
 import { homeState } from './state';
 
@@ -66,6 +67,14 @@ function dispatch(ctx: ServerContext, req: ServerRequest, started: number): Serv
       } satisfies ApproveArgs);
     case 'return':
       return returnSigned(ctx, { requestId: String(a.requestId ?? ''), reason: String(a.reason ?? '') });
+    case 'staff':
+      return addStaff(ctx, {
+        email: String(a.email ?? ''),
+        name: String(a.name ?? ''),
+        role: String(a.role ?? ''),
+        staffType: String(a.staffType ?? ''),
+        personalEmail: String(a.personalEmail ?? ''),
+      });
     case 'pending':
       return pendingEnablements(ctx);
     case 'account':
