@@ -120,8 +120,3 @@ export function latencyOf(method: string): number {
   }
   return best ? best[1] : 10;
 }
-
-/** The table as rows, for the README and the benchmark report. */
-export function latencyTable(): ReadonlyArray<{ prefix: string; ms: number; source: string }> {
-  return TABLE.map(([prefix, ms, source]) => ({ prefix, ms, source }));
-}

@@ -1,10 +1,4 @@
-import {
-  SIGNATURE_HEADERS,
-  type AccountState,
-  type Channel,
-  type SignatureHeader,
-  type Status,
-} from './columns';
+import { type AccountState, type Channel, type SignatureHeader, type Status } from './columns';
 import { dateOrNull, type SignatureRequest } from './request';
 
 /** A cell value as Sheets gives and takes it. */
@@ -76,9 +70,6 @@ export function cellsOf(r: SignatureRequest): Record<SignatureHeader, Cell> {
     Notes: r.notes,
   };
 }
-
-/** Every header of the Signatures contract, in order. */
-export const ALL_SIGNATURE_HEADERS: readonly SignatureHeader[] = SIGNATURE_HEADERS;
 
 /**
  * Groups column positions into runs of adjacent columns, so a row block is written with one

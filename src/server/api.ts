@@ -1,4 +1,4 @@
-import type { Channel, Status, AccountState } from '../core/columns';
+import type { SignatureRequest } from '../core/request';
 import type { DashboardRow } from '../core/dashboard';
 import type { Settings } from '../core/config';
 
@@ -12,23 +12,22 @@ export interface ServerRequest {
   args: Record<string, unknown>;
 }
 
-/** A request as a card shows it: dates already in en-GB words. */
-export interface RequestView {
-  requestId: string;
-  email: string;
-  name: string;
-  role: string;
-  staffType: string;
-  policyVersion: string;
-  status: Status;
-  dueBy: string;
-  signedAt: string;
-  signedVia: Channel | '';
-  approvedBy: string;
-  document: string;
-  account: AccountState | '';
-  notes: string;
-}
+/** A request as a card shows it: its fields, with dates already in en-GB words. */
+export type RequestView = Pick<
+  SignatureRequest,
+  | 'requestId'
+  | 'email'
+  | 'name'
+  | 'role'
+  | 'staffType'
+  | 'policyVersion'
+  | 'status'
+  | 'signedVia'
+  | 'approvedBy'
+  | 'document'
+  | 'account'
+  | 'notes'
+> & { dueBy: string; signedAt: string };
 
 /** What the homepage shows the caller. */
 export interface HomeState {

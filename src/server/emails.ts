@@ -120,6 +120,6 @@ function html(lines: readonly string[]): string {
 }
 
 /** Escapes text for HTML. */
-export function escapeHtml(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
