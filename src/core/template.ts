@@ -8,6 +8,8 @@
 /** One paragraph, list item or table-cell paragraph of the document, in reading order. */
 export interface DocLine {
   text: string;
+  /** For a paragraph in a table cell: which table (0-based, in reading order), row and column. */
+  cell?: { table: number; row: number; col: number };
 }
 
 export type FieldKey = 'signature' | 'name' | 'role' | 'date' | 'systems' | 'permissions';
@@ -55,6 +57,9 @@ const APPROVER_HEADING =
   /^\s*(i approve this (user|person|member of staff)\b|to be completed by\b|authori[sz]ed (signature|by)\b|approved by\b|counter-?signed by\b|approver\b)/i;
 const FIELD =
   /^(\s*)(signature|signed|full name \(printed\)|full name|print(?:ed)? name|name|job title|role|position|date signed|date|systems|additional permissions(?: \([^)]*\))?)(\s*)([:：]?)/i;
+/** A heading that is itself the signature line: "Authorised signature: ____", "Staff signature: ____". */
+const HEADING_FIELD =
+  /^(\s*)((?:authori[sz]ed|approver(?:'s)?|user(?:'s)?|staff|employee(?:'s)?|member of staff) signature)(\s*)([:：]?)/i;
 /** What counts as an empty value region: underscores, dots, spaces, tabs, conversion artefacts. */
 const BLANK = /^(?:[\s_.…]|\[image: [^\]]*\])*$/;
 /** How many lines after a heading a block's fields may stand. */
@@ -65,6 +70,11 @@ export function analyseTemplate(lines: readonly DocLine[]): TemplateAnalysis {
   const blocks: Block[] = [];
   let current: Block | undefined;
   let agreement: string | undefined;
+  const add = (field: Field | undefined): boolean => {
+    if (!field || !current) return false;
+    if (!current.fields.some((f) => f.key === field.key)) current.fields.push(field);
+    return true;
+  };
   lines.forEach((line, i) => {
     const text = line.text;
     const kind = headingKind(text);
@@ -73,14 +83,11 @@ export function analyseTemplate(lines: readonly DocLine[]): TemplateAnalysis {
         current = { kind, heading: i, fields: [] };
         blocks.push(current);
       }
+      add(fieldAfter(HEADING_FIELD, text, i, 'signature'));
       return;
     }
     if (!current || i - current.heading > BLOCK_REACH) return;
-    const field = parseField(text, i);
-    if (field) {
-      if (!current.fields.some((f) => f.key === field.key)) current.fields.push(field);
-      return;
-    }
+    if (add(parseField(text, i) ?? cellField(lines, i))) return;
     if (current.kind === 'user' && current.fields.length === 0 && !agreement && text.trim().length > 30) {
       agreement = text.trim();
     }
@@ -114,7 +121,15 @@ export function headingKind(text: string): BlockKind | undefined {
  * a blank (underscores or a tab), so prose such as "Name the person responsible" is no field.
  */
 export function parseField(text: string, line: number): Field | undefined {
-  const m = FIELD.exec(text);
+  return fieldAfter(FIELD, text, line);
+}
+
+/**
+ * A field whose label `pattern` matches at the start of `text` (groups: lead, label, space,
+ * colon), its value region being the rest of the line.
+ */
+function fieldAfter(pattern: RegExp, text: string, line: number, key?: FieldKey): Field | undefined {
+  const m = pattern.exec(text);
   if (!m) return undefined;
   const [, lead = '', rawLabel = '', space = '', colon = ''] = m;
   const labelEnd = lead.length + rawLabel.length;
@@ -122,12 +137,34 @@ export function parseField(text: string, line: number): Field | undefined {
   const afterLabel = labelEnd + (colon ? space.length + colon.length : 0);
   const start = afterLabel + (/^\s*/.exec(text.slice(afterLabel))?.[0].length ?? 0);
   return {
-    key: fieldKey(rawLabel),
+    key: key ?? fieldKey(rawLabel),
     line,
     label: rawLabel.trim(),
     start,
     end: text.length,
     filled: !BLANK.test(text.slice(start)),
+  };
+}
+
+/**
+ * A field laid out as a table row: a cell holding only the label ("Name", "Date:") and the value
+ * in the next cell of the same row, which the whole value region is.
+ */
+function cellField(lines: readonly DocLine[], i: number): Field | undefined {
+  const here = lines[i];
+  const next = lines[i + 1];
+  if (!here?.cell || !next?.cell) return undefined;
+  const sameRow = next.cell.table === here.cell.table && next.cell.row === here.cell.row;
+  if (!sameRow || next.cell.col !== here.cell.col + 1) return undefined;
+  const m = FIELD.exec(here.text);
+  if (!m || here.text.slice(m[0].length).trim() !== '') return undefined;
+  return {
+    key: fieldKey(m[2] ?? ''),
+    line: i + 1,
+    label: (m[2] ?? '').trim(),
+    start: 0,
+    end: next.text.length,
+    filled: !BLANK.test(next.text),
   };
 }
 

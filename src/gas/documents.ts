@@ -17,24 +17,25 @@ export function openDoc(idOrUrl: string): DocView {
   const doc = /^https:\/\//.test(idOrUrl) ? DocumentApp.openByUrl(idOrUrl) : DocumentApp.openById(idOrUrl);
   const lines: DocLine[] = [];
   const elements: Editable[] = [];
-  const visit = (container: GoogleAppsScript.Document.Body | GoogleAppsScript.Document.TableCell): void => {
+  let tables = 0;
+  const visit = (
+    container: GoogleAppsScript.Document.Body | GoogleAppsScript.Document.TableCell,
+    cell?: DocLine['cell'],
+  ): void => {
     const n = container.getNumChildren();
     for (let i = 0; i < n; i++) {
       const child = container.getChild(i);
       const type = child.getType();
-      if (type === DocumentApp.ElementType.PARAGRAPH) {
-        const p = child.asParagraph();
+      if (type === DocumentApp.ElementType.PARAGRAPH || type === DocumentApp.ElementType.LIST_ITEM) {
+        const p = type === DocumentApp.ElementType.PARAGRAPH ? child.asParagraph() : child.asListItem();
         elements.push(p);
-        lines.push({ text: p.getText() });
-      } else if (type === DocumentApp.ElementType.LIST_ITEM) {
-        const li = child.asListItem();
-        elements.push(li);
-        lines.push({ text: li.getText() });
+        lines.push(cell ? { text: p.getText(), cell } : { text: p.getText() });
       } else if (type === DocumentApp.ElementType.TABLE) {
         const table = child.asTable();
+        const t = tables++;
         for (let r = 0; r < table.getNumRows(); r++) {
           const row = table.getRow(r);
-          for (let c = 0; c < row.getNumCells(); c++) visit(row.getCell(c));
+          for (let c = 0; c < row.getNumCells(); c++) visit(row.getCell(c), { table: t, row: r, col: c });
         }
       }
     }
@@ -59,4 +60,31 @@ export function applyEdits(view: DocView, edits: readonly TextEdit[]): void {
     const line = view.lines[e.line] as DocLine;
     line.text = line.text.slice(0, e.start) + e.text + line.text.slice(e.end);
   }
+}
+
+/**
+ * Removes lines from the document (the clauses that do not apply, and clause markers), last
+ * first. A paragraph Docs refuses to remove ("Can't remove the last paragraph in a document
+ * section", or the only one of a table cell) is emptied instead.
+ */
+export function removeLines(view: DocView, drop: ReadonlySet<number>): void {
+  for (const i of [...drop].sort((a, b) => b - a)) {
+    const el = view.elements[i];
+    if (!el) continue;
+    try {
+      el.removeFromParent();
+      view.elements.splice(i, 1);
+      view.lines.splice(i, 1);
+    } catch {
+      el.setText('');
+      (view.lines[i] as DocLine).text = '';
+    }
+  }
+}
+
+/** Appends a heading and lines to the end of the document's body. */
+export function appendSection(view: DocView, heading: string, lines: readonly string[]): void {
+  const body = view.doc.getBody();
+  body.appendParagraph(heading).setHeading(DocumentApp.ParagraphHeading.HEADING2);
+  for (const l of lines) body.appendParagraph(l);
 }

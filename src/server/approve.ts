@@ -40,14 +40,26 @@ export function approveRequest(ctx: ServerContext, args: ApproveArgs): ServerRes
     });
     if (!t.ok) return { result: { ok: false, message: t.message, email: '' } };
     const r = t.request;
-    fillSignatureBlock(r.document, 'approver', {
-      signature: `${approverName} (counter-signed electronically)`,
-      name: approverName,
-      role: me?.role || 'Approver',
-      date: ukDate(r.approvedAt),
-      systems: r.systems || 'None',
-      permissions: r.permissions || 'None',
-    });
+    fillSignatureBlock(
+      r.document,
+      'approver',
+      {
+        signature: `${approverName} (counter-signed electronically)`,
+        name: approverName,
+        role: me?.role || 'Approver',
+        date: ukDate(r.approvedAt),
+        systems: r.systems || 'None',
+        permissions: r.permissions || 'None',
+      },
+      {
+        name: approverName,
+        email: ctx.caller,
+        role: me?.role || 'Approver',
+        at: ukDate(r.approvedAt, true),
+        channel: 'the AUP Signer approver card',
+        policyVersion: r.policyVersion,
+      },
+    );
     return {
       changed: [{ row: stored.row, request: r }],
       audit: [

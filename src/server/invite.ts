@@ -86,13 +86,16 @@ export function runInvitations(
   const docs = new Map<string, string>();
   const tracking = Tracking.open(config);
   const toInvite = uninvited(tracking.readSignatures().requests, config);
-  const personal = new Map(
-    tracking.readRoster(config.staffTypes).staff.map((p) => [p.email, p.personalEmail]),
-  );
+  const staff = tracking.readRoster(config.staffTypes).staff;
+  const personal = new Map(staff.map((p) => [p.email, p.personalEmail]));
+  const approverNames = config.approvers.map((e) => staff.find((p) => p.email === e)?.name ?? e).join(' or ');
   const newStarters = new Map<string, string>();
   for (const s of toInvite) {
     if (Date.now() - started > budgetMs / 2) break;
-    docs.set(s.request.requestId, s.request.document || makePersonalDoc(config, s.request, new Date()));
+    docs.set(
+      s.request.requestId,
+      s.request.document || makePersonalDoc(config, s.request, new Date(), approverNames),
+    );
     const personalEmail = personal.get(s.request.email);
     if (personalEmail && !accountActive(s.request.email)) newStarters.set(s.request.requestId, personalEmail);
   }

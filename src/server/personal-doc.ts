@@ -2,7 +2,16 @@ import type { Config } from '../core/config';
 import { fillPlaceholders } from '../core/placeholders';
 import type { SignatureRequest } from '../core/request';
 import { analyseTemplate, fillBlock, type BlockKind, type FieldKey } from '../core/template';
-import { applyEdits, openDoc } from '../gas/documents';
+import { linesToDrop } from '../core/clauses';
+import {
+  RECORD_HEADING,
+  RECORD_LABELS,
+  RECORD_PENDING,
+  recordEdit,
+  recordText,
+  type RecordEntry,
+} from '../core/record';
+import { appendSection, applyEdits, openDoc, removeLines } from '../gas/documents';
 import { ukDate } from './context';
 
 /** The personalised document's name in the signed-documents folder. */
@@ -11,18 +20,26 @@ export function docName(r: SignatureRequest): string {
 }
 
 /**
- * Makes the person's document from the template: a copy in the add-on's folder with every
- * placeholder filled, shared with them to read. Reuses a copy of the same name left by an
- * interrupted run, so a retry never makes a second document.
+ * Makes the person's document from the template: a copy in the add-on's folder with the
+ * staff-type clauses that do not apply to them and every clause marker removed, every
+ * placeholder filled (`approverNames` for Approver Name, since who counter-signs is not known
+ * yet), and a Signature record section at the end; shared with them to read. Reuses a copy of
+ * the same name left by an interrupted run, so a retry never makes a second document.
  * @returns the document's URL
  */
-export function makePersonalDoc(config: Config, r: SignatureRequest, now: Date): string {
+export function makePersonalDoc(
+  config: Config,
+  r: SignatureRequest,
+  now: Date,
+  approverNames: string,
+): string {
   const folder = DriveApp.getFolderById(config.folderId);
   const name = docName(r);
   const existing = folder.getFilesByName(name);
   if (existing.hasNext()) return existing.next().getUrl();
   const file = DriveApp.getFileById(config.templateDocId).makeCopy(name, folder);
   const view = openDoc(file.getId());
+  removeLines(view, linesToDrop(view.lines, r.staffType, config.staffTypes));
   applyEdits(
     view,
     fillPlaceholders(view.lines, {
@@ -34,8 +51,13 @@ export function makePersonalDoc(config: Config, r: SignatureRequest, now: Date):
       'Policy Version': r.policyVersion,
       Date: ukDate(now),
       'Due By': ukDate(r.dueBy),
+      'Approver Name': approverNames,
     }),
   );
+  appendSection(view, RECORD_HEADING, [
+    `${RECORD_LABELS.user}${RECORD_PENDING.user}`,
+    `${RECORD_LABELS.approver}${RECORD_PENDING.approver}`,
+  ]);
   view.doc.saveAndClose();
   file.addViewer(r.email);
   return file.getUrl();
@@ -68,17 +90,19 @@ export function makePolicyCopy(
 }
 
 /**
- * Fills the user or approver block of the person's document.
- * @throws Error when the document has no such block (the template check reports it at setup).
+ * Fills the user or approver block of the person's document where the template has one, and
+ * their line of the Signature record section, in one opening of the document.
  */
 export function fillSignatureBlock(
   documentUrl: string,
   kind: BlockKind,
   values: Partial<Record<FieldKey, string>>,
+  record: RecordEntry,
 ): void {
   const view = openDoc(documentUrl);
   const block = analyseTemplate(view.lines)[kind];
-  if (!block) throw new Error(`The document has no ${kind} signature block: check the template in Settings.`);
-  applyEdits(view, fillBlock(block, values));
+  const edits = block ? fillBlock(block, values) : [];
+  const line = recordEdit(view.lines, kind, recordText(record));
+  applyEdits(view, line ? [...edits, line] : edits);
   view.doc.saveAndClose();
 }

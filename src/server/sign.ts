@@ -60,12 +60,24 @@ export function recordSignature(config: Config, locate: Locate, sig: Signature):
     });
     if (!t.ok) return { result: { ...t, requestId: found.stored.request.requestId } };
     const r = t.request;
-    fillSignatureBlock(r.document, 'user', {
-      signature: `${r.typedSignature} (signed electronically via ${r.signedVia})`,
-      name: r.name,
-      role: r.role,
-      date: ukDate(r.signedAt),
-    });
+    fillSignatureBlock(
+      r.document,
+      'user',
+      {
+        signature: `${r.typedSignature} (signed electronically via ${r.signedVia})`,
+        name: r.name,
+        role: r.role,
+        date: ukDate(r.signedAt),
+      },
+      {
+        name: r.typedSignature,
+        email: r.email,
+        role: r.role,
+        at: ukDate(r.signedAt, true),
+        channel: r.signedVia,
+        policyVersion: r.policyVersion,
+      },
+    );
     found.after?.(tracking, at);
     const audit: AuditEntry = {
       at,

@@ -1,0 +1,75 @@
+import type { DocLine } from './template';
+
+/**
+ * Staff-type clauses. A paragraph `{{#if Staff Type is Governor}}` opens a clause and a paragraph
+ * `{{/if}}` closes it; everything between applies only to the staff types named. The condition may
+ * list several types (`is Staff or Governor`, `is Staff, Volunteer`) or exclude them
+ * (`is not Volunteer`). Clauses may nest. Matching of types ignores case and spaces. The marker
+ * paragraphs themselves never reach a generated document.
+ */
+export interface Clause {
+  /** Line of the opening marker. */
+  open: number;
+  /** Line of the closing marker. */
+  close: number;
+  negate: boolean;
+  types: string[];
+}
+
+const OPEN = /^\s*\{\{\s*#if\s+staff\s*type\s+(is\s+not|isn['’]t|is)\s+(.+?)\s*\}\}\s*$/i;
+const CLOSE = /^\s*\{\{\s*\/\s*if\s*\}\}\s*$/i;
+
+/** The clauses of a template, and each problem a business manager can fix (with its line). */
+export function findClauses(
+  lines: readonly DocLine[],
+  staffTypes: readonly string[],
+): { clauses: Clause[]; problems: string[] } {
+  const clauses: Clause[] = [];
+  const problems: string[] = [];
+  const open: Omit<Clause, 'close'>[] = [];
+  const known = new Set(staffTypes.map(key));
+  lines.forEach(({ text }, i) => {
+    const m = OPEN.exec(text);
+    if (m) {
+      const types = (m[2] ?? '').split(/\s*(?:,|\bor\b)\s*/i).filter(Boolean);
+      for (const t of types.filter((t) => !known.has(key(t)))) {
+        problems.push(`Paragraph ${i + 1}: "${t}" is not a staff type (${staffTypes.join(', ')}).`);
+      }
+      open.push({ open: i, negate: /not|n['’]t/i.test(m[1] ?? ''), types });
+    } else if (CLOSE.test(text)) {
+      const start = open.pop();
+      if (start) clauses.push({ ...start, close: i });
+      else problems.push(`Paragraph ${i + 1}: {{/if}} closes no {{#if Staff Type is …}}.`);
+    } else if (/\{\{\s*[#/]/.test(text)) {
+      problems.push(
+        `Paragraph ${i + 1}: "${text.trim()}" is not a clause marker; write {{#if Staff Type is Governor}} … {{/if}}, each on its own line.`,
+      );
+    }
+  });
+  for (const c of open)
+    problems.push(`Paragraph ${c.open + 1}: {{#if Staff Type …}} is never closed with {{/if}}.`);
+  return { clauses: clauses.sort((a, b) => a.open - b.open), problems };
+}
+
+/** Lines to remove for a person of `staffType`: every marker, and the clauses that do not apply. */
+export function linesToDrop(
+  lines: readonly DocLine[],
+  staffType: string,
+  staffTypes: readonly string[],
+): Set<number> {
+  const drop = new Set<number>();
+  for (const c of findClauses(lines, staffTypes).clauses) {
+    drop.add(c.open);
+    drop.add(c.close);
+    const applies = c.types.some((t) => key(t) === key(staffType)) !== c.negate;
+    if (!applies) for (let i = c.open + 1; i < c.close; i++) drop.add(i);
+  }
+  lines.forEach(({ text }, i) => {
+    if (OPEN.test(text) || CLOSE.test(text)) drop.add(i);
+  });
+  return drop;
+}
+
+function key(s: string): string {
+  return s.replace(/\s+/g, '').toLowerCase();
+}
