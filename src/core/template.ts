@@ -87,7 +87,7 @@ export function analyseTemplate(lines: readonly DocLine[]): TemplateAnalysis {
       return;
     }
     if (!current || i - current.heading > BLOCK_REACH) return;
-    if (add(parseField(text, i) ?? cellField(lines, i))) return;
+    if (add(cellField(lines, i) ?? parseField(text, i))) return;
     if (current.kind === 'user' && current.fields.length === 0 && !agreement && text.trim().length > 30) {
       agreement = text.trim();
     }

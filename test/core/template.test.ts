@@ -100,4 +100,77 @@ describe('template analysis', () => {
     const e = edits[0]!;
     expect(text.slice(0, e.start) + e.text + text.slice(e.end)).toBe('Name:\t\tZoë Łukasiewicz');
   });
+
+  it('finds fields laid out in a table: label cell, value cell', () => {
+    const cell = (table: number, row: number, col: number, text: string) => ({
+      text,
+      cell: { table, row, col },
+    });
+    const a = analyseTemplate([
+      { text: 'Staff declaration' },
+      { text: 'I confirm I have read the rules above and will keep to them.' },
+      cell(0, 0, 0, 'Signature'),
+      cell(0, 0, 1, ''),
+      cell(0, 1, 0, 'Full name (printed):'),
+      cell(0, 1, 1, '__________'),
+      cell(0, 2, 0, 'Job title'),
+      cell(0, 2, 1, 'Class teacher'),
+      cell(0, 3, 0, 'Date'),
+      cell(0, 3, 1, ''),
+      { text: 'Authorised signature: ______' },
+      cell(1, 0, 0, 'Name'),
+      cell(1, 0, 1, ''),
+      cell(1, 1, 0, 'Date:'),
+      cell(1, 1, 1, ''),
+    ]);
+    expect(a.user?.fields.map((f) => [f.key, f.line, f.start, f.filled])).toEqual([
+      ['signature', 3, 0, false],
+      ['name', 5, 0, false],
+      ['role', 7, 0, true],
+      ['date', 9, 0, false],
+    ]);
+    expect(a.approver?.fields.map((f) => [f.key, f.line])).toEqual([
+      ['signature', 10],
+      ['name', 12],
+      ['date', 14],
+    ]);
+    expect(a.agreement).toBe('I confirm I have read the rules above and will keep to them.');
+  });
+
+  it('takes a heading that is itself the signature line', () => {
+    const a = analyseTemplate(
+      lines('User signature: ____________', 'Date: ___', 'Counter-signed by the headteacher', 'Signed: ___'),
+    );
+    expect(a.user?.fields.map((f) => [f.key, f.label])).toEqual([
+      ['signature', 'User signature'],
+      ['date', 'Date'],
+    ]);
+    expect(a.approver?.fields.map((f) => f.key)).toEqual(['signature']);
+  });
+
+  it('finds the blocks whatever their order and punctuation', () => {
+    const a = analyseTemplate(
+      lines(
+        'Approved by:',
+        'Name\t\t__________',
+        'Signature  __________',
+        'To be completed by the member of staff',
+        'Print name: ',
+        'Position :\t\t',
+        'Date signed：____',
+      ),
+    );
+    expect(a.approver?.fields.map((f) => f.key)).toEqual(['name', 'signature']);
+    expect(a.user?.fields.map((f) => [f.key, f.label])).toEqual([
+      ['name', 'Print name'],
+      ['role', 'Position'],
+      ['date', 'Date signed'],
+    ]);
+  });
+
+  it('ignores field-like lines far below a heading', () => {
+    const far = Array.from({ length: 20 }, (_, i) => `Rule ${i + 1}: be kind online.`);
+    const a = analyseTemplate(lines('To be completed by the user', ...far, 'Name: ____'));
+    expect(a.user).toBeUndefined();
+  });
 });

@@ -1,0 +1,166 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromText, readRoster, readTemplate, type RosterRow } from '../../emulator/cli/inputs';
+import { runScenario } from '../../emulator/cli/scenario';
+import { MIME } from '../../emulator/core/workspace';
+import { documentText, type TemplateElement } from '../../emulator/services/document/io';
+import { fillPlaceholders } from '../../src/core/placeholders';
+import { analyseTemplate, type TextEdit } from '../../src/core/template';
+
+/** A line with edits applied, last first. */
+function edited(text: string, edits: readonly TextEdit[]): string {
+  return [...edits]
+    .sort((a, b) => b.start - a.start)
+    .reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
+}
+import { rowOf, SAMPLES } from './support';
+
+const AUP_DIR = join(__dirname, '../../../shared/aup');
+const REAL_AUPS = existsSync(AUP_DIR) ? readdirSync(AUP_DIR).filter((f) => f.endsWith('.txt')) : [];
+
+/** What the analysis must find in each real AUP (read from the files by eye). */
+const EXPECTED: Record<string, { user: string[]; approver: string[] }> = {
+  'altmore-lathom-staff.txt': {
+    user: ['signature', 'name', 'role', 'date'],
+    approver: ['systems', 'permissions', 'signature', 'name', 'role', 'date'],
+  },
+  'pakeman-staff.txt': {
+    user: ['signature', 'name', 'role', 'date'],
+    approver: ['signature', 'name', 'role', 'date'],
+  },
+  'west-thornton-staff-2025.txt': {
+    user: ['signature', 'name', 'role', 'date'],
+    approver: ['signature', 'name', 'role', 'date'],
+  },
+};
+
+function docOf(result: ReturnType<typeof runScenario>, email: string): string {
+  const ws = result.host.ws;
+  const doc = [...ws.drive.values()].find(
+    (f) => f.mimeType === MIME.document && f.name.includes(`(${email})`),
+  );
+  return documentText(ws, doc?.id ?? '');
+}
+
+describe('real AUPs as templates', () => {
+  if (!REAL_AUPS.length) it.skip('../shared/aup is absent: real-AUP checks skipped', () => undefined);
+
+  it.each(REAL_AUPS)('%s: both blocks and every field are found', async (file) => {
+    const lines = fromText(readFileSync(join(AUP_DIR, file), 'utf8'));
+    const a = analyseTemplate(lines.map((l) => ({ text: l.type === 'paragraph' ? l.text : '' })));
+    expect({
+      user: a.user?.fields.map((f) => f.key),
+      approver: a.approver?.fields.map((f) => f.key),
+    }).toEqual(EXPECTED[file]);
+    expect(a.problems).toEqual([]);
+  });
+
+  it.each(REAL_AUPS)(
+    '%s: the signed document keeps every other line word for word and carries both signatures',
+    async (file) => {
+      const template = await readTemplate(join(AUP_DIR, file));
+      const roster = readRoster(join(SAMPLES, 'roster.csv'));
+      const result = runScenario({ template, templateName: file, roster, schoolName: 'Real School' });
+      const text = docOf(result, 'zoe.lukasiewicz@school.example');
+      const analysis = analyseTemplate(template.map((e) => ({ text: e.type === 'paragraph' ? e.text : '' })));
+      const fieldLines = new Set(
+        [...(analysis.user?.fields ?? []), ...(analysis.approver?.fields ?? [])].map((f) => f.line),
+      );
+      const docLines = new Set(text.split('\n'));
+      const missing = template
+        .map((e, i) => ({ text: e.type === 'paragraph' ? e.text : '', i }))
+        .map(({ text: t, i }) => ({
+          i,
+          text: edited(t, fillPlaceholders([{ text: t }], { 'School Name': 'Real School' })),
+        }))
+        .filter(({ text: t, i }) => t.trim() && !fieldLines.has(i) && !docLines.has(t));
+      expect(missing).toEqual([]);
+      expect(text).toMatch(/Name:\s*Zoë Łukasiewicz/);
+      expect(text).toMatch(/Role:\s*Teaching Assistant/);
+      expect(text).toContain(
+        'Signed by: Zoë Łukasiewicz <zoe.lukasiewicz@school.example>, Teaching Assistant',
+      );
+      expect(text).toContain('Counter-signed by: Alex Okafor <head@school.example>, Headteacher');
+    },
+  );
+});
+
+/** A template of this project's own: a table signature block, clauses per staff type, placeholders. */
+const TABLE_TEMPLATE: TemplateElement[] = [
+  { type: 'paragraph', text: '{{ School Name }} online safety agreement', heading: 'TITLE' },
+  { type: 'paragraph', text: 'This copy is for {{name}} ({{ STAFF TYPE }}), due by {{Due By}}.' },
+  { type: 'listItem', text: 'I will keep my login details to myself.' },
+  { type: 'paragraph', text: '{{#if Staff Type is Governor}}' },
+  { type: 'listItem', text: 'I will read board papers only on the governor portal.' },
+  { type: 'paragraph', text: '{{/if}}' },
+  { type: 'paragraph', text: '{{#if Staff Type is not Volunteer}}' },
+  { type: 'listItem', text: 'I will report concerns about a child to the DSL the same day.' },
+  { type: 'paragraph', text: '{{/if}}' },
+  { type: 'paragraph', text: 'Staff declaration' },
+  { type: 'paragraph', text: 'I agree to follow this online safety agreement at all times.' },
+  {
+    type: 'table',
+    rows: [
+      ['Signature', ''],
+      ['Name', ''],
+      ['Job title', ''],
+      ['Date', ''],
+    ],
+  },
+  { type: 'paragraph', text: 'Authorised by the headteacher' },
+  {
+    type: 'table',
+    rows: [
+      ['Signature', ''],
+      ['Name', ''],
+      ['Date', ''],
+    ],
+  },
+];
+
+describe('a template with tables, clauses and placeholders, through the bundle', () => {
+  const roster: RosterRow[] = [
+    ...readRoster(join(SAMPLES, 'roster.csv')).filter((r) => !r.personalEmail),
+    {
+      email: 'odd@school.example',
+      name: '{{School Name}}',
+      role: '{{#if Staff Type is Governor}}',
+      staffType: 'Staff',
+      personalEmail: '',
+      startDate: '',
+      line: 99,
+    },
+  ];
+  const result = runScenario({
+    template: TABLE_TEMPLATE,
+    templateName: 'own',
+    roster,
+    schoolName: 'Oakfield Primary School',
+  });
+
+  it('completes everyone, filling the table cells', () => {
+    for (const r of roster) expect(rowOf(result, r.email).Status).toBe('Complete');
+    const text = docOf(result, 'siobhan.nibhriain@school.example');
+    expect(text).toContain('Signature | Siobhán Ní Bhriain (signed electronically via Gmail)');
+    expect(text).toContain('Job title | Year 4 Teacher');
+    expect(text).toContain('Name | Alex Okafor');
+  });
+
+  it('keeps each person’s clauses and never shows a marker or placeholder', () => {
+    const governor = docOf(result, 'chair@school.example');
+    const volunteer = docOf(result, 'reader@school.example');
+    expect(governor).toContain('I will read board papers only on the governor portal.');
+    expect(governor).toContain('I will report concerns about a child to the DSL the same day.');
+    expect(volunteer).not.toContain('board papers');
+    expect(volunteer).not.toContain('report concerns');
+    expect(volunteer).toContain('This copy is for José Álvarez-Núñez (Volunteer), due by 15 September 2026.');
+    for (const t of [governor, volunteer]) expect(t).not.toMatch(/\{\{/);
+  });
+
+  it('keeps a value that looks like a placeholder or marker literal', () => {
+    const text = docOf(result, 'odd@school.example');
+    expect(text).toContain('This copy is for {{School Name}} (Staff)');
+    expect(text).toContain('Job title | {{#if Staff Type is Governor}}');
+    expect(text).toContain('Oakfield Primary School online safety agreement');
+  });
+});
