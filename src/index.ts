@@ -6,7 +6,9 @@
 import {
   addPerson,
   approve,
+  done,
   installEnablement,
+  prepare,
   homepage,
   returnToSigner,
   saveSettings,
@@ -64,6 +66,16 @@ export function onApprove(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionRe
 /** Card action: return a signed request with a reason. */
 export function onReturn(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
   return returnToSigner(e);
+}
+
+/** Card action: back to the homepage from the template check. */
+export function onDone(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return done(e);
+}
+
+/** Card action: write a prepared copy of the template (the original is never changed). */
+export function onPrepareTemplate(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return prepare(e);
 }
 
 /** Card action: open the card to add a person to the Staff sheet. */

@@ -95,6 +95,11 @@ export function setUpSchool(opts: ScenarioOptions): School {
     }),
   );
   log.push(`Setup: ${saved.notification ?? ''}`);
+  const checks = (saved.card?.sections ?? [])
+    .flatMap((sec) => sec.widgets ?? [])
+    .map((w) => w.textParagraph?.text);
+  for (const text of checks) if (text) log.push(`  Template check: ${text}`);
+  step(bm.email, 'done', bm.click('Done'));
   const config = JSON.parse(ws.scriptProperties.get(CONFIG_KEY) ?? '{}') as Config;
 
   pasteRoster(host, cast.businessManager, config.trackingSpreadsheetId, opts.roster);

@@ -6,6 +6,7 @@ import type { ServerResponse } from '../server/api';
 import { channelOf, formValue, formValues, param, type AddOnEvent } from './event';
 import { addPersonCard } from './add-person';
 import { homeCard } from './homepage';
+import { templateCheckCard, type Report } from './template-check';
 import { setupCard } from './setup';
 
 type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
@@ -41,7 +42,34 @@ export function saveSettings(e: AddOnEvent): ActionResponse {
   ] as const;
   const input: SettingsInput = {};
   for (const f of fields) input[f] = formValue(e, f);
-  return respond(callServer('setup', input as Record<string, unknown>));
+  const res = callServer('setup', input as Record<string, unknown>);
+  if (!res.ok || !res.data?.report) return respond(res);
+  return CardService.newActionResponseBuilder()
+    .setNotification(CardService.newNotification().setText(res.message))
+    .setNavigation(
+      CardService.newNavigation().pushCard(templateCheckCard(JSON.parse(res.data.report) as Report)),
+    )
+    .build();
+}
+
+/** Prepare template (business manager): a prepared copy, linked from the template check card. */
+export function prepare(_e: AddOnEvent): ActionResponse {
+  const res = callServer('prepare');
+  const url = res.data?.url;
+  if (!res.ok || !url) return respond(res);
+  return CardService.newActionResponseBuilder()
+    .setNotification(CardService.newNotification().setText(res.message))
+    .setNavigation(
+      CardService.newNavigation().updateCard(
+        templateCheckCard({ found: [`Prepared copy: ${url}`], problems: [] }, url),
+      ),
+    )
+    .build();
+}
+
+/** Done: back to the homepage, redrawn. */
+export function done(_e: AddOnEvent): ActionResponse {
+  return respond({ ...callServer('state'), message: 'Done.' }, true);
 }
 
 /** Send invitations (business manager). */

@@ -64,10 +64,17 @@ export function linesToDrop(
     const applies = c.types.some((t) => key(t) === key(staffType)) !== c.negate;
     if (!applies) for (let i = c.open + 1; i < c.close; i++) drop.add(i);
   }
-  lines.forEach(({ text }, i) => {
-    if (OPEN.test(text) || CLOSE.test(text)) drop.add(i);
-  });
+  for (const i of markerLines(lines)) drop.add(i);
   return drop;
+}
+
+/** The marker lines alone (for a copy that keeps every clause, such as the policy to read). */
+export function markerLines(lines: readonly DocLine[]): Set<number> {
+  const out = new Set<number>();
+  lines.forEach(({ text }, i) => {
+    if (OPEN.test(text) || CLOSE.test(text)) out.add(i);
+  });
+  return out;
 }
 
 function key(s: string): string {

@@ -17,7 +17,8 @@ export const PLACEHOLDERS = [
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
-const PATTERN = /\{\{\s*([^{}]*?)\s*\}\}/g;
+/** `{{ Field }}`; not `{{#if …}}` / `{{/if}}`, which are clause markers (see clauses.ts). */
+const PATTERN = /\{\{\s*(?![#/])([^{}]*?)\s*\}\}/g;
 
 /** The vocabulary key of a placeholder's text, or undefined when it is not in the vocabulary. */
 export function placeholderKey(text: string): Placeholder | undefined {

@@ -10,6 +10,7 @@ import {
 } from './approve';
 import { isBusinessManager, type ServerContext } from './context';
 import { runInvitations, scheduleInvitationJob } from './invite';
+import { prepareTemplate } from './prepare';
 import { returnSigned } from './return';
 import { setup } from './setup';
 import { addStaff } from './staff';
@@ -75,6 +76,8 @@ function dispatch(ctx: ServerContext, req: ServerRequest, started: number): Serv
         staffType: String(a.staffType ?? ''),
         personalEmail: String(a.personalEmail ?? ''),
       });
+    case 'prepare':
+      return prepareTemplate(ctx);
     case 'pending':
       return pendingEnablements(ctx);
     case 'account':

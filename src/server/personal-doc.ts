@@ -2,7 +2,7 @@ import type { Config } from '../core/config';
 import { fillPlaceholders } from '../core/placeholders';
 import type { SignatureRequest } from '../core/request';
 import { analyseTemplate, fillBlock, type BlockKind, type FieldKey } from '../core/template';
-import { linesToDrop } from '../core/clauses';
+import { linesToDrop, markerLines } from '../core/clauses';
 import {
   RECORD_HEADING,
   RECORD_LABELS,
@@ -77,6 +77,7 @@ export function makePolicyCopy(
     DriveApp.getFolderById(folderId),
   );
   const view = openDoc(file.getId());
+  removeLines(view, markerLines(view.lines));
   applyEdits(
     view,
     fillPlaceholders(view.lines, {

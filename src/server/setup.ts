@@ -6,8 +6,7 @@ import {
   type SettingsInput,
 } from '../core/config';
 import { createPolicyForm, installFormTrigger } from '../gas/forms';
-import { findPlaceholders } from '../core/placeholders';
-import { analyseTemplate, type TemplateAnalysis } from '../core/template';
+import { templateReport, type TemplateReport } from '../core/template-report';
 import { saveConfig } from '../gas/config-store';
 import { openDoc } from '../gas/documents';
 import { withScriptLock } from '../gas/lock';
@@ -29,19 +28,16 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
   const checked = checkSettings(input);
   if (!checked.ok) return { ok: false, message: checked.errors.join(' ') };
   const settings = checked.value;
-  let analysis: TemplateAnalysis;
-  let unknown: string[];
+  let report: TemplateReport;
   try {
-    const view = openDoc(settings.templateDocId);
-    analysis = analyseTemplate(view.lines);
-    unknown = findPlaceholders(view.lines).unknown;
+    report = templateReport(openDoc(settings.templateDocId).lines, settings.staffTypes);
   } catch (e) {
     return {
       ok: false,
       message: `The template could not be opened (${errorText(e)}). Share it with ${owner} or check the link.`,
     };
   }
-  const agreementText = analysis.agreement ?? DEFAULT_AGREEMENT;
+  const agreementText = report.agreement ?? DEFAULT_AGREEMENT;
   const saved = withScriptLock((): Config => {
     const created = config ?? createStores(settings, owner, agreementText);
     const next: Config = {
@@ -67,18 +63,13 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
     return next;
   });
   shareTracking(saved);
-  const found = [
-    analysis.user ? `user block (${analysis.user.fields.map((f) => f.label).join(', ')})` : '',
-    analysis.approver ? `approver block (${analysis.approver.fields.map((f) => f.label).join(', ')})` : '',
-  ].filter(Boolean);
-  const problems = [
-    ...analysis.problems,
-    ...unknown.map((u) => `Unknown placeholder ${u} will be left empty.`),
-  ];
   return {
     ok: true,
-    message: `Saved. Template: found ${found.join(' and ') || 'no signature blocks'}.${problems.length ? ` ${problems.join(' ')}` : ''}`,
+    message: report.problems.length
+      ? 'Saved. The template check found something to fix.'
+      : 'Saved. The template is ready.',
     state: homeState({ ...ctx, config: saved }),
+    data: { report: JSON.stringify({ found: report.found, problems: report.problems }) },
   };
 }
 

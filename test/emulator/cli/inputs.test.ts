@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { fromMarkdown, fromText, InputError, readRoster, readTemplate } from '../../../emulator/cli/inputs';
 
 const dir = mkdtempSync(join(tmpdir(), 'aup-inputs-'));
@@ -35,6 +36,52 @@ describe('local run inputs', () => {
         ],
       },
       { type: 'paragraph', text: 'End' },
+    ]);
+  });
+
+  it('reads a real .docx (made with the docx library): headings, bullets, numbering, tables', async () => {
+    const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
+    const doc = new Document({
+      numbering: {
+        config: [
+          { reference: 'rules', levels: [{ level: 0, format: 'decimal', text: '%1.', alignment: 'left' }] },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Staff AUP', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph('I will keep my password private.'),
+            new Paragraph({ text: 'First rule', numbering: { reference: 'rules', level: 0 } }),
+            new Paragraph({ text: 'A point', bullet: { level: 0 } }),
+            new Paragraph({ text: 'A sub-point', bullet: { level: 1 } }),
+            new Paragraph('To be completed by the user'),
+            new Table({
+              rows: [
+                new TableRow({ children: [cell('Name'), cell('')] }),
+                new TableRow({ children: [cell('Date'), cell('')] }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const docx = join(dir, 'aup.docx');
+    writeFileSync(docx, await Packer.toBuffer(doc));
+    expect(await readTemplate(docx)).toEqual([
+      { type: 'paragraph', text: 'Staff AUP', heading: 'HEADING1' },
+      { type: 'paragraph', text: 'I will keep my password private.' },
+      { type: 'listItem', text: 'First rule', nesting: 0, ordered: true },
+      { type: 'listItem', text: 'A point', nesting: 0, ordered: false },
+      { type: 'listItem', text: 'A sub-point', nesting: 1, ordered: false },
+      { type: 'paragraph', text: 'To be completed by the user' },
+      {
+        type: 'table',
+        rows: [
+          ['Name', ''],
+          ['Date', ''],
+        ],
+      },
     ]);
   });
 

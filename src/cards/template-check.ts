@@ -1,0 +1,34 @@
+import { actionButton, esc, linkButton, text } from './widgets';
+
+/** What the template check reported (from the server's setup answer). */
+export interface Report {
+  found: string[];
+  problems: string[];
+}
+
+/**
+ * The template check after saving the settings: what was found (blocks and fields, placeholders,
+ * staff-type clauses, the agreement wording), what was not and how to fix it, with Prepare
+ * template and Done.
+ */
+export function templateCheckCard(report: Report, preparedUrl = ''): GoogleAppsScript.Card_Service.Card {
+  const found = CardService.newCardSection().setHeader('Found in your template');
+  for (const f of report.found.length ? report.found : ['Nothing recognisable.'])
+    found.addWidget(text(esc(f)));
+  const card = CardService.newCardBuilder()
+    .setName('template-check')
+    .setHeader(CardService.newCardHeader().setTitle('Template check'))
+    .addSection(found);
+  if (report.problems.length) {
+    const fix = CardService.newCardSection().setHeader('To fix');
+    for (const p of report.problems) fix.addWidget(text(esc(p)));
+    card.addSection(fix);
+  }
+  const actions = CardService.newButtonSet()
+    .addButton(actionButton('Done', CardService.newAction().setFunctionName('onDone'), true))
+    .addButton(
+      actionButton('Prepare template', CardService.newAction().setFunctionName('onPrepareTemplate')),
+    );
+  if (preparedUrl) actions.addButton(linkButton('Open prepared copy', preparedUrl));
+  return card.addSection(CardService.newCardSection().addWidget(actions)).build();
+}
