@@ -30,6 +30,19 @@ export function exportDocuments(ws: Workspace, dir: string, folderId?: string): 
   return written;
 }
 
+/** Writes each non-Google file (PDFs, text snapshots) in `folderId` to `dir` under its own name. */
+export function exportFiles(ws: Workspace, dir: string, folderId: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  const written: string[] = [];
+  for (const item of ws.drive.values()) {
+    if (!item.bytes || item.trashed || !item.parents.has(folderId)) continue;
+    const file = join(dir, safeName(item.name));
+    writeFileSync(file, item.bytes);
+    written.push(file);
+  }
+  return written;
+}
+
 /** Writes each email MailApp sent to `dir` as an RFC 5322 `.eml` file (nodemailer's composer). */
 export async function exportMail(ws: Workspace, dir: string): Promise<string[]> {
   mkdirSync(dir, { recursive: true });

@@ -7,6 +7,7 @@ import {
   addPerson,
   approve,
   done,
+  evidence,
   installEnablement,
   prepare,
   homepage,
@@ -14,11 +15,13 @@ import {
   saveSettings,
   sendInvitations,
   showAddPerson,
+  verify,
   settings,
   sign,
 } from './cards/actions';
 import type { AddOnEvent } from './cards/event';
 import { handlePost } from './server/do-post';
+import { verifyAsFunction } from './server/verify-function';
 import { enableQueuedAccounts } from './triggers/enablement';
 import { formSubmitted } from './triggers/form-submit';
 import { invitationJob } from './triggers/invitation-job';
@@ -66,6 +69,24 @@ export function onApprove(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionRe
 /** Card action: return a signed request with a reason. */
 export function onReturn(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
   return returnToSigner(e);
+}
+
+/** Card action: Verify one request (business managers). */
+export function onVerify(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return verify(e);
+}
+
+/** Card action: an evidence pack for one person (business managers). */
+export function onEvidencePack(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return evidence(e);
+}
+
+/**
+ * Verify as a function, from the Apps Script editor or `clasp run` by the owner or a business
+ * manager: `verifyRequest('R-1234abcd')` or an email. Returns the findings as text.
+ */
+export function verifyRequest(query: string): string {
+  return verifyAsFunction(query);
 }
 
 /** Card action: back to the homepage from the template check. */

@@ -6,7 +6,14 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportDirectory, exportDocuments, exportMail, exportSheetCsv, safeName } from '../exporters';
+import {
+  exportDirectory,
+  exportDocuments,
+  exportFiles,
+  exportMail,
+  exportSheetCsv,
+  safeName,
+} from '../exporters';
 import { readSheet } from '../services/spreadsheet';
 import { InputError, readRoster, readTemplate } from './inputs';
 import { runScenario } from './scenario';
@@ -43,6 +50,7 @@ async function main(): Promise<number> {
   exportSheetCsv(ws, config.trackingSpreadsheetId, 'Dashboard', join(out, 'dashboard.csv'));
   const docs = exportDocuments(ws, join(out, 'docs'), config.folderId);
   const mail = await exportMail(ws, join(out, 'mail'));
+  const signed = exportFiles(ws, join(out, 'signed'), config.signedFolderId);
   exportDirectory(ws, join(out, 'directory.json'));
   screens.forEach((s, i) => {
     const file = `${String(i + 1).padStart(3, '0')}-${safeName(s.who)}-${safeName(s.step)}.json`;
@@ -67,13 +75,13 @@ async function main(): Promise<number> {
   ).length;
   console.log('');
   console.log(
-    `  ${complete} of ${roster.length} complete with account active; ${docs.length} documents; ${mail.length} emails.`,
+    `  ${complete} of ${roster.length} complete with account active; ${docs.length} documents; ${mail.length} emails; ${signed.length} signed PDFs and text snapshots.`,
   );
   console.log(
     `  Service calls: ${ws.accounting.total()} in ${host.executions.length} executions; modelled time ${(ws.accounting.totalMs() / 1000).toFixed(1)} s.`,
   );
   console.log(
-    `  Outputs in ${out}/: tracking.csv staff.csv audit.csv dashboard.csv docs/ mail/ directory.json cards/`,
+    `  Outputs in ${out}/: tracking.csv staff.csv audit.csv dashboard.csv docs/ mail/ signed/ directory.json cards/`,
   );
   if (complete !== roster.length) {
     console.error(

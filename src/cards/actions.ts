@@ -12,8 +12,8 @@ import { setupCard } from './setup';
 type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
 
 /** Homepage trigger (Gmail and Drive), Gmail contextual trigger and Drive selection: one card. */
-export function homepage(_e: AddOnEvent): GoogleAppsScript.Card_Service.Card {
-  const res = callServer('state');
+export function homepage(e: AddOnEvent): GoogleAppsScript.Card_Service.Card {
+  const res = callServer('state', { host: channelOf(e) });
   if (!res.state) throw new Error(res.message || 'AUP Signer could not load your status.');
   return homeCard(res.state);
 }
@@ -127,6 +127,21 @@ export function addPerson(e: AddOnEvent): ActionResponse {
   const fields = ['email', 'name', 'role', 'staffType', 'personalEmail'] as const;
   const res = callServer('staff', Object.fromEntries(fields.map((f) => [f, formValue(e, f)])));
   return respond(res, res.ok);
+}
+
+/** Verify (business manager): recomputes a request's hashes and says what differs. */
+export function verify(e: AddOnEvent): ActionResponse {
+  return respond(callServer('verify', { query: formValue(e, 'evidenceQuery') }));
+}
+
+/** Evidence pack (business manager): saves the PDF and opens it. */
+export function evidence(e: AddOnEvent): ActionResponse {
+  const res = callServer('evidence', { query: formValue(e, 'evidenceQuery') });
+  const b = CardService.newActionResponseBuilder().setNotification(
+    CardService.newNotification().setText(res.message),
+  );
+  if (res.data?.url) b.setOpenLink(CardService.newOpenLink().setUrl(res.data.url));
+  return b.build();
 }
 
 /** Install account enablement (a directory admin): the hourly trigger running as them. */

@@ -1,7 +1,10 @@
 import type { HomeState } from '../server/api';
 import { actionButton, labelled, linkButton, text } from './widgets';
 
-/** The business manager's section: the Dashboard figures, the roster's problems, Send invitations, Add a person. */
+/**
+ * The business manager's section: the Dashboard figures, the roster's problems, Send invitations,
+ * Add a person, and Verify or an Evidence pack for one request.
+ */
 export function managerSection(state: HomeState): GoogleAppsScript.Card_Service.CardSection {
   const s = CardService.newCardSection().setHeader('Business manager');
   const m = state.manager;
@@ -18,6 +21,14 @@ export function managerSection(state: HomeState): GoogleAppsScript.Card_Service.
       )
       .addButton(actionButton('Add a person', CardService.newAction().setFunctionName('onShowAddPerson')))
       .addButton(linkButton('Open tracking sheet', m.trackingUrl)),
+  );
+  s.addWidget(
+    CardService.newTextInput().setFieldName('evidenceQuery').setTitle('Request ID or email, to verify'),
+  );
+  s.addWidget(
+    CardService.newButtonSet()
+      .addButton(actionButton('Verify', CardService.newAction().setFunctionName('onVerify')))
+      .addButton(actionButton('Evidence pack', CardService.newAction().setFunctionName('onEvidencePack'))),
   );
   return s;
 }

@@ -21,6 +21,8 @@ export interface Config extends Settings {
   owner: string;
   trackingSpreadsheetId: string;
   folderId: string;
+  /** The signed-documents folder: PDF and text snapshots at signing and approval, evidence packs. */
+  signedFolderId: string;
   /** The exact agreement wording a signer consents to. */
   agreementText: string;
   /** A read-only copy of the policy anyone with the link can read (for new starters). */
@@ -118,6 +120,7 @@ export function parseConfig(json: string): Config {
     'owner',
     'trackingSpreadsheetId',
     'folderId',
+    'signedFolderId',
     'agreementText',
     'policyUrl',
   ];

@@ -107,6 +107,10 @@ export class Tracking {
     const audit = ss.insertSheet(AUDIT_SHEET);
     t.header(audit, AUDIT_HEADERS);
     audit.getRange(2, 1, audit.getMaxRows() - 1, AUDIT_HEADERS.length).setNumberFormat('@');
+    const guard = audit
+      .protect()
+      .setDescription('AUP Signer audit log: append-only, written by the add-on alone');
+    guard.removeEditors(guard.getEditors());
     ss.insertSheet(DASHBOARD_SHEET);
     t.header(ss.insertSheet(TOKENS_SHEET), TOKEN_HEADERS);
     return t;
@@ -189,6 +193,21 @@ export class Tracking {
     const row = header.map(() => '' as string);
     for (const h of STAFF_HEADERS) row[col[h]] = sheetSafe(person[h]);
     sheet.appendRow(row);
+  }
+
+  /** The Audit rows of one request, oldest first (one read of the Audit sheet). */
+  readAudit(requestId: string): { timestamp: string; actor: string; action: string; details: string }[] {
+    const values = this.sheet(AUDIT_SHEET).getDataRange().getValues();
+    const col = columnIndex(AUDIT_SHEET, values[0] ?? [], AUDIT_HEADERS);
+    return values
+      .slice(1)
+      .filter((r) => String(r[col['Request ID']]) === requestId)
+      .map((r) => ({
+        timestamp: String(r[col.Timestamp]),
+        actor: String(r[col.Actor]),
+        action: String(r[col.Action]),
+        details: String(r[col.Details]),
+      }));
   }
 
   /** Appends Audit rows in one write. The add-on never rewrites or deletes an Audit row. */

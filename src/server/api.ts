@@ -4,7 +4,18 @@ import type { Settings } from '../core/config';
 
 /** Operations the web app serves. Who may call each is decided by the server, never the card. */
 export type Op =
-  'state' | 'setup' | 'invite' | 'sign' | 'approve' | 'return' | 'account' | 'pending' | 'staff' | 'prepare';
+  | 'state'
+  | 'setup'
+  | 'invite'
+  | 'sign'
+  | 'approve'
+  | 'return'
+  | 'account'
+  | 'pending'
+  | 'staff'
+  | 'prepare'
+  | 'verify'
+  | 'evidence';
 
 /** A card's request to the web app: `POST` JSON body. */
 export interface ServerRequest {

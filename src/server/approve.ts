@@ -5,6 +5,7 @@ import type { ServerResponse } from './api';
 import { isApprover, isBusinessManager, ukDate, type ServerContext } from './context';
 import { accountReadyEmail } from './emails';
 import { fillSignatureBlock } from './personal-doc';
+import { recordEvidence } from './snapshot';
 import { mutate } from './store';
 import { Tracking } from '../gas/tracking';
 import { homeState } from './state';
@@ -60,15 +61,16 @@ export function approveRequest(ctx: ServerContext, args: ApproveArgs): ServerRes
         policyVersion: r.policyVersion,
       },
     );
+    const evidence = recordEvidence(config, r, 'approved', r.approvedAt as Date);
     return {
-      changed: [{ row: stored.row, request: r }],
+      changed: [{ row: stored.row, request: evidence.request }],
       audit: [
         {
           at: r.approvedAt as Date,
           actor: ctx.caller,
           action: 'Approved',
           requestId: r.requestId,
-          details: `Systems: ${r.systems || 'none'}; permissions: ${r.permissions || 'none'}`,
+          details: `Systems: ${r.systems || 'none'}; permissions: ${r.permissions || 'none'}; ${evidence.details}`,
         },
       ],
       result: { ok: true, message: `Approved ${r.name}.`, email: r.email },

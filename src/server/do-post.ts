@@ -10,12 +10,14 @@ import {
 } from './approve';
 import { isBusinessManager, type ServerContext } from './context';
 import { runInvitations, scheduleInvitationJob } from './invite';
+import { evidenceOp, verifyOp } from './evidence-ops';
 import { prepareTemplate } from './prepare';
 import { returnSigned } from './return';
 import { setup } from './setup';
 import { addStaff } from './staff';
 import { signRequest, type SignArgs } from './sign';
 import { homeState } from './state';
+import { noteViewed } from './viewed';
 
 /** Budget for an invitation run started from a card, in ms: the card waits for it. */
 const CARD_INVITATION_BUDGET_MS = 12_000;
@@ -47,8 +49,11 @@ export function handlePost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.
 function dispatch(ctx: ServerContext, req: ServerRequest, started: number): ServerResponse {
   const a = req.args;
   switch (req.op) {
-    case 'state':
-      return { ok: true, message: '', state: homeState(ctx) };
+    case 'state': {
+      const state = homeState(ctx);
+      if (ctx.config && a.host) noteViewed(ctx.config, state, String(a.host));
+      return { ok: true, message: '', state };
+    }
     case 'setup':
       return setup(ctx, a as SettingsInput);
     case 'invite':
@@ -76,6 +81,10 @@ function dispatch(ctx: ServerContext, req: ServerRequest, started: number): Serv
         staffType: String(a.staffType ?? ''),
         personalEmail: String(a.personalEmail ?? ''),
       });
+    case 'verify':
+      return verifyOp(ctx, String(a.query ?? ''));
+    case 'evidence':
+      return evidenceOp(ctx, String(a.query ?? ''));
     case 'prepare':
       return prepareTemplate(ctx);
     case 'pending':

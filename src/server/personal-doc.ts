@@ -23,7 +23,8 @@ export function docName(r: SignatureRequest): string {
  * Makes the person's document from the template: a copy in the add-on's folder with the
  * staff-type clauses that do not apply to them and every clause marker removed, every
  * placeholder filled (`approverNames` for Approver Name, since who counter-signs is not known
- * yet), and a Signature record section at the end; shared with them to read. Reuses a copy of
+ * yet), and a Signature record section at the end. The person can only read it; the owner and
+ * the business managers can edit it. Reuses a copy of
  * the same name left by an interrupted run, so a retry never makes a second document.
  * @returns the document's URL
  */
@@ -60,6 +61,8 @@ export function makePersonalDoc(
   ]);
   view.doc.saveAndClose();
   file.addViewer(r.email);
+  const editors = config.businessManagers.filter((e) => e !== config.owner);
+  if (editors.length) file.addEditors(editors);
   return file.getUrl();
 }
 

@@ -45,6 +45,7 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
       owner: created.owner,
       trackingSpreadsheetId: created.trackingSpreadsheetId,
       folderId: created.folderId,
+      signedFolderId: created.signedFolderId,
       policyUrl: created.policyUrl,
       form: created.form,
       agreementText,
@@ -81,9 +82,11 @@ function createStores(
   settings: Settings,
   owner: string,
   agreementText: string,
-): Pick<Config, 'owner' | 'trackingSpreadsheetId' | 'folderId' | 'policyUrl' | 'form'> {
+): Pick<Config, 'owner' | 'trackingSpreadsheetId' | 'folderId' | 'signedFolderId' | 'policyUrl' | 'form'> {
   const tracking = Tracking.create(settings.schoolName);
-  const folderId = DriveApp.createFolder(`AUP Signer — ${settings.schoolName}`).getId();
+  const folder = DriveApp.createFolder(`AUP Signer — ${settings.schoolName}`);
+  const folderId = folder.getId();
+  const signedFolderId = folder.createFolder('Signed documents').getId();
   const policyUrl = makePolicyCopy(settings, folderId);
   const form = createPolicyForm(
     `${settings.schoolName} Acceptable Use Policy ${settings.policyVersion}`,
@@ -92,7 +95,7 @@ function createStores(
     folderId,
   );
   installFormTrigger(form.id);
-  return { owner, trackingSpreadsheetId: tracking.id, folderId, policyUrl, form };
+  return { owner, trackingSpreadsheetId: tracking.id, folderId, signedFolderId, policyUrl, form };
 }
 
 /** Business managers edit the tracking spreadsheet (and read the folder); nobody else sees it. */

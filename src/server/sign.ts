@@ -7,6 +7,9 @@ import type { ServerResponse } from './api';
 import { ukDate, type ServerContext } from './context';
 import { signedNotice } from './emails';
 import { fillSignatureBlock } from './personal-doc';
+import { sha256Hex } from '../gas/evidence';
+import { recordEvidence } from './snapshot';
+import { forgetViewed } from './viewed';
 import { findOwn, mutate } from './store';
 import { homeState } from './state';
 
@@ -79,20 +82,22 @@ export function recordSignature(config: Config, locate: Locate, sig: Signature):
       },
     );
     found.after?.(tracking, at);
+    const evidence = recordEvidence(config, r, 'signed', at);
     const audit: AuditEntry = {
       at,
       actor: sig.actor,
       action: 'Signed',
       requestId: r.requestId,
-      details: `Via ${r.signedVia}; typed signature "${r.typedSignature}"`,
+      details: `Via ${r.signedVia}; typed signature "${r.typedSignature}"; agreement SHA-256 ${sha256Hex(config.agreementText)}; ${evidence.details}`,
     };
     return {
-      changed: [{ row: found.stored.row, request: r }],
+      changed: [{ row: found.stored.row, request: evidence.request }],
       audit: [audit],
-      result: { ok: true, request: r },
+      result: { ok: true, request: evidence.request },
     };
   });
   if (outcome.ok) {
+    forgetViewed(outcome.request.requestId);
     for (const approver of config.approvers.filter((a) => a !== outcome.request.email)) {
       send(signedNotice(config, outcome.request, approver), config.schoolName);
     }

@@ -1,0 +1,137 @@
+import { docIdFrom, type Config } from '../core/config';
+import { changedParagraphs, parseSnapshotDetails } from '../core/evidence';
+import type { SignatureRequest } from '../core/request';
+import { documentText, sha256Hex } from '../gas/evidence';
+import { withScriptLock } from '../gas/lock';
+import { Tracking } from '../gas/tracking';
+import { ukDate } from './context';
+
+/** What Verify found for one request. */
+export interface Verification {
+  request: SignatureRequest;
+  ok: boolean;
+  /** One sentence per check, saying what matches or what differs. */
+  findings: string[];
+  audit: { timestamp: string; actor: string; action: string; details: string }[];
+}
+
+/**
+ * Verify: recomputes a request's hashes from its stored document and signed PDF and compares them
+ * with the last snapshot recorded in the (append-only) Audit sheet and with Document SHA-256 on
+ * the Signatures sheet, naming what differs: the paragraphs changed since, a changed or missing
+ * PDF, a Signatures cell that disagrees with the Audit. Appends a "Verify" Audit row.
+ * @returns undefined when no request matches `query` (a request ID, or an email for the latest)
+ */
+export function verifyRequest(config: Config, actor: string, query: string): Verification | undefined {
+  const tracking = Tracking.open(config);
+  const wanted = query.trim().toLowerCase();
+  const request = tracking
+    .readSignatures()
+    .requests.map((s) => s.request)
+    .filter((r) => r.requestId.toLowerCase() === wanted || r.email === wanted)
+    .pop();
+  if (!request) return undefined;
+  const audit = tracking.readAudit(request.requestId);
+  const snap = audit
+    .map((a) => parseSnapshotDetails(a.details))
+    .filter((s) => s !== undefined)
+    .pop();
+  const findings: string[] = [];
+  let ok = true;
+  const fail = (s: string): void => {
+    ok = false;
+    findings.push(s);
+  };
+  if (!snap) {
+    fail(
+      `${request.name}'s request ${request.requestId} has no signed snapshot yet (status ${request.status}).`,
+    );
+  } else {
+    const now = documentText(DocumentApp.openById(docIdFrom(request.document)));
+    const nowHash = sha256Hex(now);
+    if (request.documentSha256 !== snap.textSha256) {
+      fail(
+        `The Signatures sheet's Document SHA-256 (${request.documentSha256 || 'empty'}) differs from the Audit's ${snap.textSha256}.`,
+      );
+    }
+    if (nowHash === snap.textSha256) findings.push(`Document matches its signed text (SHA-256 ${nowHash}).`);
+    else {
+      const signed = DriveApp.getFileById(docIdFrom(snap.textUrl)).getBlob().getDataAsString();
+      const trusted = sha256Hex(signed) === snap.textSha256;
+      fail(
+        `Document changed since it was signed (SHA-256 now ${nowHash}, signed ${snap.textSha256}): ${
+          trusted ? changedParagraphs(signed, now).join('; ') : 'the text snapshot was changed too'
+        }.`,
+      );
+    }
+    const pdf = DriveApp.getFileById(docIdFrom(snap.pdfUrl));
+    if (pdf.isTrashed()) fail(`The signed PDF ${snap.pdfUrl} is in the bin.`);
+    else {
+      const pdfHash = sha256Hex(pdf.getBlob().getBytes());
+      if (pdfHash === snap.pdfSha256) findings.push(`Signed PDF matches (SHA-256 ${pdfHash}).`);
+      else fail(`Signed PDF changed (SHA-256 now ${pdfHash}, recorded ${snap.pdfSha256}).`);
+    }
+  }
+  withScriptLock(() =>
+    tracking.appendAudit([
+      {
+        at: new Date(),
+        actor,
+        action: 'Verify',
+        requestId: request.requestId,
+        details: `${ok ? 'Passed' : 'Failed'}: ${findings.join(' ')}`,
+      },
+    ]),
+  );
+  return { request, ok, findings, audit };
+}
+
+/**
+ * The evidence pack for one person: a PDF in the signed-documents folder bringing together their
+ * signed document's details, the hashes, a fresh Verify and their whole audit trail, for HR or a
+ * governors' hearing. The working Google Doc is binned once the PDF is saved.
+ * @returns the PDF's URL, or undefined when no request matches
+ */
+export function evidencePack(
+  config: Config,
+  actor: string,
+  query: string,
+): { url: string; verification: Verification } | undefined {
+  const v = verifyRequest(config, actor, query);
+  if (!v) return undefined;
+  const r = v.request;
+  const doc = DocumentApp.create(`Evidence pack — ${r.name} — ${r.policyVersion}`);
+  const body = doc.getBody();
+  body.appendParagraph(`Evidence pack: ${r.name}`).setHeading(DocumentApp.ParagraphHeading.TITLE);
+  body.appendParagraph(
+    `${config.schoolName} staff Acceptable Use Policy ${r.policyVersion}. Prepared ${ukDate(new Date(), true)} by ${actor}.`,
+  );
+  body.appendParagraph('The request').setHeading(DocumentApp.ParagraphHeading.HEADING2);
+  body.appendTable([
+    ['Request ID', r.requestId],
+    ['Person', `${r.name} <${r.email}>, ${r.role} (${r.staffType})`],
+    ['Status', r.status],
+    ['Signed', `${ukDate(r.signedAt, true)} via ${r.signedVia}, typed signature "${r.typedSignature}"`],
+    ['Counter-signed', `${ukDate(r.approvedAt, true)} by ${r.approvedBy}; systems ${r.systems || 'none'}`],
+    ['Document', r.document],
+    ['Signed PDF', r.signedPdf],
+    ['Document SHA-256', r.documentSha256],
+    ['Agreement wording', config.agreementText],
+    ['Agreement SHA-256', sha256Hex(config.agreementText)],
+  ]);
+  body
+    .appendParagraph(`Verify: ${v.ok ? 'passed' : 'FAILED'}`)
+    .setHeading(DocumentApp.ParagraphHeading.HEADING2);
+  for (const f of v.findings) body.appendListItem(f);
+  body.appendParagraph('Audit trail').setHeading(DocumentApp.ParagraphHeading.HEADING2);
+  body.appendTable([
+    ['Time', 'Who', 'What', 'Details'],
+    ...v.audit.map((a) => [a.timestamp, a.actor, a.action, a.details]),
+  ]);
+  doc.saveAndClose();
+  const working = DriveApp.getFileById(doc.getId());
+  const pdf = working.getAs('application/pdf').setName(`${doc.getName()}.pdf`);
+  const saved = DriveApp.getFolderById(config.signedFolderId).createFile(pdf);
+  working.setTrashed(true);
+  return { url: saved.getUrl(), verification: v };
+}
