@@ -3,7 +3,7 @@ import { Execution } from '../../emulator/core/execution';
 import { createDocumentApp } from '../../emulator/services/document';
 import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
 import { docIdFrom } from '../../src/core/config';
-import { auditRows, rowOf, sampleSchool } from './support';
+import { auditRows, rowOf, sampleSchool, type AuditRow } from './support';
 
 const ZOE = 'zoe.lukasiewicz@school.example';
 const BM = 'bm@school.example';
@@ -115,7 +115,7 @@ describe('signatures as evidence', () => {
 
   it('never rewrites an Audit row across a whole lifecycle, and only the owner may edit the Audit sheet', async () => {
     const school = await sampleSchool();
-    const seen: Record<string, string>[][] = [auditRows(school)];
+    const seen: AuditRow[][] = [auditRows(school)];
     const zoe = school.host.as(ZOE);
     zoe.openHomepage('GMAIL');
     seen.push(auditRows(school));

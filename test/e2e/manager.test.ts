@@ -34,7 +34,7 @@ describe('the business manager', () => {
     expect(rowOf(school, 'newbie@school.example').Status).toBe('Invited');
     expect(
       auditRows(school).some(
-        (r) => r.Action === 'Staff added' && (r.Details ?? '').includes('newbie@school.example'),
+        (r) => r.Action === 'Staff added' && r.Details.includes('newbie@school.example'),
       ),
     ).toBe(true);
   });

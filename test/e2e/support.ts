@@ -33,9 +33,19 @@ export function rowOf(
   return row;
 }
 
+/** One Audit row as the business manager reads it. */
+export type AuditRow = Record<'Timestamp' | 'Actor' | 'Action' | 'Request ID' | 'Details', string>;
+
 /** The Audit rows, as objects keyed by header. */
-export function auditRows(school: Pick<ScenarioResult, 'host' | 'config'>): Record<string, string>[] {
+export function auditRows(school: Pick<ScenarioResult, 'host' | 'config'>): AuditRow[] {
   const { display } = readSheet(school.host.ws, school.config.trackingSpreadsheetId, 'Audit');
   const header = display[0] ?? [];
-  return display.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  const at = (r: string[], h: string): string => r[header.indexOf(h)] ?? '';
+  return display.slice(1).map((r) => ({
+    Timestamp: at(r, 'Timestamp'),
+    Actor: at(r, 'Actor'),
+    Action: at(r, 'Action'),
+    'Request ID': at(r, 'Request ID'),
+    Details: at(r, 'Details'),
+  }));
 }
