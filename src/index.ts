@@ -22,6 +22,7 @@ import {
 import type { AddOnEvent } from './cards/event';
 import { handlePost } from './server/do-post';
 import { verifyAsFunction } from './server/verify-function';
+import { dailyWork } from './triggers/daily';
 import { enableQueuedAccounts } from './triggers/enablement';
 import { formSubmitted } from './triggers/form-submit';
 import { invitationJob } from './triggers/invitation-job';
@@ -117,6 +118,16 @@ export function onInstallEnablement(e: AddOnEvent): GoogleAppsScript.Card_Servic
 /** Installable hourly trigger of a directory admin: enables queued accounts as them. */
 export function onEnablementTrigger(): void {
   enableQueuedAccounts();
+}
+
+/** Installable daily trigger (set up at setup): cycle, overdue, reminders, digest, enablement retries. */
+export function onDailyTrigger(): void {
+  dailyWork();
+}
+
+/** Installable one-off trigger carrying on a daily run that ran out of time. */
+export function onDailyContinuation(): void {
+  dailyWork();
 }
 
 /** Installable one-off trigger continuing an invitation run. */

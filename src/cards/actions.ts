@@ -39,6 +39,11 @@ export function saveSettings(e: AddOnEvent): ActionResponse {
     'staffTypes',
     'systems',
     'signingWindowDays',
+    'resignOn',
+    'reminderDays',
+    'reminderEveryDays',
+    'escalationEveryDays',
+    'sendHour',
   ] as const;
   const input: SettingsInput = {};
   for (const f of fields) input[f] = formValue(e, f);

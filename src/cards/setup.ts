@@ -14,6 +14,11 @@ const FIELDS: [keyof Settings, string, string][] = [
   ['staffTypes', 'Staff types', 'Staff, Governor, Volunteer, Contractor'],
   ['systems', 'Systems approvers can grant', 'Email, Google Classroom, MIS, Wi-Fi'],
   ['signingWindowDays', 'Signing window (days)', '14'],
+  ['resignOn', 'Re-sign every year on, or after', '1 September, or 12 months'],
+  ['reminderDays', 'Reminders, days after the invitation', '3, 7'],
+  ['reminderEveryDays', 'Then a reminder every (days)', '7'],
+  ['escalationEveryDays', 'Overdue digest to business managers every (days)', '7'],
+  ['sendHour', 'Hour to send (Europe/London, 0-23)', '9'],
 ];
 
 /** The setup card: the homepage for the owner before setup, later the Settings universal action. */

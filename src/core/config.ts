@@ -1,4 +1,5 @@
 import { isEmail, normaliseEmail, oneLine } from './safe';
+import { parseDays, parseResignRule } from './schedule';
 
 /** What the business manager sets on the setup card. */
 export interface Settings {
@@ -13,6 +14,16 @@ export interface Settings {
   systems: string[];
   /** Days from invitation to Due By. */
   signingWindowDays: number;
+  /** When re-signing falls due: "1 September" each year, or "12 months" after the last signature. */
+  resignOn: string;
+  /** Reminders this many days after the invitation (e.g. 3 and 7)… */
+  reminderDays: number[];
+  /** …then every this many days. */
+  reminderEveryDays: number;
+  /** A digest of overdue requests to the business managers, then again every this many days. */
+  escalationEveryDays: number;
+  /** The hour (0-23, Europe/London) the daily work and its emails run. */
+  sendHour: number;
 }
 
 /** Settings plus what setup created. Stored as one JSON value in Script Properties. */
@@ -29,6 +40,8 @@ export interface Config extends Settings {
   policyUrl: string;
   /** The policy version's Google Form, for new starters whose account is not active yet. */
   form: PolicyForm;
+  /** The day (yyyy-mm-dd, Europe/London) the current cycle (policy version) opened. */
+  cycleOpenedOn: string;
 }
 
 /** The Google Form new starters sign with: its ID, published URL and item IDs. */
@@ -80,11 +93,23 @@ export function checkSettings(input: SettingsInput): Checked<Settings> {
   if (!businessManagers.length) errors.push('At least one business manager is required.');
   const staffTypes = list('staffTypes');
   const systems = list('systems');
-  const windowText = text('signingWindowDays') || '14';
-  const signingWindowDays = Number(windowText);
-  if (!Number.isInteger(signingWindowDays) || signingWindowDays < 1 || signingWindowDays > 365) {
-    errors.push(`Signing window must be a whole number of days from 1 to 365, not "${windowText}".`);
-  }
+  const whole = (k: keyof Settings, label: string, fallback: string, min: number, max: number): number => {
+    const raw = text(k) || fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      errors.push(`${label} must be a whole number from ${min} to ${max}, not "${raw}".`);
+    }
+    return n;
+  };
+  const signingWindowDays = whole('signingWindowDays', 'Signing window (days)', '14', 1, 365);
+  const reminderEveryDays = whole('reminderEveryDays', 'Reminders after that, every (days)', '7', 1, 60);
+  const escalationEveryDays = whole('escalationEveryDays', 'Overdue digest, every (days)', '7', 1, 60);
+  const sendHour = whole('sendHour', 'Hour to send', '9', 0, 23);
+  const resignOn = text('resignOn') || '1 September';
+  const rule = parseResignRule(resignOn);
+  if (typeof rule === 'string') errors.push(rule);
+  const reminderDays = parseDays(text('reminderDays') || '3, 7');
+  if (typeof reminderDays === 'string') errors.push(reminderDays);
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
@@ -97,7 +122,31 @@ export function checkSettings(input: SettingsInput): Checked<Settings> {
       staffTypes: staffTypes.length ? staffTypes : DEFAULT_STAFF_TYPES,
       systems: systems.length ? systems : DEFAULT_SYSTEMS,
       signingWindowDays,
+      resignOn,
+      reminderDays: reminderDays as number[],
+      reminderEveryDays,
+      escalationEveryDays,
+      sendHour,
     },
+  };
+}
+
+/** The settings part of a configuration (what the setup card shows and edits). */
+export function settingsOf(c: Config): Settings {
+  return {
+    schoolName: c.schoolName,
+    templateDocId: c.templateDocId,
+    policyVersion: c.policyVersion,
+    approvers: c.approvers,
+    businessManagers: c.businessManagers,
+    staffTypes: c.staffTypes,
+    systems: c.systems,
+    signingWindowDays: c.signingWindowDays,
+    resignOn: c.resignOn,
+    reminderDays: c.reminderDays,
+    reminderEveryDays: c.reminderEveryDays,
+    escalationEveryDays: c.escalationEveryDays,
+    sendHour: c.sendHour,
   };
 }
 
@@ -123,11 +172,19 @@ export function parseConfig(json: string): Config {
     'signedFolderId',
     'agreementText',
     'policyUrl',
+    'resignOn',
+    'cycleOpenedOn',
   ];
   const missing = required.filter((k) => typeof c[k] !== 'string' || !c[k]);
-  const lists: (keyof Config)[] = ['approvers', 'businessManagers', 'staffTypes', 'systems'];
+  const lists: (keyof Config)[] = ['approvers', 'businessManagers', 'staffTypes', 'systems', 'reminderDays'];
   missing.push(...lists.filter((k) => !Array.isArray(c[k])));
-  if (typeof c.signingWindowDays !== 'number') missing.push('signingWindowDays');
+  const numbers: (keyof Config)[] = [
+    'signingWindowDays',
+    'reminderEveryDays',
+    'escalationEveryDays',
+    'sendHour',
+  ];
+  missing.push(...numbers.filter((k) => typeof c[k] !== 'number'));
   if (!c.form || typeof c.form.id !== 'string' || typeof c.form.referenceItemId !== 'number')
     missing.push('form');
   if (missing.length) {

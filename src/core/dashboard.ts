@@ -5,13 +5,15 @@ import type { SignatureRequest } from './request';
 export type DashboardRow = [string, string | number];
 
 /**
- * The Dashboard: for the current policy version, the number of requests in each status and the
- * share complete (Complete out of all but Superseded), as whole percent.
+ * The Dashboard: the current policy version (cycle, when it opened and when the next opens), the
+ * number of requests in each status and the share complete (Complete out of all but
+ * Superseded), as whole percent.
  */
 export function dashboard(
   requests: readonly SignatureRequest[],
   policyVersion: string,
   at: string,
+  cycle?: { opened: string; next: string },
 ): DashboardRow[] {
   const current = requests.filter((r) => r.policyVersion === policyVersion);
   const counts = new Map<string, number>(STATUSES.map((s) => [s, 0]));
@@ -20,6 +22,12 @@ export function dashboard(
   const complete = counts.get('Complete') ?? 0;
   return [
     ['Policy version', policyVersion],
+    ...(cycle
+      ? ([
+          ['Cycle opened', cycle.opened],
+          ['Next cycle opens', cycle.next],
+        ] as DashboardRow[])
+      : []),
     ['Updated', at],
     ['Requests', current.length],
     ...STATUSES.map((s): DashboardRow => [s, counts.get(s) ?? 0]),

@@ -2,6 +2,7 @@ import { ACCOUNT_STATES, type AccountState } from '../core/columns';
 import { approve, awaitsEnablement, recordAccount, type SignatureRequest } from '../core/request';
 import { send } from '../gas/mail';
 import type { ServerResponse } from './api';
+import type { Config } from '../core/config';
 import { isApprover, isBusinessManager, ukDate, type ServerContext } from './context';
 import { accountReadyEmail } from './emails';
 import { fillSignatureBlock } from './personal-doc';
@@ -97,6 +98,19 @@ export function recordAccountState(ctx: ServerContext, args: AccountArgs): Serve
   }
   if (!ACCOUNT_STATES.includes(args.account as AccountState))
     return { ok: false, message: 'Unknown account state.' };
+  const outcome = applyAccountResult(config, ctx.caller, args);
+  return { ok: outcome.ok, message: outcome.message, state: homeState(ctx) };
+}
+
+/**
+ * Records an account state for an approved request: Active completes it and emails the person
+ * that their account is ready. Used by the approver's card and by the daily retry.
+ */
+export function applyAccountResult(
+  config: Config,
+  actor: string,
+  args: AccountArgs,
+): { ok: boolean; message: string } {
   const outcome = mutate<{ ok: boolean; message: string; ready?: SignatureRequest; personalEmail?: string }>(
     config,
     (snap, tracking) => {
@@ -111,7 +125,7 @@ export function recordAccountState(ctx: ServerContext, args: AccountArgs): Serve
         audit: [
           {
             at: new Date(),
-            actor: ctx.caller,
+            actor,
             action: `Account ${r.account}`,
             requestId: r.requestId,
             details: r.notes,
@@ -128,7 +142,7 @@ export function recordAccountState(ctx: ServerContext, args: AccountArgs): Serve
     },
   );
   if (outcome.ready) send(accountReadyEmail(config, outcome.ready, outcome.personalEmail), config.schoolName);
-  return { ok: outcome.ok, message: outcome.message, state: homeState(ctx) };
+  return outcome;
 }
 
 /**

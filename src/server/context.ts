@@ -1,4 +1,5 @@
 import type { Config } from '../core/config';
+import { nextCycleDay, parseResignRule } from '../core/schedule';
 import type { SignatureRequest } from '../core/request';
 import type { RequestView } from './api';
 
@@ -46,4 +47,16 @@ export function viewOf(r: SignatureRequest): RequestView {
     account: r.account,
     notes: r.notes,
   };
+}
+
+/** The local day (yyyy-mm-dd, Europe/London) of an instant. */
+export function londonDay(d: Date = new Date()): string {
+  return Utilities.formatDate(d, 'Europe/London', 'yyyy-MM-dd');
+}
+
+/** The current cycle for the Dashboard: when it opened and when the next opens (yyyy-mm-dd). */
+export function cycleOf(config: Config): { opened: string; next: string } {
+  const rule = parseResignRule(config.resignOn);
+  const next = typeof rule === 'string' ? '' : nextCycleDay(rule, config.cycleOpenedOn);
+  return { opened: config.cycleOpenedOn, next };
 }

@@ -106,7 +106,7 @@ function invite(ctx: ServerContext, started: number): ServerResponse {
     return { ok: false, message: 'Only a business manager can send invitations.' };
   }
   const run = runInvitations(config, ctx.caller, started, CARD_INVITATION_BUDGET_MS);
-  if (run.remaining > 0) scheduleInvitationJob();
+  if (run.remaining > 0 && !run.blockedByQuota) scheduleInvitationJob();
   const problems = run.rosterProblems.length ? ` Skipped: ${run.rosterProblems.join(' ')}` : '';
   const more = run.remaining > 0 ? ` ${run.remaining} more will be sent in the background.` : '';
   return {

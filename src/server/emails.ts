@@ -65,6 +65,47 @@ export function returnedEmail(config: Config, r: SignatureRequest, to: string, f
   };
 }
 
+/** A reminder to sign: to the school address, or a new starter's personal address with a fresh form link. */
+export function reminderEmail(config: Config, r: SignatureRequest, to: string, formLink: string): Email {
+  const overdue = r.status === 'Overdue';
+  const lines = [
+    `Dear ${r.name},`,
+    `${overdue ? 'Your signature is overdue: it' : 'A reminder that your signature'} was due by ${ukDate(r.dueBy)} on the ${config.schoolName} staff Acceptable Use Policy (${r.policyVersion}).`,
+    formLink
+      ? `Please read your copy and sign with this form (your personal reference is filled in): ${formLink}`
+      : `Please open AUP Signer in Gmail or Drive, read your copy (${r.document}), tick the agreement and type your full name.`,
+  ];
+  return {
+    to,
+    subject: `${overdue ? 'Overdue' : 'Reminder'}: please sign the ${config.schoolName} Acceptable Use Policy (${r.policyVersion})`,
+    text: lines.join('\n\n'),
+    html: html(lines),
+  };
+}
+
+/** The escalation digest to a business manager: who is overdue. */
+export function overdueDigest(
+  config: Config,
+  to: string,
+  overdue: readonly SignatureRequest[],
+  newly: number,
+): Email {
+  const lines = [
+    `${overdue.length} ${overdue.length === 1 ? 'person has' : 'people have'} not signed the ${config.schoolName} AUP (${config.policyVersion}) by their due date${newly ? ` (${newly} newly overdue)` : ''}:`,
+    ...overdue.map(
+      (r) =>
+        `${r.name} (${r.role}, ${r.staffType}) — due ${ukDate(r.dueBy)}, ${r.remindersSent} reminder(s) sent`,
+    ),
+    'Reminders continue automatically; the Signatures sheet and its Dashboard show the latest.',
+  ];
+  return {
+    to,
+    subject: `AUP overdue: ${overdue.length} not yet signed`,
+    text: lines.join('\n\n'),
+    html: html(lines),
+  };
+}
+
 /** Tells a business manager that a form response was quarantined, and why. */
 export function quarantineNotice(
   config: Config,

@@ -7,6 +7,7 @@ import { docIdFrom, type Config } from '../core/config';
 import { prefilledLink, tokenHash } from '../gas/forms';
 import { makePersonalDoc } from './personal-doc';
 import { mutate } from './store';
+import { londonDay } from './context';
 
 /** Name of the one-off trigger that carries on an invitation run. */
 export const INVITATION_JOB = 'onInvitationJob';
@@ -15,6 +16,8 @@ export const INVITATION_JOB = 'onInvitationJob';
 export interface InvitationRun {
   created: number;
   invited: number;
+  /** True when MailApp's daily quota stopped the run: the daily trigger carries on tomorrow. */
+  blockedByQuota: boolean;
   remaining: number;
   rosterProblems: string[];
 }
@@ -44,8 +47,9 @@ export function runInvitations(
         .map((s) => s.request.email),
     );
     const now = new Date();
+    const today = londonDay(now);
     const added = roster.staff
-      .filter((p) => !have.has(p.email))
+      .filter((p) => !have.has(p.email) && !hasLeft(p, today))
       .map((p) =>
         newRequest(
           {
@@ -81,12 +85,18 @@ export function runInvitations(
       },
     };
   });
-  if (!pending) return { created, invited: 0, remaining: 0, rosterProblems };
+  if (!pending) return { created, invited: 0, remaining: 0, blockedByQuota: false, rosterProblems };
 
   const docs = new Map<string, string>();
   const tracking = Tracking.open(config);
   const toInvite = uninvited(tracking.readSignatures().requests, config);
   const staff = tracking.readRoster(config.staffTypes).staff;
+  const completed = new Set(
+    tracking
+      .readSignatures()
+      .requests.filter((s) => s.request.status === 'Complete')
+      .map((s) => s.request.email),
+  );
   const personal = new Map(staff.map((p) => [p.email, p.personalEmail]));
   const approverNames = config.approvers.map((e) => staff.find((p) => p.email === e)?.name ?? e).join(' or ');
   const newStarters = new Map<string, string>();
@@ -97,7 +107,9 @@ export function runInvitations(
       s.request.document || makePersonalDoc(config, s.request, new Date(), approverNames),
     );
     const personalEmail = personal.get(s.request.email);
-    if (personalEmail && !accountActive(s.request.email)) newStarters.set(s.request.requestId, personalEmail);
+    if (personalEmail && !completed.has(s.request.email) && !accountActive(s.request.email)) {
+      newStarters.set(s.request.requestId, personalEmail);
+    }
   }
   const quota = remainingQuota();
   const sending = mutate(config, (snap, t) => {
@@ -144,7 +156,18 @@ export function runInvitations(
       send(email, config.schoolName);
     } else send(invitationEmail(config, request), config.schoolName);
   }
-  return { created, invited: sending.length, remaining: pending - sending.length, rosterProblems };
+  return {
+    created,
+    invited: sending.length,
+    remaining: pending - sending.length,
+    blockedByQuota: sending.length >= quota,
+    rosterProblems,
+  };
+}
+
+/** Whether a person's Leaving Date has come (leavers are not invited or reminded). */
+export function hasLeft(p: { leavingDate: Date | null }, today: string): boolean {
+  return p.leavingDate !== null && londonDay(p.leavingDate) <= today;
 }
 
 /**

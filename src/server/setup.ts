@@ -12,7 +12,8 @@ import { openDoc } from '../gas/documents';
 import { withScriptLock } from '../gas/lock';
 import { Tracking } from '../gas/tracking';
 import type { ServerResponse } from './api';
-import { isBusinessManager, type ServerContext } from './context';
+import { isBusinessManager, londonDay, type ServerContext } from './context';
+import { installDailyTrigger } from '../triggers/daily';
 import { makePolicyCopy } from './personal-doc';
 import { homeState } from './state';
 
@@ -48,6 +49,7 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
       signedFolderId: created.signedFolderId,
       policyUrl: created.policyUrl,
       form: created.form,
+      cycleOpenedOn: config?.cycleOpenedOn ?? londonDay(),
       agreementText,
     };
     saveConfig(next);
@@ -95,6 +97,7 @@ function createStores(
     folderId,
   );
   installFormTrigger(form.id);
+  installDailyTrigger(settings.sendHour);
   return { owner, trackingSpreadsheetId: tracking.id, folderId, signedFolderId, policyUrl, form };
 }
 

@@ -1,6 +1,8 @@
+import { settingsOf } from '../core/config';
 import { awaitsEnablement, type SignatureRequest } from '../core/request';
 import { Tracking } from '../gas/tracking';
 import { dashboard } from '../core/dashboard';
+import { cycleOf } from './context';
 import type { HomeState } from './api';
 import { isApprover, isBusinessManager, ukDate, viewOf, type ServerContext } from './context';
 
@@ -50,18 +52,9 @@ export function homeState(ctx: ServerContext): HomeState {
     manager: manager
       ? {
           trackingUrl: tracking.url,
-          dashboard: dashboard(requests, config.policyVersion, ukDate(new Date(), true)),
+          dashboard: dashboard(requests, config.policyVersion, ukDate(new Date(), true), cycleOf(config)),
           rosterProblems: tracking.readRoster(config.staffTypes).problems.map((p) => p.message),
-          settings: {
-            schoolName: config.schoolName,
-            templateDocId: config.templateDocId,
-            policyVersion: config.policyVersion,
-            approvers: config.approvers,
-            businessManagers: config.businessManagers,
-            staffTypes: config.staffTypes,
-            systems: config.systems,
-            signingWindowDays: config.signingWindowDays,
-          },
+          settings: settingsOf(config),
         }
       : null,
   };

@@ -3,6 +3,7 @@ import type { SignatureRequest } from '../core/request';
 import { withScriptLock } from '../gas/lock';
 import { Tracking, type AuditEntry, type SignaturesSnapshot, type StoredRequest } from '../gas/tracking';
 import { dashboard } from '../core/dashboard';
+import { cycleOf } from './context';
 import { ukDate } from './context';
 
 /** What a change to the Signatures sheet decided, from a snapshot read under the lock. */
@@ -31,7 +32,9 @@ export function mutate<T>(
     if (changed.length || added.length) {
       tracking.writeSignatures(snap, changed, added);
       const all = snap.requests.map((s) => changed.find((c) => c.row === s.row)?.request ?? s.request);
-      tracking.writeDashboard(dashboard([...all, ...added], config.policyVersion, ukDate(new Date(), true)));
+      tracking.writeDashboard(
+        dashboard([...all, ...added], config.policyVersion, ukDate(new Date(), true), cycleOf(config)),
+      );
     }
     tracking.appendAudit(change.audit ?? []);
     return change.result;

@@ -16,5 +16,5 @@ export function invitationJob(): void {
   const config = loadConfig();
   if (!config) return;
   const run = runInvitations(config, Session.getEffectiveUser().getEmail(), started, TRIGGER_BUDGET_MS);
-  if (run.remaining > 0) scheduleInvitationJob();
+  if (run.remaining > 0 && !run.blockedByQuota) scheduleInvitationJob();
 }

@@ -20,6 +20,11 @@ describe('settings from the setup card', () => {
       staffTypes: DEFAULT_STAFF_TYPES,
       systems: ['Email', 'Google Classroom', 'MIS', 'Wi-Fi'],
       signingWindowDays: 14,
+      resignOn: '1 September',
+      reminderDays: [3, 7],
+      reminderEveryDays: 7,
+      escalationEveryDays: 7,
+      sendHour: 9,
     });
   });
 
@@ -33,7 +38,29 @@ describe('settings from the setup card', () => {
       'Policy version is required (for example 2026-27).',
       'Approvers: "not-an-email" is not an email address.',
       'At least one business manager is required.',
-      'Signing window must be a whole number of days from 1 to 365, not "0".',
+      'Signing window (days) must be a whole number from 1 to 365, not "0".',
+    ]);
+  });
+
+  it('check the annual cycle settings', () => {
+    const c = checkSettings({
+      ...good,
+      resignOn: 'whenever',
+      reminderDays: '0',
+      sendHour: '25',
+      reminderEveryDays: 'weekly',
+    });
+    expect(c.ok ? [] : c.errors).toEqual([
+      'Reminders after that, every (days) must be a whole number from 1 to 60, not "weekly".',
+      'Hour to send must be a whole number from 0 to 23, not "25".',
+      'Write when re-signing falls due as a date ("1 September") or a number of months ("12 months"), not "whenever".',
+      'Reminder days are whole days after the invitation, 1 to 60, separated by commas ("3, 7"), not "0".',
+    ]);
+    const ok = checkSettings({ ...good, resignOn: '18 months', reminderDays: '2;5;10', sendHour: '0' });
+    expect(ok.ok && [ok.value.resignOn, ok.value.reminderDays, ok.value.sendHour]).toEqual([
+      '18 months',
+      [2, 5, 10],
+      0,
     ]);
   });
 

@@ -1,0 +1,141 @@
+import type { Config } from '../core/config';
+import { awaitsEnablement } from '../core/request';
+import { daysBetween, nextCycleDay, nextVersionLabel, parseResignRule } from '../core/schedule';
+import { loadConfig } from '../gas/config-store';
+import { ensureActive } from '../gas/directory';
+import { withScriptLock } from '../gas/lock';
+import { remainingQuota, send } from '../gas/mail';
+import { Tracking } from '../gas/tracking';
+import { applyAccountResult } from '../server/approve';
+import { londonDay } from '../server/context';
+import { publishVersion } from '../server/cycle';
+import { overdueDigest } from '../server/emails';
+import { runInvitations, scheduleInvitationJob } from '../server/invite';
+import { runReminders } from '../server/reminders';
+
+/** Handler of the daily installable trigger; the one-off continuation has its own name. */
+export const DAILY = 'onDailyTrigger';
+export const CONTINUATION = 'onDailyContinuation';
+
+/** Script Properties: the daily work's own state, and an optional time budget override (ms). */
+const STATE_KEY = 'AUP_SIGNER_DAILY';
+export const BUDGET_KEY = 'AUP_SIGNER_RUN_BUDGET_MS';
+const DEFAULT_BUDGET_MS = 4.5 * 60_000;
+/** Planning figure for one email within the time budget (a send plus its share of the rest). */
+const EMAIL_MS = 400;
+
+interface DailyState {
+  lastDigestOn: string;
+}
+
+/**
+ * Installs the daily trigger as the user setting up (it runs as them, so it can write the tracking
+ * sheet): every day at `hour` Europe/London (add-on time-driven triggers may run at most hourly).
+ */
+export function installDailyTrigger(hour: number): void {
+  if (ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === DAILY)) return;
+  ScriptApp.newTrigger('onDailyTrigger')
+    .timeBased()
+    .everyDays(1)
+    .atHour(hour)
+    .inTimezone('Europe/London')
+    .create();
+}
+
+/**
+ * The daily work, within a time budget: opens the next cycle when it is due (publishing the same
+ * template under the next label, which supersedes open requests and invites everyone), finishes
+ * pending invitations, marks Overdue and sends the reminders due (leaving room in MailApp's daily
+ * quota for the digest), sends the escalation digest to the business managers when requests
+ * become Overdue and then every few days, and retries queued account enablements. What does not
+ * fit in time is carried on by a one-off trigger a minute later; what does not fit in the quota
+ * waits for tomorrow's run. Nothing is lost and nothing sent twice: the sheet is the cursor.
+ */
+export function dailyWork(): void {
+  const started = Date.now();
+  removeContinuations();
+  let config = loadConfig();
+  if (!config) return;
+  const budget = budgetMs();
+  const actor = Session.getEffectiveUser().getEmail() || 'AUP Signer';
+  const today = londonDay();
+  const rule = parseResignRule(config.resignOn);
+  if (typeof rule !== 'string' && nextCycleDay(rule, config.cycleOpenedOn) <= today) {
+    const next = nextVersionLabel(config.policyVersion, today);
+    config = publishVersion(
+      config,
+      { version: next, templateDocId: config.templateDocId },
+      actor,
+      started,
+      budget * 0.5,
+    ).config;
+  } else {
+    const run = runInvitations(config, actor, started, budget * 0.5);
+    if (run.remaining > 0 && !run.blockedByQuota) scheduleInvitationJob();
+  }
+  const reserve = config.businessManagers.length;
+  const timeLeft = budget - (Date.now() - started);
+  const maxEmails = Math.min(remainingQuota() - reserve, Math.floor((timeLeft * 0.7) / EMAIL_MS));
+  const reminders = runReminders(config, actor, maxEmails);
+  escalate(config, actor, today, reminders.overdue.length, reminders.newlyOverdue.length, reminders.overdue);
+  retryEnablements(config, actor, started, budget);
+  if (reminders.remaining > 0 && remainingQuota() > reserve) {
+    ScriptApp.newTrigger('onDailyContinuation').timeBased().after(60_000).create();
+  }
+}
+
+/** The escalation digest: when requests become Overdue, then every `escalationEveryDays`. */
+function escalate(
+  config: Config,
+  actor: string,
+  today: string,
+  count: number,
+  newly: number,
+  overdue: Parameters<typeof overdueDigest>[2],
+): void {
+  if (!count) return;
+  const props = PropertiesService.getScriptProperties();
+  const state = JSON.parse(props.getProperty(STATE_KEY) ?? '{"lastDigestOn":""}') as DailyState;
+  const due =
+    newly > 0 || !state.lastDigestOn || daysBetween(state.lastDigestOn, today) >= config.escalationEveryDays;
+  if (!due || state.lastDigestOn === today) return;
+  props.setProperty(STATE_KEY, JSON.stringify({ ...state, lastDigestOn: today }));
+  withScriptLock(() =>
+    Tracking.open(config).appendAudit([
+      {
+        at: new Date(),
+        actor,
+        action: 'Overdue digest',
+        requestId: '',
+        details: `${count} overdue (${newly} new) to ${config.businessManagers.join(', ')}`,
+      },
+    ]),
+  );
+  for (const bm of config.businessManagers)
+    send(overdueDigest(config, bm, overdue, newly), config.schoolName);
+}
+
+/** Retries queued account enablements as this trigger's user (works when they are a directory admin). */
+function retryEnablements(config: Config, actor: string, started: number, budget: number): void {
+  const queued = Tracking.open(config)
+    .readSignatures()
+    .requests.map((s) => s.request)
+    .filter(awaitsEnablement);
+  for (const r of queued) {
+    if (Date.now() - started > budget) return;
+    const result = ensureActive(r.email);
+    if (result.account !== r.account)
+      applyAccountResult(config, actor, { requestId: r.requestId, ...result });
+  }
+}
+
+function removeContinuations(): void {
+  for (const t of ScriptApp.getProjectTriggers()) {
+    if (t.getHandlerFunction() === CONTINUATION) ScriptApp.deleteTrigger(t);
+  }
+}
+
+function budgetMs(): number {
+  const override = Number(PropertiesService.getScriptProperties().getProperty(BUDGET_KEY));
+  return override > 0 ? override : DEFAULT_BUDGET_MS;
+}
