@@ -10,6 +10,7 @@ import {
   evidence,
   installEnablement,
   prepare,
+  publish,
   homepage,
   returnToSigner,
   saveSettings,
@@ -70,6 +71,11 @@ export function onApprove(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionRe
 /** Card action: return a signed request with a reason. */
 export function onReturn(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
   return returnToSigner(e);
+}
+
+/** Card action: publish a new policy version (business managers). */
+export function onPublishVersion(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return publish(e);
 }
 
 /** Card action: Verify one request (business managers). */

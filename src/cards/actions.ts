@@ -134,6 +134,13 @@ export function addPerson(e: AddOnEvent): ActionResponse {
   return respond(res, res.ok);
 }
 
+/** Publish new version (business manager): supersedes open requests and invites everyone again. */
+export function publish(e: AddOnEvent): ActionResponse {
+  return respond(
+    callServer('publish', { version: formValue(e, 'newVersion'), template: formValue(e, 'newTemplate') }),
+  );
+}
+
 /** Verify (business manager): recomputes a request's hashes and says what differs. */
 export function verify(e: AddOnEvent): ActionResponse {
   return respond(callServer('verify', { query: formValue(e, 'evidenceQuery') }));

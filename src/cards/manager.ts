@@ -3,7 +3,7 @@ import { actionButton, labelled, linkButton, text } from './widgets';
 
 /**
  * The business manager's section: the Dashboard figures, the roster's problems, Send invitations,
- * Add a person, and Verify or an Evidence pack for one request.
+ * Add a person, Publish new version, and Verify or an Evidence pack for one request.
  */
 export function managerSection(state: HomeState): GoogleAppsScript.Card_Service.CardSection {
   const s = CardService.newCardSection().setHeader('Business manager');
@@ -21,6 +21,17 @@ export function managerSection(state: HomeState): GoogleAppsScript.Card_Service.
       )
       .addButton(actionButton('Add a person', CardService.newAction().setFunctionName('onShowAddPerson')))
       .addButton(linkButton('Open tracking sheet', m.trackingUrl)),
+  );
+  s.addWidget(CardService.newTextInput().setFieldName('newVersion').setTitle('New policy version label'));
+  s.addWidget(
+    CardService.newTextInput()
+      .setFieldName('newTemplate')
+      .setTitle('New template (Doc link; empty keeps the current one)'),
+  );
+  s.addWidget(
+    CardService.newButtonSet().addButton(
+      actionButton('Publish new version', CardService.newAction().setFunctionName('onPublishVersion')),
+    ),
   );
   s.addWidget(
     CardService.newTextInput().setFieldName('evidenceQuery').setTitle('Request ID or email, to verify'),

@@ -84,9 +84,12 @@ export function addMonthsTo(d: string, n: number): string {
   return ymd(year, month, Math.min(Number(d.slice(8, 10)), daysIn(month, year)));
 }
 
-/** The label of the next annual cycle: "2026-27" becomes "2027-28"; other labels get the year. */
+/**
+ * The label of the next annual cycle: an academic-year label ("2026-27", "2026-27 v2") becomes the
+ * next academic year ("2027-28"); other labels get the year.
+ */
 export function nextVersionLabel(version: string, today: string): string {
-  const m = /^(\d{4})[-/](\d{2}|\d{4})$/.exec(version.trim());
+  const m = /^(\d{4})[-/](\d{2}|\d{4})\b/.exec(version.trim());
   if (m) {
     const start = Number(m[1]) + 1;
     return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;

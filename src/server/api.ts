@@ -15,7 +15,8 @@ export type Op =
   | 'staff'
   | 'prepare'
   | 'verify'
-  | 'evidence';
+  | 'evidence'
+  | 'publish';
 
 /** A card's request to the web app: `POST` JSON body. */
 export interface ServerRequest {

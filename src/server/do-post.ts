@@ -12,6 +12,7 @@ import { isBusinessManager, type ServerContext } from './context';
 import { runInvitations, scheduleInvitationJob } from './invite';
 import { evidenceOp, verifyOp } from './evidence-ops';
 import { prepareTemplate } from './prepare';
+import { publishOp } from './publish';
 import { returnSigned } from './return';
 import { setup } from './setup';
 import { addStaff } from './staff';
@@ -85,6 +86,12 @@ function dispatch(ctx: ServerContext, req: ServerRequest, started: number): Serv
       return verifyOp(ctx, String(a.query ?? ''));
     case 'evidence':
       return evidenceOp(ctx, String(a.query ?? ''));
+    case 'publish':
+      return publishOp(
+        ctx,
+        { version: String(a.version ?? ''), template: String(a.template ?? '') },
+        started,
+      );
     case 'prepare':
       return prepareTemplate(ctx);
     case 'pending':

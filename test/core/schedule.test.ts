@@ -33,6 +33,7 @@ describe('the annual cycle calendar', () => {
   it('names the next cycle', () => {
     expect(nextVersionLabel('2026-27', '2027-09-01')).toBe('2027-28');
     expect(nextVersionLabel('2099-00', '2100-09-01')).toBe('2100-01');
+    expect(nextVersionLabel('2026-27 v2', '2027-09-01')).toBe('2027-28');
     expect(nextVersionLabel('Staff AUP v3', '2027-09-01')).toBe('Staff AUP v3 (2027)');
     expect(nextVersionLabel('Staff AUP v3 (2027)', '2028-09-01')).toBe('Staff AUP v3 (2028)');
   });

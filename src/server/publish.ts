@@ -1,0 +1,39 @@
+import { docIdFrom } from '../core/config';
+import { oneLine } from '../core/safe';
+import type { ServerResponse } from './api';
+import { isBusinessManager, type ServerContext } from './context';
+import { publishVersion } from './cycle';
+import { homeState } from './state';
+
+/** Budget for the invitations a card's publish starts, in ms (the rest goes to a trigger). */
+const CARD_BUDGET_MS = 10_000;
+
+/**
+ * Publish a new version (business managers): a new label, and a new template or the same one.
+ * Every open request of the old version is superseded and everyone is invited again.
+ */
+export function publishOp(
+  ctx: ServerContext,
+  args: { version: string; template: string },
+  started: number,
+): ServerResponse {
+  const config = ctx.config;
+  if (!config || !isBusinessManager(config, ctx.caller))
+    return { ok: false, message: 'Only a business manager can publish a version.' };
+  const version = oneLine(args.version);
+  if (!version) return { ok: false, message: 'Give the new version a label (for example 2026-27 v2).' };
+  if (version === config.policyVersion)
+    return { ok: false, message: `${version} is already the current version.` };
+  const templateDocId = args.template.trim() ? docIdFrom(args.template.trim()) : config.templateDocId;
+  if (!templateDocId)
+    return {
+      ok: false,
+      message: 'Template: paste the new AUP Google Doc link, or leave it empty to keep the current one.',
+    };
+  const res = publishVersion(config, { version, templateDocId }, ctx.caller, started, CARD_BUDGET_MS);
+  return {
+    ok: true,
+    message: `Published ${version}: ${res.superseded} open request(s) superseded; invited ${res.run.invited}${res.run.remaining ? `, ${res.run.remaining} more in the background` : ''}.`,
+    state: homeState({ ...ctx, config: res.config }),
+  };
+}
