@@ -8,6 +8,7 @@ import type { Config } from '../../src/core/config';
 import { createSpreadsheetApp } from '../services/spreadsheet';
 import { parsePrefilledUrl } from '../services/forms';
 import { FORM_ITEMS } from '../../src/gas/forms';
+import { addDaysTo, addMonthsTo, nextCycleDay, parseResignRule } from '../../src/core/schedule';
 import type { RosterRow } from './inputs';
 
 /** Who runs the school's sign-off in the scenario. */
@@ -115,7 +116,8 @@ export function setUpSchool(opts: ScenarioOptions): School {
  * the business manager sets up from the Gmail homepage card and pastes the roster into the
  * Staff sheet, then sends invitations; everyone signs from their card (Gmail homepage, Drive
  * selection and the invitation email in turn); the approvers counter-sign, which checks each
- * account through the Admin SDK.
+ * account through the Admin SDK. Then the clock moves past the next review date: the daily
+ * trigger opens the next cycle, invites everyone again and sends the first reminders.
  * @throws Error naming the step when the add-on shows an error
  */
 export function runScenario(opts: ScenarioOptions): ScenarioResult {
@@ -152,7 +154,28 @@ export function runScenario(opts: ScenarioOptions): ScenarioResult {
       log.push(`${approverEmail} approved ${r.name}: ${screen.notification ?? ''}`);
     }
   }
+  const review = nextReviewRun(config);
+  const runs = host.advanceTo(review);
+  const daily = runs.filter((r) => r.fn === 'onDailyTrigger');
+  log.push(
+    `Clock moved to ${review.toISOString().slice(0, 10)}: ${daily.length} daily trigger runs (${daily.filter((r) => r.error).length} failed), ${runs.length - daily.length} other trigger runs.`,
+  );
   return { host, config, screens, log };
+}
+
+/**
+ * An instant a few days past the next review date (the next 1 September, or whatever the
+ * settings say), late enough for the daily trigger to have opened the cycle, invited everyone
+ * and sent the first reminders.
+ */
+function nextReviewRun(config: Config): Date {
+  const rule = parseResignRule(config.resignOn);
+  const next =
+    typeof rule === 'string'
+      ? addMonthsTo(config.cycleOpenedOn, 12)
+      : nextCycleDay(rule, config.cycleOpenedOn);
+  const firstReminder = addDaysTo(next, (config.reminderDays[0] ?? 3) + 1);
+  return new Date(`${firstReminder}T12:00:00Z`);
 }
 
 /** Each person opens their card a different way in turn: Gmail homepage, Drive selection, the invitation email. */

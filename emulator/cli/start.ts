@@ -60,22 +60,32 @@ async function main(): Promise<number> {
   const { values: rows } = readSheet(ws, config.trackingSpreadsheetId, 'Signatures');
   const header = (rows[0] ?? []).map(String);
   const col = (h: string): number => header.indexOf(h);
-  const people = rows.slice(1).filter((r) => r[col('Request ID')]);
+  const requests = rows.slice(1).filter((r) => r[col('Request ID')]);
+  const first = requests.filter((r) => r[col('Policy Version')] === config.policyVersion);
+  const next = requests.filter((r) => r[col('Policy Version')] !== config.policyVersion);
   console.log(`AUP Signer — local run on the emulator (${schoolName}, template ${basename(templateFile)})`);
   for (const line of log) console.log(`  ${line}`);
   console.log('');
-  console.log('  Name                          Status     Account   Signed via');
-  for (const r of people) {
+  console.log(`  Policy version ${config.policyVersion}:`);
+  console.log('  Name                          Status     Account   Signed via  Document SHA-256');
+  for (const r of first) {
     console.log(
-      `  ${String(r[col('Name')]).padEnd(30)}${String(r[col('Status')]).padEnd(11)}${String(r[col('Account')]).padEnd(10)}${String(r[col('Signed Via')])}`,
+      `  ${String(r[col('Name')]).padEnd(30)}${String(r[col('Status')]).padEnd(11)}${String(r[col('Account')]).padEnd(10)}${String(r[col('Signed Via')]).padEnd(12)}${String(r[col('Document SHA-256')]).slice(0, 16)}…`,
     );
   }
-  const complete = people.filter(
+  const complete = first.filter(
     (r) => r[col('Status')] === 'Complete' && r[col('Account')] === 'Active',
   ).length;
+  const reminded = next.filter(
+    (r) => r[col('Status')] !== 'Complete' && Number(r[col('Reminders Sent')]) >= 1,
+  ).length;
+  const nextVersion = String(next[0]?.[col('Policy Version')] ?? '');
   console.log('');
   console.log(
     `  ${complete} of ${roster.length} complete with account active; ${docs.length} documents; ${mail.length} emails; ${signed.length} signed PDFs and text snapshots.`,
+  );
+  console.log(
+    `  Next cycle ${nextVersion || '(not opened)'}: ${next.length} new requests, ${reminded} reminded.`,
   );
   console.log(
     `  Service calls: ${ws.accounting.total()} in ${host.executions.length} executions; modelled time ${(ws.accounting.totalMs() / 1000).toFixed(1)} s.`,
@@ -86,6 +96,12 @@ async function main(): Promise<number> {
   if (complete !== roster.length) {
     console.error(
       `Not everyone completed: ${roster.length - complete} of ${roster.length} are not Complete with an active account.`,
+    );
+    return 1;
+  }
+  if (next.length !== roster.length || reminded !== roster.length) {
+    console.error(
+      `The next cycle did not re-invite and remind everyone: ${next.length} requests, ${reminded} reminded.`,
     );
     return 1;
   }
