@@ -34,6 +34,7 @@ describe('the first slice end to end', () => {
       templateName: 'AUP',
       roster,
       schoolName: 'Oakfield Primary School',
+      nextCycle: false,
     });
     for (const r of roster) {
       const row = rowOf(result, r.email);
@@ -51,7 +52,13 @@ describe('the first slice end to end', () => {
     async (file) => {
       const template = await readTemplate(join(AUP_DIR, file));
       const roster = readRoster(join(SAMPLES, 'roster.csv'));
-      const result = runScenario({ template, templateName: file, roster, schoolName: 'Real School' });
+      const result = runScenario({
+        template,
+        templateName: file,
+        roster,
+        schoolName: 'Real School',
+        nextCycle: false,
+      });
       const ws = result.host.ws;
       const docs = [...ws.drive.values()].filter(
         (f) =>
