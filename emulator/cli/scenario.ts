@@ -39,6 +39,8 @@ export interface ScenarioOptions {
   start?: Date;
   /** Move the clock past the next review date at the end (default true; tests of one cycle skip it). */
   nextCycle?: boolean;
+  /** Click Send invitations at the end of setup (default true; the benchmark clicks it itself). */
+  sendInvitations?: boolean;
 }
 
 const DOMAIN = 'school.example';
@@ -106,6 +108,7 @@ export function setUpSchool(opts: ScenarioOptions): School {
   const config = JSON.parse(ws.scriptProperties.get(CONFIG_KEY) ?? '{}') as Config;
 
   pasteRoster(host, cast.businessManager, config.trackingSpreadsheetId, opts.roster);
+  if (opts.sendInvitations === false) return { host, config, screens, log, step, cast };
   const invited = step(bm.email, 'send invitations', bm.click('Send invitations'));
   log.push(`Invitations: ${invited.notification ?? ''}`);
   for (const run of host.advance(60 * 60_000))
@@ -216,7 +219,7 @@ export function signByForm(host: Host, config: Config, r: RosterRow): string {
   return run?.error ? `the trigger failed: ${run.error}` : 'recorded by the form-submit trigger';
 }
 
-/** The business manager pastes the roster into the Staff sheet in Sheets (as a person would). */
+/** The business manager pastes the roster into the Staff sheet in Sheets (which adds rows for a long paste). */
 export function pasteRoster(
   host: Host,
   bm: string,
@@ -227,5 +230,7 @@ export function pasteRoster(
   const sheet = createSpreadsheetApp(exec).openById(spreadsheetId).getSheetByName('Staff');
   if (!sheet) throw new Error('The tracking spreadsheet has no Staff sheet');
   const rows = roster.map((r) => [r.email, r.name, r.role, r.staffType, r.personalEmail, r.startDate, '']);
+  const short = rows.length + 1 - sheet.getMaxRows();
+  if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
   if (rows.length) sheet.getRange(2, 1, rows.length, 7).setValues(rows);
 }

@@ -29,14 +29,13 @@ export function findClauses(
   const open: Omit<Clause, 'close'>[] = [];
   const known = new Set(staffTypes.map(key));
   lines.forEach(({ text }, i) => {
-    const m = OPEN.exec(text);
-    if (m) {
-      const types = (m[2] ?? '').split(/\s*(?:,|\bor\b)\s*/i).filter(Boolean);
-      for (const t of types.filter((t) => !known.has(key(t)))) {
+    const mk = markerOf(text);
+    if (mk?.open) {
+      for (const t of mk.types.filter((t) => !known.has(key(t)))) {
         problems.push(`Paragraph ${i + 1}: "${t}" is not a staff type (${staffTypes.join(', ')}).`);
       }
-      open.push({ open: i, negate: /not|n['’]t/i.test(m[1] ?? ''), types });
-    } else if (CLOSE.test(text)) {
+      open.push({ open: i, negate: mk.negate, types: mk.types });
+    } else if (mk) {
       const start = open.pop();
       if (start) clauses.push({ ...start, close: i });
       else problems.push(`Paragraph ${i + 1}: {{/if}} closes no {{#if Staff Type is …}}.`);
@@ -51,23 +50,6 @@ export function findClauses(
   return { clauses: clauses.sort((a, b) => a.open - b.open), problems };
 }
 
-/** Lines to remove for a person of `staffType`: every marker, and the clauses that do not apply. */
-export function linesToDrop(
-  lines: readonly DocLine[],
-  staffType: string,
-  staffTypes: readonly string[],
-): Set<number> {
-  const drop = new Set<number>();
-  for (const c of findClauses(lines, staffTypes).clauses) {
-    drop.add(c.open);
-    drop.add(c.close);
-    const applies = c.types.some((t) => key(t) === key(staffType)) !== c.negate;
-    if (!applies) for (let i = c.open + 1; i < c.close; i++) drop.add(i);
-  }
-  for (const i of markerLines(lines)) drop.add(i);
-  return drop;
-}
-
 /** The marker lines alone (for a copy that keeps every clause, such as the policy to read). */
 export function markerLines(lines: readonly DocLine[]): Set<number> {
   const out = new Set<number>();
@@ -79,4 +61,24 @@ export function markerLines(lines: readonly DocLine[]): Set<number> {
 
 function key(s: string): string {
   return s.replace(/\s+/g, '').toLowerCase();
+}
+
+/** Whether a paragraph's text is a clause marker, and which: open (with its types) or close. */
+export function markerOf(
+  text: string,
+): { open: true; negate: boolean; types: string[] } | { open: false } | undefined {
+  const m = OPEN.exec(text);
+  if (m) {
+    return {
+      open: true,
+      negate: /not|n['’]t/i.test(m[1] ?? ''),
+      types: (m[2] ?? '').split(/\s*(?:,|\bor\b)\s*/i).filter(Boolean),
+    };
+  }
+  return CLOSE.test(text) ? { open: false } : undefined;
+}
+
+/** Whether a clause with these types applies to `staffType`. */
+export function clauseApplies(c: { negate: boolean; types: readonly string[] }, staffType: string): boolean {
+  return c.types.some((t) => key(t) === key(staffType)) !== c.negate;
 }

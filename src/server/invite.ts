@@ -26,7 +26,7 @@ export interface InvitationRun {
  * Invites everyone on the Staff sheet who has no request for the current policy version, within
  * `budgetMs` of modelled time from `started`:
  * 1. under the lock, one row per missing person (Invited, Due By), all in one write;
- * 2. their personalised documents, until the budget is half used;
+ * 2. their personalised documents, until 85% of the budget is used (each costs far more than its email);
  * 3. under the lock, Document and Invited At recorded for those people in one write;
  * 4. their invitation emails, as far as MailApp's daily quota allows.
  * Invited At is written before the email is sent (at-most-once), so a crash or a retry never
@@ -101,7 +101,7 @@ export function runInvitations(
   const approverNames = config.approvers.map((e) => staff.find((p) => p.email === e)?.name ?? e).join(' or ');
   const newStarters = new Map<string, string>();
   for (const s of toInvite) {
-    if (Date.now() - started > budgetMs / 2) break;
+    if (Date.now() - started > budgetMs * 0.85) break;
     docs.set(
       s.request.requestId,
       s.request.document || makePersonalDoc(config, s.request, new Date(), approverNames),

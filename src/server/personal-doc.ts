@@ -2,7 +2,8 @@ import type { Config } from '../core/config';
 import { fillPlaceholders } from '../core/placeholders';
 import type { SignatureRequest } from '../core/request';
 import { analyseTemplate, fillBlock, type BlockKind, type FieldKey } from '../core/template';
-import { linesToDrop, markerLines } from '../core/clauses';
+import { markerLines } from '../core/clauses';
+import { personalise } from '../gas/personalise';
 import {
   RECORD_HEADING,
   RECORD_LABELS,
@@ -39,27 +40,23 @@ export function makePersonalDoc(
   const existing = folder.getFilesByName(name);
   if (existing.hasNext()) return existing.next().getUrl();
   const file = DriveApp.getFileById(config.templateDocId).makeCopy(name, folder);
-  const view = openDoc(file.getId());
-  removeLines(view, linesToDrop(view.lines, r.staffType, config.staffTypes));
-  applyEdits(
-    view,
-    fillPlaceholders(view.lines, {
-      'School Name': config.schoolName,
-      Name: r.name,
-      Role: r.role,
-      'Staff Type': r.staffType,
-      Email: r.email,
-      'Policy Version': r.policyVersion,
-      Date: ukDate(now),
-      'Due By': ukDate(r.dueBy),
-      'Approver Name': approverNames,
-    }),
-  );
-  appendSection(view, RECORD_HEADING, [
-    `${RECORD_LABELS.user}${RECORD_PENDING.user}`,
-    `${RECORD_LABELS.approver}${RECORD_PENDING.approver}`,
-  ]);
-  view.doc.saveAndClose();
+  const doc = DocumentApp.openById(file.getId());
+  const body = doc.getBody();
+  personalise(body, r.staffType, {
+    'School Name': config.schoolName,
+    Name: r.name,
+    Role: r.role,
+    'Staff Type': r.staffType,
+    Email: r.email,
+    'Policy Version': r.policyVersion,
+    Date: ukDate(now),
+    'Due By': ukDate(r.dueBy),
+    'Approver Name': approverNames,
+  });
+  body.appendParagraph(RECORD_HEADING).setHeading(DocumentApp.ParagraphHeading.HEADING2);
+  body.appendParagraph(`${RECORD_LABELS.user}${RECORD_PENDING.user}`);
+  body.appendParagraph(`${RECORD_LABELS.approver}${RECORD_PENDING.approver}`);
+  doc.saveAndClose();
   file.addViewer(r.email);
   const editors = config.businessManagers.filter((e) => e !== config.owner);
   if (editors.length) file.addEditors(editors);

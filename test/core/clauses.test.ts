@@ -1,45 +1,24 @@
-import { findClauses, linesToDrop } from '../../src/core/clauses';
+import { clauseApplies, findClauses, markerOf } from '../../src/core/clauses';
 
 const TYPES = ['Staff', 'Governor', 'Volunteer', 'Contractor'];
 const lines = (...t: string[]) => t.map((text) => ({ text }));
 
-const template = lines(
-  'Everyone: keep your password private.',
-  '{{#if Staff Type is Governor}}',
-  'Governors: use your governor account for board papers.',
-  '{{/if}}',
-  '{{ #IF staff type is not volunteer }}',
-  'Report concerns to the DSL.',
-  '{{#if Staff Type is Staff or Contractor}}',
-  'Lock your classroom device.',
-  '{{/if}}',
-  '{{/if}}',
-  'The end.',
-);
-
-const kept = (staffType: string): string[] => {
-  const drop = linesToDrop(template, staffType, TYPES);
-  return template.filter((_, i) => !drop.has(i)).map((l) => l.text);
-};
-
 describe('staff-type clauses', () => {
-  it('keep a Governor’s clauses and drop the others, markers removed', () => {
-    expect(kept('Governor')).toEqual([
-      'Everyone: keep your password private.',
-      'Governors: use your governor account for board papers.',
-      'Report concerns to the DSL.',
-      'The end.',
-    ]);
-  });
-
-  it('handle negation, lists and nesting', () => {
-    expect(kept('Staff')).toEqual([
-      'Everyone: keep your password private.',
-      'Report concerns to the DSL.',
-      'Lock your classroom device.',
-      'The end.',
-    ]);
-    expect(kept('Volunteer')).toEqual(['Everyone: keep your password private.', 'The end.']);
+  it('read markers: types, lists, negation, case and spacing', () => {
+    expect(markerOf('{{ #IF staff type is not volunteer }}')).toEqual({
+      open: true,
+      negate: true,
+      types: ['volunteer'],
+    });
+    expect(markerOf('{{#if Staff Type is Staff or Contractor}}')).toEqual({
+      open: true,
+      negate: false,
+      types: ['Staff', 'Contractor'],
+    });
+    expect(markerOf('{{ / if }}')).toEqual({ open: false });
+    expect(markerOf('Governors: {{#if Staff Type is Governor}}')).toBeUndefined();
+    expect(clauseApplies({ negate: false, types: ['Staff', 'Contractor'] }, 'contractor')).toBe(true);
+    expect(clauseApplies({ negate: true, types: ['Volunteer'] }, 'Volunteer')).toBe(false);
   });
 
   it('report unknown staff types, unbalanced markers and malformed markers by paragraph', () => {

@@ -1,0 +1,127 @@
+import { join } from 'node:path';
+import { readTemplate, type RosterRow } from '../../emulator/cli/inputs';
+import { setUpSchool } from '../../emulator/cli/scenario';
+import type { CallTally } from '../../emulator/core/accounting';
+import type { ExecutionRecord } from '../../emulator/host/host';
+
+/** What one measured workload cost. */
+export interface Measure {
+  calls: number;
+  sheetsCalls: number;
+  modelledMs: number;
+  executions: number;
+  emailsPerDay: Record<string, number>;
+  tally: CallTally[];
+}
+
+const SHEETS = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection|Filter|ConditionalFormatRule)\./;
+
+/** A roster of `n` staff with active accounts (the business manager and two approvers first). */
+export function roster(n: number): RosterRow[] {
+  const types = ['Staff', 'Governor', 'Volunteer', 'Contractor'];
+  const fixed: RosterRow[] = [
+    {
+      email: 'bm@school.example',
+      name: 'Priya Raman',
+      role: 'School Business Manager',
+      staffType: 'Staff',
+      personalEmail: '',
+      startDate: '',
+      line: 2,
+    },
+    {
+      email: 'head@school.example',
+      name: 'Alex Okafor',
+      role: 'Headteacher',
+      staffType: 'Staff',
+      personalEmail: '',
+      startDate: '',
+      line: 3,
+    },
+    {
+      email: 'tech@school.example',
+      name: 'Sam Whitfield',
+      role: 'Network Manager',
+      staffType: 'Staff',
+      personalEmail: '',
+      startDate: '',
+      line: 4,
+    },
+  ];
+  return [
+    ...fixed,
+    ...Array.from({ length: n - fixed.length }, (_, i) => ({
+      email: `staff${i}@school.example`,
+      name: `Staff Member ${i}`,
+      role: 'Teacher',
+      staffType: types[i % 4] as string,
+      personalEmail: '',
+      startDate: '',
+      line: i + 5,
+    })),
+  ];
+}
+
+/**
+ * The add-on itself, through its bundle: the annual invitation of `n` staff (from Send
+ * invitations until everyone is invited, across trigger runs and quota days), then a reminder day
+ * (the daily trigger three days later).
+ */
+export async function measureOurs(n: number): Promise<{ invitation: Measure; reminderDay: Measure }> {
+  const template = await readTemplate(join(__dirname, '../../samples/aup-template.txt'));
+  const people = roster(n);
+  const school = setUpSchool({
+    template,
+    templateName: 'AUP',
+    roster: people,
+    schoolName: 'Bench School',
+    sendInvitations: false,
+  });
+  const { host } = school;
+  const ws = host.ws;
+  ws.accounting.reset();
+  const fromExec = host.executions.length;
+  const bm = host.as(school.cast.businessManager);
+  bm.openHomepage('GMAIL');
+  bm.click('Send invitations');
+  const invitedAll = (): boolean =>
+    ws.sentMail.filter((m) => m.subject.startsWith('Please sign')).length >= n;
+  for (let day = 0; day < 5 && !invitedAll(); day++) host.advance(24 * 60 * 60_000);
+  const invitation = measure(
+    ws.accounting.tally(),
+    host.executions.slice(fromExec),
+    ws.sentMail.map((m) => m.sentAt),
+  );
+  ws.accounting.reset();
+  const beforeMail = ws.sentMail.length;
+  const beforeExec = host.executions.length;
+  const lastInvite = Math.max(...ws.sentMail.map((m) => m.sentAt));
+  host.advanceTo(lastInvite + 4 * 24 * 60 * 60_000);
+  const reminderDay = measure(
+    ws.accounting.tally(),
+    host.executions.slice(beforeExec),
+    ws.sentMail.slice(beforeMail).map((m) => m.sentAt),
+  );
+  return { invitation, reminderDay };
+}
+
+/** Sums a call tally, the executions and the emails per London day. */
+export function measure(
+  tally: CallTally[],
+  executions: readonly ExecutionRecord[],
+  sentAt: readonly number[],
+): Measure {
+  const emailsPerDay: Record<string, number> = {};
+  for (const t of sentAt) {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(t));
+    emailsPerDay[day] = (emailsPerDay[day] ?? 0) + 1;
+  }
+  return {
+    calls: tally.reduce((a, t) => a + t.calls, 0),
+    sheetsCalls: tally.filter((t) => SHEETS.test(t.method)).reduce((a, t) => a + t.calls, 0),
+    modelledMs: tally.reduce((a, t) => a + t.modelledMs, 0),
+    executions: executions.filter((e) => e.fn !== 'doPost').length,
+    emailsPerDay,
+    tally,
+  };
+}
