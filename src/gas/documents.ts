@@ -82,9 +82,12 @@ export function removeLines(view: DocView, drop: ReadonlySet<number>): void {
   }
 }
 
-/** Appends a heading and lines to the end of the document's body. */
-export function appendSection(view: DocView, heading: string, lines: readonly string[]): void {
-  const body = view.doc.getBody();
+/** Appends a heading and lines to the end of a document's body. */
+export function appendSection(
+  body: GoogleAppsScript.Document.Body,
+  heading: string,
+  lines: readonly string[],
+): void {
   body.appendParagraph(heading).setHeading(DocumentApp.ParagraphHeading.HEADING2);
   for (const l of lines) body.appendParagraph(l);
 }

@@ -53,9 +53,10 @@ export function makePersonalDoc(
     'Due By': ukDate(r.dueBy),
     'Approver Name': approverNames,
   });
-  body.appendParagraph(RECORD_HEADING).setHeading(DocumentApp.ParagraphHeading.HEADING2);
-  body.appendParagraph(`${RECORD_LABELS.user}${RECORD_PENDING.user}`);
-  body.appendParagraph(`${RECORD_LABELS.approver}${RECORD_PENDING.approver}`);
+  appendSection(body, RECORD_HEADING, [
+    `${RECORD_LABELS.user}${RECORD_PENDING.user}`,
+    `${RECORD_LABELS.approver}${RECORD_PENDING.approver}`,
+  ]);
   doc.saveAndClose();
   file.addViewer(r.email);
   const editors = config.businessManagers.filter((e) => e !== config.owner);

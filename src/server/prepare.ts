@@ -28,7 +28,7 @@ export function prepareTemplate(ctx: ServerContext): ServerResponse {
     ...(a.approver ? fillBlock(a.approver, { name: '{{ Approver Name }}' }) : []),
   ]);
   if (!a.user) {
-    appendSection(view, 'To be completed by the user', [
+    appendSection(view.doc.getBody(), 'To be completed by the user', [
       config.agreementText,
       `Signature: ${BLANK}`,
       'Name: {{ Name }}',
@@ -38,7 +38,7 @@ export function prepareTemplate(ctx: ServerContext): ServerResponse {
   }
   if (!a.approver) {
     appendSection(
-      view,
+      view.doc.getBody(),
       'I approve this user to be allocated credentials for school systems as relevant to their role',
       [
         `Systems: ${BLANK}`,
