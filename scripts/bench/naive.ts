@@ -9,7 +9,8 @@ import { createMailApp, MAIL_QUOTA_MESSAGE } from '../../emulator/services/mail'
 import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
 import { SIGNATURE_HEADERS } from '../../src/core/columns';
 import { PLACEHOLDERS } from '../../src/core/placeholders';
-import { measure, roster, type Measure } from './ours';
+import { generatedRoster as roster } from '../../emulator/cli/generated-roster';
+import { measure, type Measure } from './ours';
 
 const BM = 'bm@school.example';
 const DAY = 24 * 60 * 60_000;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { readTemplate, type RosterRow } from '../../emulator/cli/inputs';
+import { readTemplate } from '../../emulator/cli/inputs';
+import { generatedRoster as roster } from '../../emulator/cli/generated-roster';
 import { setUpSchool } from '../../emulator/cli/scenario';
 import type { CallTally } from '../../emulator/core/accounting';
 import type { ExecutionRecord } from '../../emulator/host/host';
@@ -15,52 +16,6 @@ export interface Measure {
 }
 
 const SHEETS = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection|Filter|ConditionalFormatRule)\./;
-
-/** A roster of `n` staff with active accounts (the business manager and two approvers first). */
-export function roster(n: number): RosterRow[] {
-  const types = ['Staff', 'Governor', 'Volunteer', 'Contractor'];
-  const fixed: RosterRow[] = [
-    {
-      email: 'bm@school.example',
-      name: 'Priya Raman',
-      role: 'School Business Manager',
-      staffType: 'Staff',
-      personalEmail: '',
-      startDate: '',
-      line: 2,
-    },
-    {
-      email: 'head@school.example',
-      name: 'Alex Okafor',
-      role: 'Headteacher',
-      staffType: 'Staff',
-      personalEmail: '',
-      startDate: '',
-      line: 3,
-    },
-    {
-      email: 'tech@school.example',
-      name: 'Sam Whitfield',
-      role: 'Network Manager',
-      staffType: 'Staff',
-      personalEmail: '',
-      startDate: '',
-      line: 4,
-    },
-  ];
-  return [
-    ...fixed,
-    ...Array.from({ length: n - fixed.length }, (_, i) => ({
-      email: `staff${i}@school.example`,
-      name: `Staff Member ${i}`,
-      role: 'Teacher',
-      staffType: types[i % 4] as string,
-      personalEmail: '',
-      startDate: '',
-      line: i + 5,
-    })),
-  ];
-}
 
 /**
  * The add-on itself, through its bundle: the annual invitation of `n` staff (from Send

@@ -1,3 +1,4 @@
+import { generatedRoster } from '../../emulator/cli/generated-roster';
 import type { RosterRow } from '../../emulator/cli/inputs';
 import { readTemplate } from '../../emulator/cli/inputs';
 import { setUpSchool, type School } from '../../emulator/cli/scenario';
@@ -7,52 +8,6 @@ import { SAMPLES, signatures } from './support';
 const DAY = 86_400_000;
 const londonDay = (ms: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(ms));
-
-/** 30 people: the business manager, two approvers and 27 staff of every type. */
-function roster30(): RosterRow[] {
-  const types = ['Staff', 'Governor', 'Volunteer', 'Contractor'];
-  const rows: RosterRow[] = [
-    {
-      email: 'bm@school.example',
-      name: 'Priya Raman',
-      role: 'School Business Manager',
-      staffType: 'Staff',
-      personalEmail: '',
-      startDate: '',
-      line: 2,
-    },
-    {
-      email: 'head@school.example',
-      name: 'Alex Okafor',
-      role: 'Headteacher',
-      staffType: 'Staff',
-      personalEmail: '',
-      startDate: '',
-      line: 3,
-    },
-    {
-      email: 'tech@school.example',
-      name: 'Sam Whitfield',
-      role: 'Network Manager',
-      staffType: 'Staff',
-      personalEmail: '',
-      startDate: '',
-      line: 4,
-    },
-  ];
-  for (let i = 0; i < 27; i++) {
-    rows.push({
-      email: `person${i}@school.example`,
-      name: `Person ${String.fromCharCode(65 + i)}${'bcdefghijklmnopqrstuvwxyza'[i]}`,
-      role: 'Teacher',
-      staffType: types[i % 4] as string,
-      personalEmail: '',
-      startDate: '',
-      line: i + 5,
-    });
-  }
-  return rows;
-}
 
 function sign(school: School, r: RosterRow): void {
   const s = school.host.as(r.email);
@@ -77,7 +32,7 @@ function approveAll(school: School, approver: string): void {
 
 describe('a whole year of the annual cycle, for 30 people', () => {
   it('reminds on schedule, escalates, publishes a new version mid-cycle, opens the next cycle, and never emails anyone twice', async () => {
-    const roster = roster30();
+    const roster = generatedRoster(30);
     const template = await readTemplate(join(SAMPLES, 'aup-template.txt'));
     const school = setUpSchool({
       template,
