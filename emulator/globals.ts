@@ -5,6 +5,7 @@ import { createCardService } from './services/card';
 import { createContentService } from './services/content';
 import { createDocumentApp } from './services/document';
 import { createDriveApp } from './services/drive';
+import { createDriveApi } from './services/drive-api';
 import { createFormApp } from './services/forms';
 import { createGmailApp } from './services/gmail';
 import { createLockService } from './services/lock';
@@ -42,5 +43,6 @@ export function executionGlobals(exec: Execution): Record<string, unknown> {
     UrlFetchApp: createUrlFetchApp(exec),
     ContentService: createContentService(exec),
     AdminDirectory: createAdminDirectory(exec),
+    Drive: createDriveApi(exec),
   };
 }

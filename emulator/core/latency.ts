@@ -101,6 +101,7 @@ const TABLE: ReadonlyArray<[prefix: string, ms: number, source: string]> = [
   ['Trigger.', 1, '[EST]'],
   ['UrlFetchApp.fetch', 250, '[EST] round trip, plus the web app run it reaches'],
   ['AdminDirectory.', 250, '[EST] a Directory API round trip'],
+  ['Drive.', 250, '[EST] a Drive API round trip'],
   ['Session.', 1, '[EST] local'],
   ['Utilities.sleep', 0, 'advances the clock by the time slept instead'],
   ['Utilities.', 1, '[EST] local'],

@@ -4,6 +4,7 @@ import type { SignatureRequest } from '../core/request';
 import { analyseTemplate, fillBlock, type BlockKind, type FieldKey } from '../core/template';
 import { markerLines } from '../core/clauses';
 import { personalise } from '../gas/personalise';
+import { shareQuietly } from '../gas/sharing';
 import {
   RECORD_HEADING,
   RECORD_LABELS,
@@ -58,9 +59,12 @@ export function makePersonalDoc(
     `${RECORD_LABELS.approver}${RECORD_PENDING.approver}`,
   ]);
   doc.saveAndClose();
-  file.addViewer(r.email);
-  const editors = config.businessManagers.filter((e) => e !== config.owner);
-  if (editors.length) file.addEditors(editors);
+  shareQuietly(file.getId(), [r.email], 'reader');
+  shareQuietly(
+    file.getId(),
+    config.businessManagers.filter((e) => e !== config.owner),
+    'writer',
+  );
   return file.getUrl();
 }
 

@@ -14,6 +14,7 @@ const SCOPE_OF_SERVICE: [RegExp, string][] = [
   [/\bSpreadsheetApp\./, `${AUTH}spreadsheets`],
   [/\bDocumentApp\./, `${AUTH}documents`],
   [/\bDriveApp\./, `${AUTH}drive`],
+  [/\bDrive\.Permissions\b/, `${AUTH}drive`],
   [/\bFormApp\./, `${AUTH}forms`],
   [/\bScriptApp\.(newTrigger|getProjectTriggers|deleteTrigger)\b/, `${AUTH}script.scriptapp`],
   [/\bUrlFetchApp\./, `${AUTH}script.external_request`],

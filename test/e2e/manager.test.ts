@@ -118,4 +118,14 @@ describe('the business manager', () => {
     expect(signatures(school).filter((r) => r['Invited At'] === '')).toEqual([]);
     expect(school.host.ws.sentMail.filter((m) => m.subject.startsWith('Please sign')).length).toBe(50);
   });
+
+  it('each person gets exactly one invitation, and no Drive share email for their document', async () => {
+    const school = await sampleSchool();
+    const mail = school.host.ws.sentMail;
+    expect(mail.filter((m) => m.subject.startsWith('Document shared with you'))).toEqual([]);
+    for (const r of school.roster) {
+      const to = r.personalEmail || r.email;
+      expect([to, mail.filter((m) => m.to.includes(to)).length]).toEqual([to, 1]);
+    }
+  });
 });

@@ -54,6 +54,51 @@ export function grant(ws: Workspace, item: DriveItem, email: string, role: 'edit
   }
 }
 
+/**
+ * Shares as DriveApp and DocumentApp do: grants the access and, when it is new, Google Drive
+ * emails the person a share notification ("Document shared with you: …"). DriveApp has no way to
+ * turn this off; the Drive API's `permissions.create` has `sendNotificationEmail: false`.
+ */
+export function shareWithNotice(
+  exec: Execution,
+  item: DriveItem,
+  email: string,
+  role: 'editor' | 'viewer',
+): void {
+  const ws = exec.ws;
+  const before = role === 'editor' ? ws.canEdit(item, email) : ws.canView(item, email);
+  grant(ws, item, email, role);
+  if (!before) notifyShare(exec, item, email, role);
+}
+
+/** The share notification Google Drive emails (not sent through MailApp, so no MailApp quota). */
+export function notifyShare(
+  exec: Execution,
+  item: DriveItem,
+  email: string,
+  role: 'editor' | 'viewer',
+): void {
+  const ws = exec.ws;
+  const sharer = exec.effectiveUser;
+  const id = ws.ids.next(16);
+  const name = ws.users.get(sharer)?.name.fullName ?? sharer;
+  ws.sentMail.push({
+    id,
+    threadId: id,
+    sender: 'drive-shares-dm-noreply@google.com',
+    senderName: `${name} (via Google Drive)`,
+    to: [email],
+    cc: [],
+    bcc: [],
+    replyTo: sharer,
+    subject: `Document shared with you: "${item.name}"`,
+    body: `${name} (${sharer}) has invited you to ${role === 'editor' ? 'edit' : 'view'} the following document: ${item.name} ${itemUrl(item)}`,
+    htmlBody: '',
+    attachments: [],
+    sentAt: ws.clock.now(),
+  });
+}
+
 /** Removes `email` as an editor (or viewer), here and from a folder's contents. */
 export function revoke(ws: Workspace, item: DriveItem, email: string, role: 'editor' | 'viewer'): void {
   for (const target of [item, ...(item.mimeType === MIME.folder ? descendantsOf(ws, item) : [])]) {

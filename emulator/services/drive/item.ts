@@ -1,6 +1,6 @@
 import type { Execution } from '../../core/execution';
 import { MIME, type Access, type DriveItem, type LinkPermission } from '../../core/workspace';
-import { emailOf, grant, itemUrl, revoke, usersOf } from './acl';
+import { emailOf, itemUrl, revoke, shareWithNotice, usersOf } from './acl';
 import { FakeIterator } from './iterators';
 import { FakeUser } from '../user';
 
@@ -240,7 +240,7 @@ export abstract class ItemBase {
     this.edit();
     for (const u of users) {
       const email = emailOf(this.exec, u);
-      if (add) grant(this.exec.ws, this.item, email, role);
+      if (add) shareWithNotice(this.exec, this.item, email, role);
       else revoke(this.exec.ws, this.item, email, role);
     }
     return this.self();
