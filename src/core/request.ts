@@ -120,7 +120,11 @@ export function sign(
   };
 }
 
-/** The approver's counter-signature. An approver can never approve their own request. */
+/**
+ * The approver's counter-signature. An approver can never approve their own request. The account
+ * starts as Pending admin until it is checked, so an approval whose check never reports back (a
+ * card that timed out) is still picked up by the enablement retries.
+ */
 export function approve(
   req: SignatureRequest,
   input: { approver: string; systems: string[]; permissions: string; at: Date },
@@ -148,6 +152,8 @@ export function approve(
       approvedAt: input.at,
       systems: input.systems.join(', '),
       permissions: input.permissions.replace(/\s+/g, ' ').trim(),
+      account: 'Pending admin',
+      notes: 'Checking the account.',
     },
   };
 }

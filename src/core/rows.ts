@@ -1,5 +1,6 @@
 import { type AccountState, type Channel, type SignatureHeader, type Status } from './columns';
 import { dateOrNull, type SignatureRequest } from './request';
+import { fromSheet } from './safe';
 
 /** A cell value as Sheets gives and takes it. */
 export type Cell = string | number | boolean | Date;
@@ -11,7 +12,7 @@ export function requestFromRow(
 ): SignatureRequest {
   const s = (h: SignatureHeader): string => {
     const v = row[col[h]];
-    return v === undefined || v === null ? '' : String(v);
+    return v === undefined || v === null ? '' : fromSheet(String(v));
   };
   const d = (h: SignatureHeader): Date | null => dateOrNull(row[col[h]]);
   return {

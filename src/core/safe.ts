@@ -7,6 +7,14 @@ export function sheetSafe(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/**
+ * The text {@link sheetSafe} wrote, read back: a leading apostrophe before `= + - @`, a tab or a
+ * CR is removed (Sheets hides it in most cells, but keeps it in a plain-text-formatted one).
+ */
+export function fromSheet(value: string): string {
+  return value.replace(/^'(?=[=+\-@\t\r])/, '');
+}
+
 /** Collapses whitespace and trims: for one-line values typed into cards and forms. */
 export function oneLine(value: string): string {
   return value.replace(/\s+/g, ' ').trim();

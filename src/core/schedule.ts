@@ -57,6 +57,17 @@ export function nextCycleDay(rule: ResignRule, cycleOpenedOn: string): string {
   return rule.kind === 'fixed' ? nextFixedDate(rule, cycleOpenedOn) : addMonthsTo(cycleOpenedOn, rule.months);
 }
 
+/**
+ * The day a cycle set up on `today` counts as opened: the last fixed re-sign date on or before
+ * today (so a school setting up in August under "1 September" is not rolled over a week later),
+ * or today for a months rule.
+ */
+export function cycleStartFor(rule: ResignRule, today: string): string {
+  if (rule.kind === 'months') return today;
+  const thisYear = ymd(Number(today.slice(0, 4)), rule.month, rule.day);
+  return thisYear <= today ? thisYear : ymd(Number(today.slice(0, 4)) - 1, rule.month, rule.day);
+}
+
 /** The fixed re-sign date that follows `after` (a `yyyy-mm-dd`), strictly later. */
 export function nextFixedDate(rule: { month: number; day: number }, after: string): string {
   const year = Number(after.slice(0, 4));

@@ -54,6 +54,11 @@ export interface SignaturesSnapshot {
 }
 
 const DATE_TIME = 'd mmmm yyyy hh:mm';
+/** Columns kept as plain text, so Sheets never turns "2.0" into a number or a label into a date. */
+const TEXT_COLUMNS: SignatureHeader[] = SIGNATURE_HEADERS.filter(
+  (h) =>
+    !['Due By', 'Invited At', 'Signed At', 'Approved At', 'Last Reminder At', 'Reminders Sent'].includes(h),
+);
 const DATE_ONLY = 'd mmmm yyyy';
 
 /**
@@ -90,6 +95,8 @@ export class Tracking {
     ];
     for (const [h, fmt] of dateCols)
       first.getRange(2, SIGNATURE_HEADERS.indexOf(h) + 1, rows, 1).setNumberFormat(fmt);
+    for (const h of TEXT_COLUMNS)
+      first.getRange(2, SIGNATURE_HEADERS.indexOf(h) + 1, rows, 1).setNumberFormat('@');
     const statusRange = first.getRange(2, SIGNATURE_HEADERS.indexOf('Status') + 1, rows, 1);
     first.setConditionalFormatRules(
       Object.entries(STATUS_COLOURS).map(([status, colour]) =>
@@ -167,7 +174,7 @@ export class Tracking {
           run.map((p) => {
             const h = byPos.get(p) as SignatureHeader;
             if (fresh) return toCell(fresh[h]);
-            return (snap.values[r - 1]?.[p] as Cell | undefined) ?? '';
+            return toCell((snap.values[r - 1]?.[p] as Cell | undefined) ?? '');
           }),
         );
       }
@@ -266,7 +273,8 @@ export class Tracking {
   writeDashboard(rows: readonly DashboardRow[]): void {
     const sheet = this.sheet(DASHBOARD_SHEET);
     sheet.clearContents();
-    if (rows.length) sheet.getRange(1, 1, rows.length, 2).setValues(rows.map((r) => [r[0], r[1]]));
+    if (rows.length)
+      sheet.getRange(1, 1, rows.length, 2).setValues(rows.map((r) => [toCell(r[0]), toCell(r[1])]));
   }
 
   private header(sheet: Sheet, headers: readonly string[]): void {

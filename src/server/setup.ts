@@ -7,6 +7,7 @@ import {
 } from '../core/config';
 import { createPolicyForm, installFormTrigger } from '../gas/forms';
 import { templateReport, type TemplateReport } from '../core/template-report';
+import { cycleStartFor, parseResignRule, type ResignRule } from '../core/schedule';
 import { saveConfig } from '../gas/config-store';
 import { openDoc } from '../gas/documents';
 import { withScriptLock } from '../gas/lock';
@@ -49,7 +50,8 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
       signedFolderId: created.signedFolderId,
       policyUrl: created.policyUrl,
       form: created.form,
-      cycleOpenedOn: config?.cycleOpenedOn ?? londonDay(),
+      cycleOpenedOn:
+        config?.cycleOpenedOn ?? cycleStartFor(parseResignRule(settings.resignOn) as ResignRule, londonDay()),
       agreementText,
     };
     saveConfig(next);

@@ -2,7 +2,7 @@ import { columnIndex, SIGNATURE_HEADERS } from '../../src/core/columns';
 import { dashboard } from '../../src/core/dashboard';
 import { newRequest } from '../../src/core/request';
 import { cellsOf, columnRuns, requestFromRow } from '../../src/core/rows';
-import { sheetSafe } from '../../src/core/safe';
+import { fromSheet, sheetSafe } from '../../src/core/safe';
 
 describe('Signatures rows', () => {
   it('round-trip a request through its cells, found by header even when a column was added in between', () => {
@@ -39,6 +39,12 @@ describe('Signatures rows', () => {
       "'@me",
       "'\tx",
       "'\rx",
+      'Ann',
+    ]);
+    expect(['\'=HYPERLINK("x")', '=already a formula', "'plain", 'Ann'].map(fromSheet)).toEqual([
+      '=HYPERLINK("x")',
+      '=already a formula',
+      "'plain",
       'Ann',
     ]);
   });

@@ -1,5 +1,6 @@
 import {
   addMonthsTo,
+  cycleStartFor,
   daysBetween,
   nextFixedDate,
   nextReminderDay,
@@ -46,5 +47,13 @@ describe('the annual cycle calendar', () => {
     expect(nextReminderDay(s, '2026-09-01', 3, '2026-09-16')).toBe('2026-09-23');
     expect(parseDays('7, 3 3')).toEqual([3, 7]);
     expect(parseDays('0, x')).toMatch(/^Reminder days are whole days/);
+  });
+});
+
+describe('when a cycle set up today counts as opened', () => {
+  it('is the last fixed date on or before today, or today under a months rule', () => {
+    expect(cycleStartFor({ kind: 'fixed', month: 9, day: 1 }, '2026-08-20')).toBe('2025-09-01');
+    expect(cycleStartFor({ kind: 'fixed', month: 9, day: 1 }, '2026-09-01')).toBe('2026-09-01');
+    expect(cycleStartFor({ kind: 'months', months: 12 }, '2026-08-20')).toBe('2026-08-20');
   });
 });

