@@ -13,3 +13,24 @@ export function shareQuietly(fileId: string, emails: readonly string[], role: 'r
     permissions.create({ type: 'user', role, emailAddress }, fileId, { sendNotificationEmail: false });
   }
 }
+
+/**
+ * Whether `email` can read a file themselves (owner, editor, viewer, or by link or domain sharing
+ * of their own domain). The web app runs as its deployer, so this stops a business manager from
+ * copying out a Doc that only the deployer can read.
+ */
+export function canRead(fileId: string, email: string): boolean {
+  const file = DriveApp.getFileById(fileId);
+  const owner = file.getOwner()?.getEmail().toLowerCase() ?? '';
+  const named = [
+    owner,
+    ...[...file.getEditors(), ...file.getViewers()].map((u) => u.getEmail().toLowerCase()),
+  ];
+  if (named.includes(email)) return true;
+  const permission = file.getSharingPermission();
+  if (permission === DriveApp.Permission.NONE) return false;
+  const access = file.getSharingAccess();
+  if (access === DriveApp.Access.ANYONE || access === DriveApp.Access.ANYONE_WITH_LINK) return true;
+  const sameDomain = owner.split('@')[1] === email.split('@')[1];
+  return sameDomain && (access === DriveApp.Access.DOMAIN || access === DriveApp.Access.DOMAIN_WITH_LINK);
+}

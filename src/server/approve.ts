@@ -117,6 +117,10 @@ export function applyAccountResult(
       const stored = snap.requests.find((s) => s.request.requestId === args.requestId);
       if (!stored) return { result: { ok: false, message: 'No such request.' } };
       const before = stored.request;
+      if (before.email === actor)
+        return { result: { ok: false, message: 'You cannot record your own account state.' } };
+      if (before.status === 'Complete')
+        return { result: { ok: true, message: `${before.name} is already complete.` } };
       const t = recordAccount(before, args.account as AccountState, args.note);
       if (!t.ok) return { result: { ok: false, message: t.message } };
       const r = t.request;
@@ -134,7 +138,7 @@ export function applyAccountResult(
         result: {
           ok: true,
           message: r.account === 'Active' ? `${r.name}: account Active.` : `${r.name}: ${r.notes}`,
-          ready: before.status !== 'Complete' && r.status === 'Complete' ? r : undefined,
+          ready: r.status === 'Complete' ? r : undefined,
           personalEmail: tracking.readRoster(config.staffTypes).staff.find((p) => p.email === r.email)
             ?.personalEmail,
         },

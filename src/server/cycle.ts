@@ -1,7 +1,7 @@
 import { DEFAULT_AGREEMENT, type Config } from '../core/config';
 import { OPEN_TO_SIGN } from '../core/request';
 import { templateReport } from '../core/template-report';
-import { saveConfig } from '../gas/config-store';
+import { loadConfig, saveConfig } from '../gas/config-store';
 import { openDoc } from '../gas/documents';
 import { createPolicyForm, installFormTrigger } from '../gas/forms';
 import { withScriptLock } from '../gas/lock';
@@ -18,7 +18,8 @@ const SUPERSEDED_FROM = [...OPEN_TO_SIGN, 'Signed', 'Approved'];
  * cycle): every open request of the old version becomes Superseded, Complete ones stay as history,
  * the version gets its own read-only copy and Form (the old form's trigger is removed), and
  * everyone on the Staff sheet is invited again within `budgetMs`, the rest on a trigger. Active
- * accounts stay active: the add-on never suspends anyone.
+ * accounts stay active: the add-on never suspends anyone. Returns undefined when another run
+ * published first (a double click, or the daily trigger at the same moment): nothing is done twice.
  */
 export function publishVersion(
   config: Config,
@@ -26,9 +27,10 @@ export function publishVersion(
   actor: string,
   started: number,
   budgetMs: number,
-): { config: Config; superseded: number; run: InvitationRun } {
+): { config: Config; superseded: number; run: InvitationRun } | undefined {
   const report = templateReport(openDoc(next.templateDocId).lines, config.staffTypes);
   const superseded = mutate(config, (snap) => {
+    if (loadConfig()?.policyVersion !== config.policyVersion) return { result: -1 };
     const now = new Date();
     const changed = snap.requests
       .filter(
@@ -63,23 +65,39 @@ export function publishVersion(
       result: changed.length,
     };
   });
-  for (const t of ScriptApp.getProjectTriggers()) {
-    if (t.getHandlerFunction() === 'onFormSubmit' && t.getTriggerSourceId() === config.form.id)
-      ScriptApp.deleteTrigger(t);
-  }
+  if (superseded < 0) return undefined;
   const agreementText = report.agreement ?? DEFAULT_AGREEMENT;
   const settings = { ...config, policyVersion: next.version, templateDocId: next.templateDocId };
-  const policyUrl = makePolicyCopy(settings, config.folderId);
-  const form = createPolicyForm(
-    `${config.schoolName} Acceptable Use Policy ${next.version}`,
-    agreementText,
-    policyUrl,
-    config.folderId,
-  );
-  installFormTrigger(form.id);
-  const updated: Config = { ...settings, agreementText, policyUrl, form, cycleOpenedOn: londonDay() };
+  const assets = versionAssets(config, settings, agreementText);
+  const updated: Config = { ...settings, ...assets, agreementText, cycleOpenedOn: londonDay() };
   withScriptLock(() => saveConfig(updated));
   const run = runInvitations(updated, actor, started, budgetMs);
   if (run.remaining > 0 && !run.blockedByQuota) scheduleInvitationJob();
   return { config: updated, superseded, run };
+}
+
+/**
+ * What each policy version has of its own: a read-only copy of the policy and a Form with its
+ * form-submit trigger. The previous version's Form stops accepting responses and loses its
+ * trigger (so triggers never pile up towards Apps Script's 20 per user).
+ */
+export function versionAssets(
+  previous: Config,
+  next: Pick<Config, 'schoolName' | 'policyVersion' | 'templateDocId' | 'folderId'>,
+  agreementText: string,
+): Pick<Config, 'policyUrl' | 'form'> {
+  for (const t of ScriptApp.getProjectTriggers()) {
+    if (t.getHandlerFunction() === 'onFormSubmit' && t.getTriggerSourceId() === previous.form.id)
+      ScriptApp.deleteTrigger(t);
+  }
+  FormApp.openById(previous.form.id).setAcceptingResponses(false);
+  const policyUrl = makePolicyCopy(next, next.folderId);
+  const form = createPolicyForm(
+    `${next.schoolName} Acceptable Use Policy ${next.policyVersion}`,
+    agreementText,
+    policyUrl,
+    next.folderId,
+  );
+  installFormTrigger(form.id);
+  return { policyUrl, form };
 }

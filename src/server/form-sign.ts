@@ -52,7 +52,13 @@ export function signFromForm(config: Config, owner: string, f: FormSignature): S
   return outcome;
 }
 
-/** Keeps a refused form response for the business managers: Audit row and email; nothing signed. */
+/** At most one quarantine email an hour: the public Form must not be a way to flood the business managers' inboxes. */
+const QUARANTINE_MAIL_KEY = 'aup-quarantine-mailed';
+
+/**
+ * Keeps a refused form response for the business managers: an Audit row always, and an email at
+ * most once an hour (the rest are in the Audit); nothing signed.
+ */
 function quarantine(
   config: Config,
   owner: string,
@@ -72,6 +78,9 @@ function quarantine(
     ],
     result: undefined,
   }));
+  const cache = CacheService.getScriptCache();
+  if (cache.get(QUARANTINE_MAIL_KEY)) return;
+  cache.put(QUARANTINE_MAIL_KEY, '1', 3600);
   for (const bm of config.businessManagers) {
     send(
       quarantineNotice(config, bm, { typedName: f.typedName, respondent: f.respondent, reason, requestId }),

@@ -39,7 +39,10 @@ export function makePersonalDoc(
   const folder = DriveApp.getFolderById(config.folderId);
   const name = docName(r);
   const existing = folder.getFilesByName(name);
-  if (existing.hasNext()) return existing.next().getUrl();
+  while (existing.hasNext()) {
+    const f = existing.next();
+    if (!f.isTrashed()) return f.getUrl();
+  }
   const file = DriveApp.getFileById(config.templateDocId).makeCopy(name, folder);
   const doc = DocumentApp.openById(file.getId());
   const body = doc.getBody();

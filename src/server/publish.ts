@@ -3,6 +3,7 @@ import { oneLine } from '../core/safe';
 import type { ServerResponse } from './api';
 import { isBusinessManager, type ServerContext } from './context';
 import { publishVersion } from './cycle';
+import { canRead } from '../gas/sharing';
 import { homeState } from './state';
 
 /** Budget for the invitations a card's publish starts, in ms (the rest goes to a trigger). */
@@ -30,7 +31,14 @@ export function publishOp(
       ok: false,
       message: 'Template: paste the new AUP Google Doc link, or leave it empty to keep the current one.',
     };
+  if (!canRead(templateDocId, ctx.caller)) {
+    return {
+      ok: false,
+      message: 'You cannot open that template yourself: share it with your account first.',
+    };
+  }
   const res = publishVersion(config, { version, templateDocId }, ctx.caller, started, CARD_BUDGET_MS);
+  if (!res) return { ok: false, message: 'The policy version changed meanwhile: open the add-on again.' };
   return {
     ok: true,
     message: `Published ${version}: ${res.superseded} open request(s) superseded; invited ${res.run.invited}${res.run.remaining ? `, ${res.run.remaining} more in the background` : ''}.`,

@@ -8,7 +8,9 @@ import {
 import { createPolicyForm, installFormTrigger } from '../gas/forms';
 import { templateReport, type TemplateReport } from '../core/template-report';
 import { cycleStartFor, parseResignRule, type ResignRule } from '../core/schedule';
-import { saveConfig } from '../gas/config-store';
+import { loadConfig, saveConfig } from '../gas/config-store';
+import { canRead } from '../gas/sharing';
+import { versionAssets } from './cycle';
 import { openDoc } from '../gas/documents';
 import { withScriptLock } from '../gas/lock';
 import { Tracking } from '../gas/tracking';
@@ -30,6 +32,12 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
   const checked = checkSettings(input);
   if (!checked.ok) return { ok: false, message: checked.errors.join(' ') };
   const settings = checked.value;
+  if (!canRead(settings.templateDocId, caller)) {
+    return {
+      ok: false,
+      message: 'You cannot open that template yourself: share it with your account, or check the link.',
+    };
+  }
   let report: TemplateReport;
   try {
     report = templateReport(openDoc(settings.templateDocId).lines, settings.staffTypes);
@@ -40,8 +48,22 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
     };
   }
   const agreementText = report.agreement ?? DEFAULT_AGREEMENT;
-  const saved = withScriptLock((): Config => {
-    const created = config ?? createStores(settings, owner, agreementText);
+  const outcome = withScriptLock((): Config | string => {
+    const current = loadConfig();
+    if (current && !isBusinessManager(current, caller))
+      return 'Only a business manager can change the settings.';
+    const changesVersion =
+      current &&
+      (settings.policyVersion !== current.policyVersion || settings.templateDocId !== current.templateDocId);
+    if (current && changesVersion && invited(current)) {
+      return `Invitations have gone out for policy version ${current.policyVersion}: change the version or the template with Publish new version.`;
+    }
+    const created = current
+      ? {
+          ...current,
+          ...(changesVersion ? versionAssets(current, { ...current, ...settings }, agreementText) : {}),
+        }
+      : createStores(settings, owner, agreementText);
     const next: Config = {
       ...settings,
       owner: created.owner,
@@ -51,7 +73,8 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
       policyUrl: created.policyUrl,
       form: created.form,
       cycleOpenedOn:
-        config?.cycleOpenedOn ?? cycleStartFor(parseResignRule(settings.resignOn) as ResignRule, londonDay()),
+        current?.cycleOpenedOn ??
+        cycleStartFor(parseResignRule(settings.resignOn) as ResignRule, londonDay()),
       agreementText,
     };
     saveConfig(next);
@@ -60,14 +83,17 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
       {
         at: new Date(),
         actor: caller,
-        action: config ? 'Settings changed' : 'Set up',
+        action: current ? 'Settings changed' : 'Set up',
         requestId: '',
         details: `Policy version ${next.policyVersion}; template ${next.templateDocId}`,
       },
     ]);
     return next;
   });
-  shareTracking(saved);
+  if (typeof outcome === 'string') return { ok: false, message: outcome };
+  const saved = outcome;
+  if (config && config.sendHour !== saved.sendHour) installDailyTrigger(saved.sendHour, true);
+  shareTracking(saved, config?.businessManagers ?? []);
   return {
     ok: true,
     message: report.problems.length
@@ -103,12 +129,30 @@ function createStores(
   return { owner, trackingSpreadsheetId: tracking.id, folderId, signedFolderId, policyUrl, form };
 }
 
-/** Business managers edit the tracking spreadsheet (and read the folder); nobody else sees it. */
-function shareTracking(config: Config): void {
+/**
+ * Business managers edit the tracking spreadsheet and the folder; nobody else sees them. Those
+ * taken off the list in Settings lose that access (the documents they were given stay shared).
+ */
+function shareTracking(config: Config, before: readonly string[]): void {
   const others = config.businessManagers.filter((e) => e !== config.owner);
-  if (!others.length) return;
-  DriveApp.getFileById(config.trackingSpreadsheetId).addEditors(others);
-  DriveApp.getFolderById(config.folderId).addEditors(others);
+  const removed = before.filter((e) => e !== config.owner && !config.businessManagers.includes(e));
+  const sheet = DriveApp.getFileById(config.trackingSpreadsheetId);
+  const folder = DriveApp.getFolderById(config.folderId);
+  if (others.length) {
+    sheet.addEditors(others);
+    folder.addEditors(others);
+  }
+  for (const e of removed) {
+    sheet.removeEditor(e);
+    folder.removeEditor(e);
+  }
+}
+
+/** Whether any request of the configured policy version exists (invitations have started). */
+function invited(config: Config): boolean {
+  return Tracking.open(config)
+    .readSignatures()
+    .requests.some((s) => s.request.policyVersion === config.policyVersion);
 }
 
 function errorText(e: unknown): string {

@@ -31,9 +31,14 @@ interface DailyState {
 /**
  * Installs the daily trigger as the user setting up (it runs as them, so it can write the tracking
  * sheet): every day at `hour` Europe/London (add-on time-driven triggers may run at most hourly).
+ * With `replace`, an existing one is replaced (the hour to send changed).
  */
-export function installDailyTrigger(hour: number): void {
-  if (ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === DAILY)) return;
+export function installDailyTrigger(hour: number, replace = false): void {
+  for (const t of ScriptApp.getProjectTriggers()) {
+    if (t.getHandlerFunction() !== DAILY) continue;
+    if (!replace) return;
+    ScriptApp.deleteTrigger(t);
+  }
   ScriptApp.newTrigger('onDailyTrigger')
     .timeBased()
     .everyDays(1)
@@ -62,13 +67,14 @@ export function dailyWork(): void {
   const rule = parseResignRule(config.resignOn);
   if (typeof rule !== 'string' && nextCycleDay(rule, config.cycleOpenedOn) <= today) {
     const next = nextVersionLabel(config.policyVersion, today);
-    config = publishVersion(
-      config,
-      { version: next, templateDocId: config.templateDocId },
-      actor,
-      started,
-      budget * 0.5,
-    ).config;
+    config =
+      publishVersion(
+        config,
+        { version: next, templateDocId: config.templateDocId },
+        actor,
+        started,
+        budget * 0.5,
+      )?.config ?? config;
   } else {
     const run = runInvitations(config, actor, started, budget * 0.5);
     if (run.remaining > 0 && !run.blockedByQuota) scheduleInvitationJob();

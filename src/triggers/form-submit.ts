@@ -17,8 +17,7 @@ export function formSubmitted(e: GoogleAppsScript.Events.FormsOnFormSubmit): voi
     const value = answer.getResponse();
     if (id === config.form.referenceItemId) token = String(value);
     else if (id === config.form.nameItemId) typedName = String(value);
-    else if (id === config.form.consentItemId)
-      consent = Array.isArray(value) && value.some((v) => v === config.agreementText);
+    else if (id === config.form.consentItemId) consent = Array.isArray(value) && value.length > 0;
   }
   signFromForm(config, Session.getEffectiveUser().getEmail(), {
     token,

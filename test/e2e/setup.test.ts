@@ -74,13 +74,20 @@ describe('setup and the template check', () => {
 
     bm.click('Done');
     bm.universalAction('onSettingsAction');
-    const again = bm.click('Save settings', { templateDocId: copy!.id });
-    expect(again.notification).toBe('Saved. The template check found something to fix.');
-    expect(
-      texts(again.card).some((t) =>
-        t.startsWith('User signature block: Signature, Name (filled in the template'),
-      ),
-    ).toBe(true);
-    expect(texts(again.card).filter((t) => t.startsWith('No '))).toEqual([]);
+    const refused = bm.click('Save settings', { templateDocId: copy!.id });
+    expect(refused.notification).toBe(
+      'Invitations have gone out for policy version 2026-27: change the version or the template with Publish new version.',
+    );
+    bm.openHomepage('GMAIL');
+    const published = bm.click('Publish new version', { newVersion: '2026-27 v2', newTemplate: copy!.id });
+    expect(published.notification).toMatch(/^Published 2026-27 v2: 8 open request\(s\) superseded; invited/);
+    school.host.advance(60 * 60_000);
+    const doc = [...school.host.ws.drive.values()].find(
+      (f) => f.name === 'AUP 2026-27 v2 — Siobhán Ní Bhriain (siobhan.nibhriain@school.example)',
+    );
+    expect(documentText(school.host.ws, doc!.id)).toContain('Name: Siobhán Ní Bhriain');
+    expect(bm.click('Publish new version', { newVersion: '2026-27 v2' }).notification).toBe(
+      '2026-27 v2 is already the current version.',
+    );
   });
 });
