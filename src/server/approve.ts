@@ -6,7 +6,7 @@ import type { Config } from '../core/config';
 import { isApprover, isBusinessManager, ukDate, type ServerContext } from './context';
 import { accountReadyEmail } from './emails';
 import { fillSignatureBlock } from './personal-doc';
-import { recordEvidence } from './snapshot';
+import { attachEvidence } from './snapshot';
 import { mutate } from './store';
 import { Tracking } from '../gas/tracking';
 import { homeState } from './state';
@@ -19,8 +19,9 @@ export interface ApproveArgs {
 }
 
 /**
- * The approver's counter-signature: fills the approver block (signature, name, role, date,
- * systems, permissions), marks the request Approved and audits it. Returns the signer's email
+ * The approver's counter-signature: under the lock, marks the request Approved and audits it;
+ * then, outside the lock, fills the approver block (signature, name, role, date, systems,
+ * permissions) and takes the evidence. Returns the signer's email
  * in `data.email` so the approver's card can then check their account through the Admin SDK.
  * Refused for anyone not listed as an approver, and for an approver's own request.
  */
@@ -29,55 +30,58 @@ export function approveRequest(ctx: ServerContext, args: ApproveArgs): ServerRes
   if (!config || !isApprover(config, ctx.caller))
     return { ok: false, message: 'Only an approver can approve requests.' };
   const systems = args.systems.filter((s) => config.systems.includes(s));
-  const outcome = mutate(config, (snap, tracking) => {
+  type Claim =
+    { ok: false; message: string } | { ok: true; request: SignatureRequest; name: string; role: string };
+  const claim = mutate<Claim>(config, (snap, tracking) => {
     const stored = snap.requests.find((s) => s.request.requestId === args.requestId);
-    if (!stored) return { result: { ok: false, message: 'No such request.', email: '' } };
+    if (!stored) return { result: { ok: false, message: 'No such request.' } };
     const me = tracking.readRoster(config.staffTypes).staff.find((p) => p.email === ctx.caller);
-    const approverName = me?.name ?? ctx.caller;
     const t = approve(stored.request, {
       approver: ctx.caller,
       systems,
       permissions: args.permissions,
       at: new Date(),
     });
-    if (!t.ok) return { result: { ok: false, message: t.message, email: '' } };
+    if (!t.ok) return { result: { ok: false, message: t.message } };
     const r = t.request;
-    fillSignatureBlock(
-      r.document,
-      'approver',
-      {
-        signature: `${approverName} (counter-signed electronically)`,
-        name: approverName,
-        role: me?.role || 'Approver',
-        date: ukDate(r.approvedAt),
-        systems: r.systems || 'None',
-        permissions: r.permissions || 'None',
-      },
-      {
-        name: approverName,
-        email: ctx.caller,
-        role: me?.role || 'Approver',
-        at: ukDate(r.approvedAt, true),
-        channel: 'the AUP Signer approver card',
-        policyVersion: r.policyVersion,
-      },
-    );
-    const evidence = recordEvidence(config, r, 'approved', r.approvedAt as Date);
     return {
-      changed: [{ row: stored.row, request: evidence.request }],
+      changed: [{ row: stored.row, request: r }],
       audit: [
         {
           at: r.approvedAt as Date,
           actor: ctx.caller,
           action: 'Approved',
           requestId: r.requestId,
-          details: `Systems: ${r.systems || 'none'}; permissions: ${r.permissions || 'none'}; ${evidence.details}`,
+          details: `Systems: ${r.systems || 'none'}; permissions: ${r.permissions || 'none'}`,
         },
       ],
-      result: { ok: true, message: `Approved ${r.name}.`, email: r.email },
+      result: { ok: true, request: r, name: me?.name ?? ctx.caller, role: me?.role || 'Approver' },
     };
   });
-  return { ok: outcome.ok, message: outcome.message, data: { email: outcome.email } };
+  if (!claim.ok) return { ok: false, message: claim.message, data: { email: '' } };
+  const r = claim.request;
+  fillSignatureBlock(
+    r.document,
+    'approver',
+    {
+      signature: `${claim.name} (counter-signed electronically)`,
+      name: claim.name,
+      role: claim.role,
+      date: ukDate(r.approvedAt),
+      systems: r.systems || 'None',
+      permissions: r.permissions || 'None',
+    },
+    {
+      name: claim.name,
+      email: ctx.caller,
+      role: claim.role,
+      at: ukDate(r.approvedAt, true),
+      channel: 'the AUP Signer approver card',
+      policyVersion: r.policyVersion,
+    },
+  );
+  attachEvidence(config, r, 'approved', r.approvedAt as Date, ctx.caller);
+  return { ok: true, message: `Approved ${r.name}.`, data: { email: r.email } };
 }
 
 /** What the approver's card learnt from the Admin SDK about the signer's account. */

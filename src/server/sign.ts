@@ -8,7 +8,7 @@ import { ukDate, type ServerContext } from './context';
 import { signedNotice } from './emails';
 import { fillSignatureBlock } from './personal-doc';
 import { sha256Hex } from '../gas/evidence';
-import { recordEvidence } from './snapshot';
+import { attachEvidence } from './snapshot';
 import { forgetViewed } from './viewed';
 import { findOwn, mutate } from './store';
 import { homeState } from './state';
@@ -44,12 +44,13 @@ export type SignOutcome =
 
 /**
  * The one path every signature takes, from a card or the Form: under the script lock, finds the
- * request, applies the transition (consent, name check, signs once), fills the user block of the
- * document (signature, name, role, date), writes the row and an Audit entry; then emails the
+ * request, applies the transition (consent, name check, signs once) and writes the row and an
+ * Audit entry, so a double click or a retry signs once; then, outside the lock, fills the user
+ * block of the document (signature, name, role, date), takes the evidence and emails the
  * approvers. A refusal changes nothing.
  */
 export function recordSignature(config: Config, locate: Locate, sig: Signature): SignOutcome {
-  const outcome = mutate<SignOutcome>(config, (snap, tracking) => {
+  const claimed = mutate<SignOutcome>(config, (snap, tracking) => {
     const found = locate(snap, tracking);
     if ('reason' in found) {
       return { result: { ok: false, code: 'not-found', message: found.reason, requestId: found.requestId } };
@@ -63,39 +64,44 @@ export function recordSignature(config: Config, locate: Locate, sig: Signature):
     });
     if (!t.ok) return { result: { ...t, requestId: found.stored.request.requestId } };
     const r = t.request;
-    fillSignatureBlock(
-      r.document,
-      'user',
-      {
-        signature: `${r.typedSignature} (signed electronically via ${r.signedVia})`,
-        name: r.name,
-        role: r.role,
-        date: ukDate(r.signedAt),
-      },
-      {
-        name: r.typedSignature,
-        email: r.email,
-        role: r.role,
-        at: ukDate(r.signedAt, true),
-        channel: r.signedVia,
-        policyVersion: r.policyVersion,
-      },
-    );
     found.after?.(tracking, at);
-    const evidence = recordEvidence(config, r, 'signed', at);
     const audit: AuditEntry = {
       at,
       actor: sig.actor,
       action: 'Signed',
       requestId: r.requestId,
-      details: `Via ${r.signedVia}; typed signature "${r.typedSignature}"; agreement SHA-256 ${sha256Hex(config.agreementText)}; ${evidence.details}`,
+      details: `Via ${r.signedVia}; typed signature "${r.typedSignature}"; agreement SHA-256 ${sha256Hex(config.agreementText)}`,
     };
     return {
-      changed: [{ row: found.stored.row, request: evidence.request }],
+      changed: [{ row: found.stored.row, request: r }],
       audit: [audit],
-      result: { ok: true, request: evidence.request },
+      result: { ok: true, request: r },
     };
   });
+  if (!claimed.ok) return claimed;
+  const r = claimed.request;
+  fillSignatureBlock(
+    r.document,
+    'user',
+    {
+      signature: `${r.typedSignature} (signed electronically via ${r.signedVia})`,
+      name: r.name,
+      role: r.role,
+      date: ukDate(r.signedAt),
+    },
+    {
+      name: r.typedSignature,
+      email: r.email,
+      role: r.role,
+      at: ukDate(r.signedAt, true),
+      channel: r.signedVia,
+      policyVersion: r.policyVersion,
+    },
+  );
+  const outcome: SignOutcome = {
+    ok: true,
+    request: attachEvidence(config, r, 'signed', r.signedAt as Date, sig.actor),
+  };
   if (outcome.ok) {
     forgetViewed(outcome.request.requestId);
     for (const approver of config.approvers.filter((a) => a !== outcome.request.email)) {

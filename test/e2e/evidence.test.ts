@@ -52,7 +52,10 @@ describe('signatures as evidence', () => {
     expect(Buffer.from(pdf!.bytes!).subarray(0, 5).toString()).toBe('%PDF-');
     const signedAudit = auditRows(school).find((r) => r.Action === 'Signed' && r.Actor === ZOE);
     expect(signedAudit?.Details).toContain(`agreement SHA-256 ${sha256(school.config.agreementText)}`);
-    expect(signedAudit?.Details).toContain(`document SHA-256 ${signed['Document SHA-256']}`);
+    const evidenceAudit = auditRows(school).find(
+      (r) => r.Action === 'Evidence' && r.Details.startsWith('signed:'),
+    );
+    expect(evidenceAudit?.Details).toContain(`document SHA-256 ${signed['Document SHA-256']}`);
     expect(signedAudit?.Details).toContain('Via Gmail');
 
     const head = school.host.as(HEAD);
@@ -63,9 +66,9 @@ describe('signatures as evidence', () => {
     expect(approved['Document SHA-256']).not.toBe(signed['Document SHA-256']);
     expect(approved['Document SHA-256']).toBe(sha256(bodyText(school, ZOE)));
     expect(approved['Signed PDF']).not.toBe(signed['Signed PDF']);
-    expect(auditRows(school).find((r) => r.Action === 'Approved')?.Details).toContain(
-      `document SHA-256 ${approved['Document SHA-256']}`,
-    );
+    expect(
+      auditRows(school).find((r) => r.Action === 'Evidence' && r.Details.startsWith('approved:'))?.Details,
+    ).toContain(`document SHA-256 ${approved['Document SHA-256']}`);
   });
 
   it('the signer can only read their document; business managers can edit it', async () => {
@@ -147,10 +150,13 @@ describe('signatures as evidence', () => {
       'Invited',
       'Viewed',
       'Signed',
+      'Evidence',
       'Returned',
       'Viewed',
       'Signed',
+      'Evidence',
       'Approved',
+      'Evidence',
       'Account Active',
       'Verify',
     ]);
