@@ -1,5 +1,5 @@
 import type { Execution } from '../core/execution';
-import { grant, notifyShare } from './drive/acl';
+import { shareWithNotice } from './drive/acl';
 
 type Permission = GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission;
 type PermissionsCollection = GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection;
@@ -48,9 +48,7 @@ export function createDriveApi(exec: Execution): { Permissions: Pick<Permissions
         if (!role) throw apiError(exec, `Invalid role: ${String(resource.role)}`, 400);
         const notify =
           (optionalArgs as { sendNotificationEmail?: boolean } | undefined)?.sendNotificationEmail !== false;
-        const had = role === 'editor' ? ws.canEdit(item, email) : ws.canView(item, email);
-        grant(ws, item, email, role);
-        if (notify && !had) notifyShare(exec, item, email, role);
+        shareWithNotice(exec, item, email, role, notify);
         return {
           id: ws.ids.next(20),
           type: 'user',

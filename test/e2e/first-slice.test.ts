@@ -1,14 +1,9 @@
 import type { chat_v1 } from '@googleapis/chat';
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRoster, readTemplate } from '../../emulator/cli/inputs';
 import { runScenario } from '../../emulator/cli/scenario';
-import { documentText } from '../../emulator/services/document/io';
 import { validateCardJson } from '../../emulator/services/card';
-import { rowOf, sampleSchool, SAMPLES, signatures } from './support';
-
-const AUP_DIR = join(__dirname, '../../../shared/aup');
-const REAL_AUPS = existsSync(AUP_DIR) ? readdirSync(AUP_DIR).filter((f) => f.endsWith('.txt')) : [];
+import { docOf, REAL_AUPS, realAupRun, rowOf, sampleSchool, SAMPLES, signatures } from './support';
 
 describe('the Gmail homepage card, through build/Code.js', () => {
   it('gives a staff member card JSON that is a GoogleAppsCardV1Card', async () => {
@@ -50,15 +45,7 @@ describe('the first slice end to end', () => {
   it.each(REAL_AUPS)(
     'on the real AUP %s: everyone Complete, each document carrying their name and the approver’s',
     async (file) => {
-      const template = await readTemplate(join(AUP_DIR, file));
-      const roster = readRoster(join(SAMPLES, 'roster.csv'));
-      const result = runScenario({
-        template,
-        templateName: file,
-        roster,
-        schoolName: 'Real School',
-        nextCycle: false,
-      });
+      const { result, roster } = await realAupRun(file);
       const ws = result.host.ws;
       const docs = [...ws.drive.values()].filter(
         (f) =>
@@ -66,8 +53,7 @@ describe('the first slice end to end', () => {
       );
       expect(docs).toHaveLength(roster.length);
       for (const r of roster.filter((p) => p.email !== 'head@school.example')) {
-        const doc = docs.find((d) => d.name.includes(r.email));
-        const text = documentText(ws, doc?.id ?? '');
+        const text = docOf(result, r.email);
         expect(text).toMatch(new RegExp(`Name:\\s*${r.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
         expect(text).toMatch(/Name:\s*Alex Okafor/);
       }

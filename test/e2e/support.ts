@@ -1,19 +1,65 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRoster, readTemplate, type RosterRow } from '../../emulator/cli/inputs';
-import { setUpSchool, type School, type ScenarioResult } from '../../emulator/cli/scenario';
+import {
+  runScenario,
+  setUpSchool,
+  type ScenarioOptions,
+  type School,
+  type ScenarioResult,
+} from '../../emulator/cli/scenario';
+import { MIME } from '../../emulator/core/workspace';
+import { documentText, type TemplateElement } from '../../emulator/services/document/io';
 import { readSheet } from '../../emulator/services/spreadsheet';
 
 /** The project's own sample template and roster. */
 export const SAMPLES = join(__dirname, '../../samples');
 
-/** A school set up from the sample template and roster, invitations sent. */
-export async function sampleSchool(): Promise<School & { roster: RosterRow[] }> {
+/** The real schools' AUPs beside the project (absent outside this workplace: their tests skip). */
+export const AUP_DIR = join(__dirname, '../../../shared/aup');
+export const REAL_AUPS = existsSync(AUP_DIR) ? readdirSync(AUP_DIR).filter((f) => f.endsWith('.txt')) : [];
+
+/** A school set up from the sample template and roster, invitations sent; `overrides` change the options. */
+export async function sampleSchool(
+  overrides: Partial<ScenarioOptions> = {},
+): Promise<School & { roster: RosterRow[] }> {
   const template = await readTemplate(join(SAMPLES, 'aup-template.txt'));
   const roster = readRoster(join(SAMPLES, 'roster.csv'));
   return {
-    ...setUpSchool({ template, templateName: 'AUP', roster, schoolName: 'Oakfield Primary School' }),
+    ...setUpSchool({
+      template,
+      templateName: 'AUP',
+      roster,
+      schoolName: 'Oakfield Primary School',
+      ...overrides,
+    }),
     roster,
   };
+}
+
+/** The first cycle of the lifecycle on a real AUP, with the sample roster. */
+export async function realAupRun(
+  file: string,
+): Promise<{ result: ScenarioResult; template: TemplateElement[]; roster: RosterRow[] }> {
+  const template = await readTemplate(join(AUP_DIR, file));
+  const roster = readRoster(join(SAMPLES, 'roster.csv'));
+  const result = runScenario({
+    template,
+    templateName: file,
+    roster,
+    schoolName: 'Real School',
+    nextCycle: false,
+  });
+  return { result, template, roster };
+}
+
+/** The text of a person's first personalised document. */
+export function docOf(result: Pick<ScenarioResult, 'host'>, email: string): string {
+  const ws = result.host.ws;
+  const doc = [...ws.drive.values()].find(
+    (f) => f.mimeType === MIME.document && f.name.includes(`(${email})`),
+  );
+  return documentText(ws, doc?.id ?? '');
 }
 
 /** The Signatures sheet as objects keyed by header, as a business manager reads it. */

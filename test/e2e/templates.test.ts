@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fromText, readRoster, readTemplate, type RosterRow } from '../../emulator/cli/inputs';
+import { fromText, readRoster, type RosterRow } from '../../emulator/cli/inputs';
 import { runScenario } from '../../emulator/cli/scenario';
-import { MIME } from '../../emulator/core/workspace';
-import { documentText, type TemplateElement } from '../../emulator/services/document/io';
+import type { TemplateElement } from '../../emulator/services/document/io';
 import { fillPlaceholders } from '../../src/core/placeholders';
 import { analyseTemplate, type TextEdit } from '../../src/core/template';
+import { AUP_DIR, docOf, REAL_AUPS, realAupRun, rowOf, SAMPLES } from './support';
 
 /** A line with edits applied, last first. */
 function edited(text: string, edits: readonly TextEdit[]): string {
@@ -13,10 +13,6 @@ function edited(text: string, edits: readonly TextEdit[]): string {
     .sort((a, b) => b.start - a.start)
     .reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
 }
-import { rowOf, SAMPLES } from './support';
-
-const AUP_DIR = join(__dirname, '../../../shared/aup');
-const REAL_AUPS = existsSync(AUP_DIR) ? readdirSync(AUP_DIR).filter((f) => f.endsWith('.txt')) : [];
 
 /** What the analysis must find in each real AUP (read from the files by eye). */
 const EXPECTED: Record<string, { user: string[]; approver: string[] }> = {
@@ -34,14 +30,6 @@ const EXPECTED: Record<string, { user: string[]; approver: string[] }> = {
   },
 };
 
-function docOf(result: ReturnType<typeof runScenario>, email: string): string {
-  const ws = result.host.ws;
-  const doc = [...ws.drive.values()].find(
-    (f) => f.mimeType === MIME.document && f.name.includes(`(${email})`),
-  );
-  return documentText(ws, doc?.id ?? '');
-}
-
 describe('real AUPs as templates', () => {
   if (!REAL_AUPS.length) it.skip('../shared/aup is absent: real-AUP checks skipped', () => undefined);
 
@@ -58,15 +46,7 @@ describe('real AUPs as templates', () => {
   it.each(REAL_AUPS)(
     '%s: the signed document keeps every other line word for word and carries both signatures',
     async (file) => {
-      const template = await readTemplate(join(AUP_DIR, file));
-      const roster = readRoster(join(SAMPLES, 'roster.csv'));
-      const result = runScenario({
-        template,
-        templateName: file,
-        roster,
-        schoolName: 'Real School',
-        nextCycle: false,
-      });
+      const { result, template } = await realAupRun(file);
       const text = docOf(result, 'zoe.lukasiewicz@school.example');
       const analysis = analyseTemplate(template.map((e) => ({ text: e.type === 'paragraph' ? e.text : '' })));
       const fieldLines = new Set(

@@ -1,23 +1,13 @@
-import { join } from 'node:path';
-import { readRoster, readTemplate } from '../../emulator/cli/inputs';
-import { setUpSchool } from '../../emulator/cli/scenario';
 import { Execution } from '../../emulator/core/execution';
 import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
 import { fromSheet } from '../../src/core/safe';
-import { rowOf, SAMPLES, signatures } from './support';
+import { rowOf, sampleSchool, signatures } from './support';
 
 const ZOE = 'zoe.lukasiewicz@school.example';
 
 describe('the tracking sheet keeps what it is given', () => {
   it('text that looks like a formula stays text, even when other rows are rewritten around it', async () => {
-    const template = await readTemplate(join(SAMPLES, 'aup-template.txt'));
-    const roster = readRoster(join(SAMPLES, 'roster.csv'));
-    const school = setUpSchool({
-      template,
-      templateName: 'AUP',
-      roster,
-      schoolName: 'Oakfield Primary School',
-    });
+    const school = await sampleSchool();
     const zoe = school.host.as(ZOE);
     zoe.openHomepage('GMAIL');
     zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
@@ -40,15 +30,7 @@ describe('the tracking sheet keeps what it is given', () => {
   });
 
   it('a policy version that looks like a number stays text and never duplicates requests', async () => {
-    const template = await readTemplate(join(SAMPLES, 'aup-template.txt'));
-    const roster = readRoster(join(SAMPLES, 'roster.csv'));
-    const school = setUpSchool({
-      template,
-      templateName: 'AUP',
-      roster,
-      schoolName: 'Oakfield',
-      policyVersion: '2.0',
-    });
+    const school = await sampleSchool({ policyVersion: '2.0' });
     const bm = school.host.as('bm@school.example');
     bm.openHomepage('GMAIL');
     expect(bm.click('Send invitations').notification).toMatch(/^Invited 0 \(0 new requests\)/);

@@ -55,20 +55,22 @@ export function grant(ws: Workspace, item: DriveItem, email: string, role: 'edit
 }
 
 /**
- * Shares as DriveApp and DocumentApp do: grants the access and, when it is new, Google Drive
- * emails the person a share notification ("Document shared with you: …"). DriveApp has no way to
- * turn this off; the Drive API's `permissions.create` has `sendNotificationEmail: false`.
+ * Shares as DriveApp, DocumentApp and the Drive API do: grants the access and, when it is new,
+ * Google Drive emails the person a share notification ("Document shared with you: …"). DriveApp
+ * has no way to turn this off (`notify` is always true there); the Drive API's
+ * `permissions.create` has `sendNotificationEmail: false`.
  */
 export function shareWithNotice(
   exec: Execution,
   item: DriveItem,
   email: string,
   role: 'editor' | 'viewer',
+  notify = true,
 ): void {
   const ws = exec.ws;
   const before = role === 'editor' ? ws.canEdit(item, email) : ws.canView(item, email);
   grant(ws, item, email, role);
-  if (!before) notifyShare(exec, item, email, role);
+  if (notify && !before) notifyShare(exec, item, email, role);
 }
 
 /** The share notification Google Drive emails (not sent through MailApp, so no MailApp quota). */
