@@ -1,4 +1,5 @@
 import type { Execution } from './core/execution';
+import type { ModelledAdvancedService } from './core/manifest';
 import { createAdminDirectory } from './services/admin-directory';
 import { createCacheService } from './services/cache';
 import { createCardService } from './services/card';
@@ -18,11 +19,24 @@ import { createSpreadsheetApp } from './services/spreadsheet';
 import { createUrlFetchApp } from './services/url-fetch';
 import { createUtilities } from './services/utilities';
 
+/** Each modelled advanced service's global, built for one execution. */
+const ADVANCED: Record<ModelledAdvancedService, (exec: Execution) => unknown> = {
+  'admin/directory_v1': createAdminDirectory,
+  'drive/v3': createDriveApi,
+};
+
 /**
- * The global object of one execution: every emulated service bound to `exec`, the clock's
- * `Date`, and nothing of Node's (no require, process, Buffer or setTimeout), as in Apps Script.
+ * The global object of one execution: every built-in service bound to `exec`, the advanced
+ * services the manifest enables under their userSymbol (and no others: an advanced service not
+ * enabled is not defined, so naming it is V8's `ReferenceError`, as in Apps Script), the clock's
+ * `Date`, and nothing of Node's (no require, process, Buffer or setTimeout).
+ * @param advanced the enabled advanced services by userSymbol (manifest.ts `advancedServices`)
  */
-export function executionGlobals(exec: Execution): Record<string, unknown> {
+export function executionGlobals(
+  exec: Execution,
+  advanced: ReadonlyMap<string, ModelledAdvancedService>,
+): Record<string, unknown> {
+  const enabled = Object.fromEntries([...advanced].map(([symbol, service]) => [symbol, ADVANCED[service](exec)]));
   return {
     Date: exec.ws.clock.DateClass,
     console: createConsole(exec),
@@ -42,7 +56,6 @@ export function executionGlobals(exec: Execution): Record<string, unknown> {
     ScriptApp: createScriptApp(exec),
     UrlFetchApp: createUrlFetchApp(exec),
     ContentService: createContentService(exec),
-    AdminDirectory: createAdminDirectory(exec),
-    Drive: createDriveApi(exec),
+    ...enabled,
   };
 }

@@ -6,6 +6,9 @@
 import {
   addPerson,
   approve,
+  approverPage,
+  checkDeploymentCard,
+  review,
   done,
   evidence,
   installEnablement,
@@ -21,6 +24,11 @@ import {
   sign,
 } from './cards/actions';
 import type { AddOnEvent } from './cards/event';
+import { checkText } from './cards/check';
+import { loadConfig } from './gas/config-store';
+import { probeDeployment } from './gas/deployment-probe';
+import { saveServerUrl } from './gas/server-client';
+import { deploymentChecks } from './server/check';
 import { handlePost } from './server/do-post';
 import { verifyAsFunction } from './server/verify-function';
 import { dailyWork } from './triggers/daily';
@@ -66,6 +74,41 @@ export function onSign(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionRespo
 /** Card action: approve. */
 export function onApprove(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
   return approve(e);
+}
+
+/** Card action: another page of the approver's queue. */
+export function onApproverPage(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return approverPage(e);
+}
+
+/** Card action: open the review card of one request in the approver's queue. */
+export function onReview(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return review(e);
+}
+
+/** Card action: Check deployment (the deployer and business managers). */
+export function onCheckDeployment(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return checkDeploymentCard(e);
+}
+
+/**
+ * Check deployment as a function, for the editor (Run in the Apps Script editor, or `clasp
+ * run-function checkDeployment`): the same lines as the card, a "✓ / ✗ / ℹ Label: detail" line
+ * each. Where the web app does not answer, the deployment's own checks run here, as the editor.
+ */
+export function checkDeployment(): string {
+  const probe = probeDeployment();
+  const local = probe.reached ? [] : deploymentChecks(loadConfig(), Session.getEffectiveUser().getEmail().toLowerCase());
+  return checkText([...probe.lines, ...local]);
+}
+
+/**
+ * Stores the web app's `/exec` URL in Script Properties: `npm run deploy` runs it as the deployer
+ * (`clasp run-function setServerUrl --params '["https://…/exec"]'`) after updating the pinned
+ * deployment, so the cards never depend on `ScriptApp.getService().getUrl()`.
+ */
+export function setServerUrl(url: string): string {
+  return saveServerUrl(url);
 }
 
 /** Card action: return a signed request with a reason. */

@@ -2,6 +2,7 @@ import { Execution } from '../core/execution';
 import { MIME } from '../core/workspace';
 import { Host } from '../host/host';
 import type { Screen, UserSession } from '../host/user-session';
+import type { CardJson } from '../services/card';
 import { createDocumentFromElements, type TemplateElement } from '../services/document/io';
 import { CONFIG_KEY } from '../../src/gas/config-store';
 import type { Config } from '../../src/core/config';
@@ -83,7 +84,7 @@ export function setUpSchool(opts: ScenarioOptions): School {
     return screen;
   };
 
-  host.deployWebApp(cast.businessManager);
+  deploy(host, cast.businessManager);
   const templateId = createDocumentFromElements(ws, cast.businessManager, opts.templateName, opts.template);
   const bm = host.as(cast.businessManager);
   step(bm.email, 'homepage before setup', bm.openHomepage('GMAIL'));
@@ -99,6 +100,9 @@ export function setUpSchool(opts: ScenarioOptions): School {
       signingWindowDays: '14',
     }),
   );
+  if (saved.card?.name !== 'template-check') {
+    throw new Error(`save settings (${bm.email}): the add-on said: ${saved.notification ?? '(nothing)'}`);
+  }
   log.push(`Setup: ${saved.notification ?? ''}`);
   const checks = (saved.card?.sections ?? [])
     .flatMap((sec) => sec.widgets ?? [])
@@ -144,21 +148,7 @@ export function runScenario(opts: ScenarioOptions): ScenarioResult {
     host.advance(5 * 60_000);
   });
 
-  for (const approverEmail of cast.approvers) {
-    const approver = host.as(approverEmail);
-    step(approverEmail, 'approver homepage', approver.openHomepage('GMAIL'));
-    for (const r of opts.roster.filter((p) => p.email.toLowerCase() !== approverEmail)) {
-      const action = approver.actionOf(`Approve ${r.name}`);
-      if (!action) continue;
-      const request = action.parameters.requestId ?? '';
-      const screen = step(
-        approverEmail,
-        `approve ${r.name}`,
-        approver.click(`Approve ${r.name}`, { [`systems_${request}`]: config.systems.slice(0, 2) }),
-      );
-      log.push(`${approverEmail} approved ${r.name}: ${screen.notification ?? ''}`);
-    }
-  }
+  for (const approverEmail of cast.approvers) approveQueue(host, approverEmail, config, step, log);
   if (opts.nextCycle === false) return { host, config, screens, log };
   const review = nextReviewRun(config);
   const runs = host.advanceTo(review);
@@ -167,6 +157,52 @@ export function runScenario(opts: ScenarioOptions): ScenarioResult {
     `Clock moved to ${review.toISOString().slice(0, 10)}: ${daily.length} daily trigger runs (${daily.filter((r) => r.error).length} failed), ${runs.length - daily.length} other trigger runs.`,
   );
   return { host, config, screens, log };
+}
+
+/**
+ * The deployer runs `npm run deploy`: the pinned web-app deployment is created (or updated, same
+ * URL), then `clasp run-function setServerUrl` writes its `/exec` URL into Script Properties, run
+ * as the deployer like any API-executable call.
+ */
+export function deploy(host: Host, deployer: string): string {
+  const url = host.deployWebApp(deployer);
+  host.run('setServerUrl', [url], { user: deployer, kind: 'editor' });
+  return url;
+}
+
+/**
+ * An approver works through their queue from the Gmail homepage: opens each waiting person (the
+ * first on the page), reviews, grants the first two systems and approves, until nothing they may
+ * approve is left.
+ */
+export function approveQueue(
+  host: Host,
+  approverEmail: string,
+  config: Config,
+  step: School['step'],
+  log: string[],
+): void {
+  const approver = host.as(approverEmail);
+  step(approverEmail, 'approver homepage', approver.openHomepage('GMAIL'));
+  for (;;) {
+    const next = queueNames(approver.card)[0];
+    if (!next) break;
+    step(approverEmail, `review ${next}`, approver.click(next));
+    const screen = step(
+      approverEmail,
+      `approve ${next}`,
+      approver.click('Approve', { systems: config.systems.slice(0, 2) }),
+    );
+    log.push(`${approverEmail} approved ${next}: ${screen.notification ?? ''}`);
+  }
+}
+
+/** The names listed in an approver's queue on the card shown (each opens that person's review). */
+export function queueNames(card: CardJson | undefined): string[] {
+  return (card?.sections ?? [])
+    .flatMap((s) => s.widgets ?? [])
+    .filter((w) => w.decoratedText?.onClick?.action?.function === 'onReview')
+    .map((w) => (w.decoratedText?.text ?? '').replace(/<[^>]*>/g, ''));
 }
 
 /**
@@ -227,6 +263,7 @@ export function pasteRoster(
   roster: readonly RosterRow[],
 ): void {
   const exec = new Execution(host.ws, 'editor', bm, bm);
+  // The business manager types into Sheets itself: Google's own UI, no script and no scope.
   const sheet = createSpreadsheetApp(exec).openById(spreadsheetId).getSheetByName('Staff');
   if (!sheet) throw new Error('The tracking spreadsheet has no Staff sheet');
   const rows = roster.map((r) => [r.email, r.name, r.role, r.staffType, r.personalEmail, r.startDate, '']);

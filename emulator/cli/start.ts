@@ -123,7 +123,8 @@ main().then(
       console.error(`Bad input: ${e.message}`);
       process.exit(2);
     }
-    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    console.error(`The local run failed: ${e instanceof Error ? e.message : String(e)}`);
+    if (process.env.AUP_SIGNER_DEBUG && e instanceof Error) console.error(e.stack);
     process.exit(1);
   },
 );

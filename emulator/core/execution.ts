@@ -1,3 +1,5 @@
+import type { FaultKind } from './faults';
+import { missingScope } from './scopes';
 import type { Workspace } from './workspace';
 
 /** How an execution was started; decides its time limit and who it runs as. */
@@ -19,10 +21,14 @@ export const EXECUTION_LIMIT_MS: Record<ExecutionKind, number> = {
 /** Apps Script's message when an execution runs past its limit. */
 export const EXCEEDED_MESSAGE = 'Exceeded maximum execution time';
 
+/** Apps Script's message for a server-side failure: what an injected crash throws. */
+export const CRASH_MESSAGE = "We're sorry, a server error occurred. Please wait a bit and try again.";
+
 /**
  * One run of the add-on: a card callback, a trigger, a web-app request or an editor run.
- * Every emulated service call goes through {@link Execution.call}, which counts it, advances the
- * clock by its modelled latency and enforces the execution's time limit.
+ * Every emulated service call goes through {@link Execution.call}, which checks it against the
+ * scopes the execution was granted, counts it, advances the clock by its modelled latency,
+ * enforces the execution's time limit and lets an injected fault strike.
  */
 export class Execution {
   readonly startedAt: number;
@@ -31,18 +37,26 @@ export class Execution {
   errorCtor: ErrorConstructor = Error;
   /** Locks this execution holds (released when it ends, as Apps Script does). */
   readonly heldLocks = new Set<string>();
+  /** Set once an injected crash has killed this execution: where it died. */
+  crashedAt: string | undefined;
+  /** The fault striking the call now running, for the service to act out (lock timeout, quota, HTTP error). */
+  private fault: FaultKind | undefined;
 
   /**
    * @param ws the Workspace this runs against
    * @param kind how it was started
    * @param effectiveUser whose authority the script runs with (`Session.getEffectiveUser`)
    * @param activeUser who is using it (`Session.getActiveUser`); '' where Google would not say
+   * @param scopes the OAuth scopes granted to the script (its manifest's `oauthScopes`); a call
+   *   needing another throws Apps Script's message. Undefined only for the host acting as a
+   *   person in Google's own UI (typing into Sheets, say), where no script and no scope is involved.
    */
   constructor(
     readonly ws: Workspace,
     readonly kind: ExecutionKind,
     readonly effectiveUser: string,
     readonly activeUser: string,
+    readonly scopes?: ReadonlySet<string>,
   ) {
     this.startedAt = ws.clock.now();
   }
@@ -58,12 +72,44 @@ export class Execution {
   }
 
   /**
-   * Counts a call to `method` (`Service.method`), advances the clock by its modelled latency
-   * plus `extraMs`, then runs `body`. Throws "Exceeded maximum execution time" past the limit.
+   * Runs one service call `method` (`Service.method`): refuses it without a granted scope
+   * (see scopes.ts), counts it, advances the clock by its modelled latency plus `extraMs`, then
+   * runs `body`, unless an injected fault strikes it. Throws "Exceeded maximum execution time" past
+   * the limit, and {@link CRASH_MESSAGE} for every call after an injected crash.
    */
   call<T>(method: string, body: () => T, extraMs = 0): T {
+    if (this.crashedAt) throw this.error(CRASH_MESSAGE);
+    const refusal = this.scopes ? missingScope(method, this.scopes) : undefined;
+    if (refusal) {
+      const e = this.error(refusal.message);
+      if (refusal.httpCode) {
+        e.name = 'GoogleJsonResponseException';
+        Object.assign(e, { details: { code: refusal.httpCode, message: refusal.message } });
+      }
+      throw e;
+    }
     this.spend(this.ws.accounting.record(method, extraMs));
-    return body();
+    const fault = this.ws.faults.strike(method);
+    if (!fault) return body();
+    if (fault.kind === 'crash') {
+      if (fault.when === 'after') body();
+      this.crashedAt = method;
+      throw this.error(CRASH_MESSAGE);
+    }
+    this.fault = fault;
+    try {
+      return body();
+    } finally {
+      this.fault = undefined;
+    }
+  }
+
+  /** The fault of `kind` striking the call now running, if any: the service acts it out. */
+  takeFault<K extends FaultKind['kind']>(kind: K): Extract<FaultKind, { kind: K }> | undefined {
+    const f = this.fault;
+    if (f?.kind !== kind) return undefined;
+    this.fault = undefined;
+    return f as Extract<FaultKind, { kind: K }>;
   }
 
   /** Advances this execution's modelled time by `ms` (sleeps, lock waits, nested runs). */

@@ -1,6 +1,8 @@
 import { Accounting } from './accounting';
 import { Clock } from './clock';
+import { Faults } from './faults';
 import { IdFactory } from './ids';
+import type { Manifest } from './manifest';
 
 /** A Workspace user as the Admin SDK Directory API describes one (the subset we model). */
 export interface DirectoryUser {
@@ -20,6 +22,7 @@ export const MIME = {
   spreadsheet: 'application/vnd.google-apps.spreadsheet',
   document: 'application/vnd.google-apps.document',
   form: 'application/vnd.google-apps.form',
+  script: 'application/vnd.google-apps.script',
   pdf: 'application/pdf',
   plain: 'text/plain',
 } as const;
@@ -104,14 +107,55 @@ export interface WebAppDeployment {
   deploymentId: string;
   /** `USER_DEPLOYING`: runs as this user. */
   executeAs: string;
-  access: 'MYSELF' | 'DOMAIN' | 'ANYONE';
+  access: 'MYSELF' | 'DOMAIN' | 'ANYONE' | 'ANYONE_ANONYMOUS';
+  /** The script version the deployment serves (a new one at each update; the ID stays). */
+  versionNumber: number;
+}
+
+/**
+ * The Apps Script project: its manifest (build/appsscript.json, which rules every execution) and
+ * its file in Drive, whose sharing decides who may open the project and, as reported for web
+ * apps called with an OAuth token, who may call its web app.
+ */
+export interface ScriptProject {
+  scriptId: string;
+  manifest: Manifest;
+}
+
+/**
+ * The tenant's admin policies the add-on meets (Admin console settings), strict by default:
+ * - `outsideSharing`: Drive sharing outside the domain (Admin console › Drive and Docs › Sharing
+ *   settings). Most school tenants block it, so the default is 'blocked'.
+ * - `formsOutsideResponses`: whether forms owned in the domain accept responses from people
+ *   outside it who have the link even when outside sharing is blocked (Drive and Docs › Forms
+ *   responses; Google's documented default is on).
+ * - `formsUnpublishedFrom`: forms created through the API from this instant start unpublished
+ *   (developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms: "after June 30, 2026").
+ * - `cloudApis`: APIs enabled in the script's Google Cloud project; an advanced service whose API
+ *   is disabled there fails with "<API> has not been used in project … or it is disabled".
+ */
+export interface TenantPolicy {
+  outsideSharing: 'blocked' | 'allowed';
+  formsOutsideResponses: boolean;
+  formsUnpublishedFrom: number;
+  cloudApis: Set<'admin' | 'drive' | 'docs'>;
+}
+
+/** An OAuth access token handed out by `ScriptApp.getOAuthToken()`: whose it is and what it carries. */
+export interface OAuthToken {
+  user: string;
+  scopes: ReadonlySet<string>;
 }
 
 /** A request reaching the web app through UrlFetchApp. */
 export interface WebAppRequest {
+  /** The URL fetched, query included (the `/exec` or `/dev` URL, or a `script.googleusercontent.com` redirect). */
+  url: string;
   method: 'get' | 'post';
   /** The user named by the `Authorization: Bearer` token, or '' when none was sent. */
   caller: string;
+  /** The scopes that token carries (empty without one). */
+  callerScopes: ReadonlySet<string>;
   /** Query parameters. */
   parameters: Record<string, string[]>;
   contentType: string;
@@ -125,6 +169,8 @@ export interface WebAppResponse {
   code: number;
   contentType: string;
   body: string;
+  /** The `Location` header of a redirect. */
+  location?: string;
 }
 
 /** A timed value in CacheService. */
@@ -148,8 +194,12 @@ export class Workspace {
   readonly ids: IdFactory;
   readonly timeZone = 'Europe/London';
   readonly users = new Map<string, DirectoryUser>();
-  /** People outside the domain (personal addresses): they can receive mail and submit forms. */
-  readonly externals = new Set<string>();
+  /**
+   * People outside the domain (personal addresses): they can receive mail and open forms. Most
+   * have no Google account (a personal Outlook or school-leaver address), so by default they cannot
+   * sign in to Google at all.
+   */
+  readonly externals = new Map<string, { googleAccount: boolean }>();
   readonly drive = new Map<string, DriveItem>();
   readonly sentMail: SentMail[] = [];
   /** Recipients MailApp sent to per user per quota day: key `email|yyyy-mm-dd`. */
@@ -161,16 +211,27 @@ export class Workspace {
   readonly locks = new Map<string, HeldLock>();
   readonly triggers: TriggerRecord[] = [];
   readonly logs: string[] = [];
-  /** Faults the host injects into the next Admin SDK calls (HTTP codes, in order). */
-  readonly directoryFaults: number[] = [];
+  /** Faults tests inject (`host.faults`): consulted by every counted call. */
+  readonly faults = new Faults();
+  /** The tenant's admin policies (see {@link TenantPolicy}). */
+  readonly tenant: TenantPolicy = {
+    outsideSharing: 'blocked',
+    formsOutsideResponses: true,
+    formsUnpublishedFrom: Date.parse('2026-07-01T07:00:00Z'),
+    cloudApis: new Set(['admin', 'drive', 'docs']),
+  };
+  /** The script project, set by the host from the bundle's manifest. */
+  project: ScriptProject | undefined;
   webApp: WebAppDeployment | undefined;
   /**
    * Set by the host: runs the script's `doPost`/`doGet` for a `UrlFetchApp.fetch` to the web
    * app's URL, as the deployment's user, for the caller named by the bearer token.
    */
   webAppHandler: ((request: WebAppRequest) => WebAppResponse) | undefined;
-  /** OAuth tokens handed out by `ScriptApp.getOAuthToken()`: token to user. */
-  readonly oauthTokens = new Map<string, string>();
+  /** OAuth tokens handed out by `ScriptApp.getOAuthToken()`. */
+  readonly oauthTokens = new Map<string, OAuthToken>();
+  /** What the web app answered, kept for the `script.googleusercontent.com` redirect that fetches it. */
+  readonly webAppEchoes = new Map<string, WebAppResponse>();
 
   /**
    * @param domain the Workspace's primary domain, e.g. `school.example`
@@ -213,9 +274,9 @@ export class Workspace {
     return user;
   }
 
-  /** Adds a person outside the domain (a personal address). */
-  addExternal(email: string): void {
-    this.externals.add(email.toLowerCase());
+  /** Adds a person outside the domain (a personal address), with a Google account or (by default) none. */
+  addExternal(email: string, opts: { googleAccount?: boolean } = {}): void {
+    this.externals.set(email.toLowerCase(), { googleAccount: Boolean(opts.googleAccount) });
   }
 
   /** True for an address in this Workspace's domain. */

@@ -3,11 +3,25 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { Execution, type ExecutionKind } from '../core/execution';
-import { Workspace, type WebAppRequest, type WebAppResponse } from '../core/workspace';
+import type { Faults } from '../core/faults';
+import {
+  advancedServices,
+  grantedScopes,
+  readManifest,
+  type Manifest,
+  type ModelledAdvancedService,
+} from '../core/manifest';
+import { MIME, Workspace, type TenantPolicy, type WebAppResponse } from '../core/workspace';
 import { executionGlobals } from '../globals';
-import { formResponseEvent, submitFormAs, type FormResponseRecord } from '../services/forms';
+import {
+  formResponseEvent,
+  submitFormAs,
+  type FormResponseRecord,
+  type Respondent,
+} from '../services/forms';
 import { releaseAllLocks } from '../services/lock';
-import { dueTriggers, formSubmitTriggers, markFired } from '../services/script';
+import { dueTriggers, formSubmitTriggers, markFired, scriptId, webAppUrl } from '../services/script';
+import { serveWebApp } from './web-app';
 import { clockEvent } from './events';
 import { UserSession } from './user-session';
 
@@ -32,18 +46,26 @@ export interface HostOptions {
   /** The clock's starting instant. */
   start?: Date;
   seed?: string;
+  /** The manifest to run under instead of the bundle's appsscript.json (tests of a changed manifest). */
+  manifest?: Manifest;
 }
 
 /**
  * Plays Google's side for the add-on bundle: runs each execution (card callback, trigger, web
  * app request) as a given user in a fresh vm context loaded by gas-local from build/Code.js,
- * with only the emulated services as globals; serves the web app; fires due installable
- * triggers as the users who created them; and lets people use Gmail, Drive and Forms.
+ * with only the emulated services as globals, under the bundle's manifest (build/appsscript.json:
+ * its scopes, advanced services and URL allowlist); serves the web app as strictly as reported;
+ * fires due installable triggers as the users who created them; lets people use Gmail, Drive and
+ * Forms; and lets tests inject faults (`faults`) and set the tenant's policies (`tenant`).
  */
 export class Host {
   readonly ws: Workspace;
   readonly bundleDir: string;
   readonly executions: ExecutionRecord[] = [];
+  /** The manifest every execution runs under. */
+  readonly manifest: Manifest;
+  private readonly scopes: ReadonlySet<string>;
+  private readonly advanced: ReadonlyMap<string, ModelledAdvancedService>;
 
   constructor(opts: HostOptions = {}) {
     this.ws = new Workspace(
@@ -55,19 +77,43 @@ export class Host {
     if (!existsSync(join(this.bundleDir, 'Code.js'))) {
       throw new Error(`${join(this.bundleDir, 'Code.js')} is missing: run \`npm run build\` first.`);
     }
-    this.ws.webAppHandler = (req) => this.serveWebApp(req);
+    this.manifest = opts.manifest ?? readManifest(this.bundleDir);
+    this.scopes = grantedScopes(this.manifest);
+    this.advanced = advancedServices(this.manifest);
+    this.ws.project = { scriptId: scriptId(this.ws), manifest: this.manifest };
+    this.ws.webAppHandler = (req) => serveWebApp(this, req);
+  }
+
+  /** The fault injector: make the Nth call of a method fail, a lock time out, a quota run out. */
+  get faults(): Faults {
+    return this.ws.faults;
+  }
+
+  /** The tenant's admin policies (outside sharing, form responses, Cloud project APIs). */
+  get tenant(): TenantPolicy {
+    return this.ws.tenant;
   }
 
   /**
-   * Deploys the script as a web app executing as `owner` (manifest webapp: USER_DEPLOYING,
-   * DOMAIN), so `ScriptApp.getService().getUrl()` answers and UrlFetchApp can reach `doPost`.
+   * `owner` deploys the script: the project file is theirs (made on the first deployment, shared
+   * with nobody), and the one versioned web-app deployment is created, or updated to a new
+   * version with the same ID and URL (as `clasp create-deployment -i <id>` does), under the
+   * manifest's `webapp` settings. @returns the deployment's `/exec` URL
    */
-  deployWebApp(owner: string): void {
+  deployWebApp(owner: string): string {
+    const who = owner.toLowerCase();
+    if (!this.ws.drive.has(scriptId(this.ws))) {
+      this.ws.createItem(who, 'AUP Signer', MIME.script, { id: scriptId(this.ws) });
+    }
+    const webapp = this.manifest.webapp ?? {};
+    const before = this.ws.webApp;
     this.ws.webApp = {
-      deploymentId: `AKfy${this.ws.ids.next(40)}`,
-      executeAs: owner.toLowerCase(),
-      access: 'DOMAIN',
+      deploymentId: before?.deploymentId ?? `AKfy${this.ws.ids.next(40)}`,
+      executeAs: webapp.executeAs === 'USER_ACCESSING' ? '' : who,
+      access: webapp.access ?? 'MYSELF',
+      versionNumber: (before?.versionNumber ?? 0) + 1,
     };
+    return webAppUrl(this.ws) as string;
   }
 
   /** A person using Gmail or Drive. A suspended account cannot sign in at all. */
@@ -89,8 +135,12 @@ export class Host {
    * @throws what it threw (an Error of the add-on's realm), after recording the execution
    */
   run(fn: string, args: unknown[], who: { user: string; activeUser?: string; kind: ExecutionKind }): unknown {
-    const exec = new Execution(this.ws, who.kind, who.user, who.activeUser ?? who.user);
-    return this.runIn(exec, fn, args);
+    return this.runIn(this.execution(who.kind, who.user, who.activeUser ?? who.user), fn, args);
+  }
+
+  /** A new execution of the script, granted the manifest's scopes. */
+  execution(kind: ExecutionKind, effectiveUser: string, activeUser: string): Execution {
+    return new Execution(this.ws, kind, effectiveUser, activeUser, this.scopes);
   }
 
   /** Runs `fn` in a given execution (see {@link run}). */
@@ -104,7 +154,7 @@ export class Host {
     };
     this.executions.push(record);
     try {
-      const ctx = gasRequire(this.bundleDir, executionGlobals(exec), {
+      const ctx = gasRequire(this.bundleDir, executionGlobals(exec, this.advanced), {
         filter: (f: string) => f.endsWith('Code.js'),
       });
       exec.errorCtor = vm.runInContext('Error', ctx) as ErrorConstructor;
@@ -153,16 +203,20 @@ export class Host {
 
   /**
    * A person submits the form in their browser: the response is recorded and each installable
-   * form-submit trigger on the form runs as its creator.
+   * form-submit trigger on the form runs as its creator. `who` is the person at the browser; an
+   * address alone means they are signed in to Google as that address if it has a Google account
+   * (an active domain user, or an outside address added with one), else signed in to nothing, and
+   * they type that address where the form asks for an email.
+   * @throws Error saying what they are shown when the form refuses them (see `submitFormAs`)
    */
   submitForm(
     formId: string,
-    respondentEmail: string,
+    who: string | Respondent,
     answers: Record<string, string | string[]>,
   ): FormResponseRecord {
-    const response = submitFormAs(this.ws, formId, respondentEmail, answers);
+    const response = submitFormAs(this.ws, formId, typeof who === 'string' ? this.respondent(who) : who, answers);
     for (const t of formSubmitTriggers(this.ws, formId)) {
-      const exec = new Execution(this.ws, 'trigger', t.owner, t.owner);
+      const exec = this.execution('trigger', t.owner, t.owner);
       try {
         this.runIn(exec, t.handler, [formResponseEvent(exec, formId, response.id, t.uid)]);
       } catch {
@@ -172,41 +226,11 @@ export class Host {
     return response;
   }
 
-  /** The web app: runs `doPost` as the deploying user, for the caller the token names. */
-  private serveWebApp(req: WebAppRequest): WebAppResponse {
-    const app = this.ws.webApp;
-    if (!app)
-      return { code: 404, contentType: 'text/html', body: 'Sorry, unable to open the file at this time.' };
-    if (!req.caller)
-      return { code: 401, contentType: 'text/html', body: 'Sign in to continue to Google Apps Script.' };
-    if (!this.ws.inDomain(req.caller)) {
-      return {
-        code: 403,
-        contentType: 'text/html',
-        body: 'You need access: this web app is limited to its domain.',
-      };
-    }
-    const exec = new Execution(this.ws, 'webapp', app.executeAs, req.caller);
-    const query = Object.entries(req.parameters)
-      .map(([k, vs]) => vs.map((v) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'))
-      .join('&');
-    const e = {
-      queryString: query,
-      parameter: Object.fromEntries(Object.entries(req.parameters).map(([k, v]) => [k, v[0]])),
-      parameters: req.parameters,
-      contextPath: '',
-      contentLength: req.body.length,
-      postData: { contents: req.body, length: req.body.length, type: req.contentType, name: 'postData' },
-    };
-    const fn = req.method === 'post' ? 'doPost' : 'doGet';
-    try {
-      const out = this.runIn(exec, fn, [e]) as { getContent(): string; contentType(): string };
-      return { code: 200, contentType: out.contentType(), body: out.getContent() };
-    } catch (err) {
-      const message = String((err as { message?: unknown })?.message ?? err);
-      return { code: 200, contentType: 'text/html', body: `<html><body>Error: ${message}</body></html>` };
-    } finally {
-      req.from.absorb(exec.elapsedMs);
-    }
+  /** The person behind an address at a browser (see {@link submitForm}). */
+  private respondent(email: string): Respondent {
+    const e = email.toLowerCase();
+    const member = this.ws.users.get(e);
+    const account = (member && !member.suspended) || this.ws.externals.get(e)?.googleAccount;
+    return { signedInAs: account ? e : '', typedEmail: e };
   }
 }

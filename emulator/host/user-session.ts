@@ -180,13 +180,18 @@ function checked(card: CardJson): CardJson {
   return card;
 }
 
-/** Every button of a card (button lists, decorated-text buttons, the fixed footer). */
+/**
+ * Every button of a card (button lists, decorated-text buttons, the fixed footer), and each
+ * clickable decorated text as a button named by its text without markup.
+ */
 export function findButtons(card: CardJson): Button[] {
   const out: Button[] = [];
   for (const s of card.sections ?? []) {
     for (const w of s.widgets ?? []) {
       for (const b of w.buttonList?.buttons ?? []) out.push(b as Button);
       if (w.decoratedText?.button) out.push(w.decoratedText.button as Button);
+      if (w.decoratedText?.onClick)
+        out.push({ text: (w.decoratedText.text ?? '').replace(/<[^>]*>/g, ''), onClick: w.decoratedText.onClick });
     }
   }
   if (card.fixedFooter?.primaryButton) out.push(card.fixedFooter.primaryButton as Button);

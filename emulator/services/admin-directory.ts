@@ -41,9 +41,10 @@ interface ListArgs {
  *
  * Only a super administrator (the effective user) may call it; anyone else gets HTTP 403. Errors are
  * `GoogleJsonResponseException`s printed as "API call to directory.users.<method> failed with error:
- * <message>", carrying `details: {code, message, errors}` as Apps Script's do. Before each call the
- * host's `ws.directoryFaults` queue is consulted: a queued HTTP code fails that call (429 "Rate
- * Limit Exceeded", 500/503 "Backend Error"). Results are fresh copies. `update` and `patch` both apply
+ * <message>", carrying `details: {code, message, errors}` as Apps Script's do. An injected `http`
+ * fault fails that call with its code (429 "Rate Limit Exceeded", 500/503 "Backend Error"); with
+ * the Admin SDK API disabled in the script's Cloud project every call answers 403
+ * accessNotConfigured. Results are fresh copies. `update` and `patch` both apply
  * only the given fields (`suspended`, `name.givenName`/`familyName`, `orgUnitPath`), as the API's
  * update documents patch semantics.
  */
@@ -53,22 +54,34 @@ export class FakeUsersCollection implements Pick<
 > {
   constructor(private readonly exec: Execution) {}
 
-  /** Runs `users.<method>` with fault injection and the admin check. */
+  /** Runs `users.<method>` with injected faults, the Cloud project's API switch and the admin check. */
   private api<T>(method: string, body: () => T): T {
     return this.exec.call(`AdminDirectory.Users.${method}`, () => {
-      const fault = this.exec.ws.directoryFaults.shift();
-      if (fault !== undefined) throw this.fail(method, fault);
+      const fault = this.exec.takeFault('http');
+      if (fault) throw this.fail(method, fault.code);
+      if (!this.exec.ws.tenant.cloudApis.has('admin')) {
+        throw this.fail(
+          method,
+          403,
+          apiDisabledMessage('Admin SDK API', 'admin.googleapis.com'),
+          'accessNotConfigured',
+        );
+      }
       const caller = this.exec.ws.users.get(this.exec.effectiveUser.toLowerCase());
       if (!caller || !caller.isAdmin || caller.suspended) throw this.fail(method, 403);
       return body();
     });
   }
 
-  /** A GoogleJsonResponseException for HTTP `code` (optionally with the API's own `message`). */
-  private fail(method: string, code: number, message = ERROR_TEXT[code] ?? 'Unknown Error'): Error {
+  /** A GoogleJsonResponseException for HTTP `code` (optionally with the API's own `message` and reason). */
+  private fail(
+    method: string,
+    code: number,
+    message = ERROR_TEXT[code] ?? 'Unknown Error',
+    reason = REASON[code] ?? 'unknown',
+  ): Error {
     const error = this.exec.error(`API call to directory.users.${method} failed with error: ${message}`);
     error.name = 'GoogleJsonResponseException';
-    const reason = REASON[code] ?? 'unknown';
     Object.assign(error, { details: { code, message, errors: [{ domain: 'global', reason, message }] } });
     return error;
   }
@@ -189,6 +202,18 @@ export class FakeUsersCollection implements Pick<
     user.name.fullName = `${user.name.givenName} ${user.name.familyName}`.trim();
     return toResource(user);
   }
+}
+
+/**
+ * Google's text when an API is disabled in the calling Cloud project (HTTP 403, reason
+ * accessNotConfigured), e.g. "Admin SDK API has not been used in project 1234 before or it is
+ * disabled. Enable it by visiting … then retry."
+ */
+export function apiDisabledMessage(title: string, host: string, project = '800000000001'): string {
+  return (
+    `${title} has not been used in project ${project} before or it is disabled. Enable it by visiting ` +
+    `https://console.developers.google.com/apis/api/${host}/overview?project=${project} then retry.`
+  );
 }
 
 /** The Workspace's customer ID (stable per domain). */

@@ -1,63 +1,179 @@
 import type { Execution } from '../core/execution';
-import { shareWithNotice } from './drive/acl';
+import { restName } from '../core/scopes';
+import type { DriveItem } from '../core/workspace';
+import { apiDisabledMessage } from './admin-directory';
+import { outsideShareRefused, shareWithNotice } from './drive/acl';
 
 type Permission = GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission;
+type About = GoogleAppsScript.Drive_v3.Drive.V3.Schema.About;
 type PermissionsCollection = GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection;
+type AboutCollection = GoogleAppsScript.Drive_v3.Drive.V3.Collection.AboutCollection;
 
-/** Apps Script's text for a failed advanced-service call to the Drive API. */
-function apiError(exec: Execution, message: string, code: number): Error {
-  const e = exec.error(`API call to drive.permissions.create failed with error: ${message}`);
-  (e as Error & { details: unknown }).details = { code, message };
+/** The Drive API's status text and reason for the codes an injected fault may carry. */
+const FAULT_TEXT: Record<number, [string, string]> = {
+  400: ['Bad Request', 'badRequest'],
+  403: ['The user does not have sufficient permissions for this file.', 'insufficientFilePermissions'],
+  404: ['File not found.', 'notFound'],
+  429: ['User rate limit exceeded.', 'userRateLimitExceeded'],
+  500: ['Internal Error', 'internalError'],
+  503: ['Service Unavailable', 'backendError'],
+};
+
+/**
+ * Apps Script's error for a failed advanced-service call to the Drive API: a
+ * GoogleJsonResponseException "API call to drive.<resource>.<method> failed with error: <message>"
+ * carrying `details: {code, message, errors: [{reason}]}`.
+ */
+function apiError(exec: Execution, method: string, message: string, code: number, reason: string): Error {
+  const e = exec.error(`API call to ${restName(method)} failed with error: ${message}`);
+  e.name = 'GoogleJsonResponseException';
+  Object.assign(e, { details: { code, message, errors: [{ domain: 'global', reason, message }] } });
   return e;
 }
 
+/** Runs one Drive API call: an injected fault, or the Cloud project's API switch, answers first. */
+function api<T>(exec: Execution, method: string, body: () => T): T {
+  return exec.call(method, () => {
+    const fault = exec.takeFault('http');
+    if (fault) {
+      const [text, reason] = FAULT_TEXT[fault.code] ?? ['Unknown Error', 'unknown'];
+      throw apiError(exec, method, text, fault.code, reason);
+    }
+    if (!exec.ws.tenant.cloudApis.has('drive')) {
+      throw apiError(
+        exec,
+        method,
+        apiDisabledMessage('Google Drive API', 'drive.googleapis.com'),
+        403,
+        'accessNotConfigured',
+      );
+    }
+    return body();
+  });
+}
+
+const ROLES: Record<string, 'editor' | 'viewer'> = { writer: 'editor', commenter: 'viewer', reader: 'viewer' };
+
 /**
- * The Drive API v3 advanced service (`Drive`), the subset the add-on uses: `Permissions.create`
- * (developers.google.com/drive/api/reference/rest/v3/permissions/create). A user permission with
- * role reader or commenter grants view access, writer grants edit access; the caller must be able
- * to edit the file (403 "The user does not have sufficient permissions for this file." otherwise,
- * 404 "File not found: ID." for a file they cannot see). Drive emails the person a share
- * notification unless `sendNotificationEmail: false`, which is what the Drive API offers and
- * DriveApp does not.
+ * `permissions.create` (developers.google.com/drive/api/reference/rest/v3/permissions/create):
+ * `type` user (with `emailAddress`), domain (with `domain`, this Workspace's) or anyone; role reader,
+ * commenter (view access) or writer (edit access). The caller must be able to edit the file (403
+ * "The user does not have sufficient permissions for this file." otherwise, 404 "File not found:
+ * ID." for a file they cannot see). Where the tenant blocks sharing outside the domain, an outside
+ * user answers 400 shareOutNotPermitted and `anyone` 400 publishOutNotPermitted ("Bad Request. User
+ * message: …", as reported). Drive emails the person a share notification unless
+ * `sendNotificationEmail: false`, which DriveApp cannot turn off.
  */
-export function createDriveApi(exec: Execution): { Permissions: Pick<PermissionsCollection, 'create'> } {
-  const Permissions = {
-    create(resource: Permission, fileId: string, optionalArgs?: object): Permission {
-      return exec.call('Drive.Permissions.create', () => {
-        const ws = exec.ws;
-        const item = ws.drive.get(fileId);
-        const me = exec.effectiveUser;
-        if (!item || item.trashed || !ws.canView(item, me))
-          throw apiError(exec, `File not found: ${fileId}.`, 404);
-        if (!ws.canEdit(item, me))
-          throw apiError(exec, 'The user does not have sufficient permissions for this file.', 403);
-        const email = String(resource.emailAddress ?? '').toLowerCase();
-        if (resource.type !== 'user' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-          throw apiError(
-            exec,
-            'Invalid sharing request. Only user permissions with an email address are supported here.',
-            400,
-          );
-        }
-        const role =
-          resource.role === 'writer'
-            ? 'editor'
-            : resource.role === 'reader' || resource.role === 'commenter'
-              ? 'viewer'
-              : '';
-        if (!role) throw apiError(exec, `Invalid role: ${String(resource.role)}`, 400);
-        const notify =
-          (optionalArgs as { sendNotificationEmail?: boolean } | undefined)?.sendNotificationEmail !== false;
-        shareWithNotice(exec, item, email, role, notify);
-        return {
-          id: ws.ids.next(20),
-          type: 'user',
-          role: resource.role,
-          emailAddress: email,
-          kind: 'drive#permission',
-        };
-      });
-    },
-  } as Pick<PermissionsCollection, 'create'>;
-  return { Permissions };
+function createPermission(exec: Execution, resource: Permission, fileId: string, optionalArgs?: object): Permission {
+  const method = 'Drive.Permissions.create';
+  return api(exec, method, () => {
+    const ws = exec.ws;
+    const item = ws.drive.get(fileId);
+    const me = exec.effectiveUser;
+    if (!item || item.trashed || !ws.canView(item, me))
+      throw apiError(exec, method, `File not found: ${fileId}.`, 404, 'notFound');
+    if (!ws.canEdit(item, me)) {
+      throw apiError(
+        exec,
+        method,
+        'The user does not have sufficient permissions for this file.',
+        403,
+        'insufficientFilePermissions',
+      );
+    }
+    const role = ROLES[String(resource.role)];
+    if (!role) throw apiError(exec, method, `Invalid role: ${String(resource.role)}`, 400, 'invalid');
+    const done = (extra: Permission): Permission => ({
+      id: ws.ids.next(20),
+      type: resource.type,
+      role: resource.role,
+      kind: 'drive#permission',
+      ...extra,
+    });
+    if (resource.type === 'anyone' || resource.type === 'domain') {
+      return done(linkShare(exec, item, resource, method));
+    }
+    const email = String(resource.emailAddress ?? '').toLowerCase();
+    if (resource.type !== 'user' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      throw apiError(
+        exec,
+        method,
+        'Invalid sharing request. Only user permissions with an email address are supported here.',
+        400,
+        'invalidSharingRequest',
+      );
+    }
+    if (outsideShareRefused(ws, email)) {
+      throw apiError(exec, method, 'Bad Request. User message: "shareOutNotPermitted"', 400, 'shareOutNotPermitted');
+    }
+    const notify = (optionalArgs as { sendNotificationEmail?: boolean } | undefined)?.sendNotificationEmail !== false;
+    shareWithNotice(exec, item, email, role, notify);
+    return done({ emailAddress: email });
+  });
+}
+
+/** Link sharing through the API: to the whole domain, or to anyone (refused where outside sharing is blocked). */
+function linkShare(exec: Execution, item: DriveItem, resource: Permission, method: string): Permission {
+  const ws = exec.ws;
+  const edit = resource.role === 'writer';
+  if (resource.type === 'anyone') {
+    if (ws.tenant.outsideSharing === 'blocked')
+      throw apiError(exec, method, 'Bad Request. User message: ""', 400, 'publishOutNotPermitted');
+    item.access = resource.allowFileDiscovery ? 'ANYONE' : 'ANYONE_WITH_LINK';
+    item.permission = edit ? 'EDIT' : 'VIEW';
+    return {};
+  }
+  if (String(resource.domain ?? '').toLowerCase() !== ws.domain) {
+    throw apiError(exec, method, 'Bad Request. User message: "shareOutNotPermitted"', 400, 'shareOutNotPermitted');
+  }
+  item.access = resource.allowFileDiscovery ? 'DOMAIN' : 'DOMAIN_WITH_LINK';
+  item.permission = edit ? 'EDIT' : 'VIEW';
+  return { domain: ws.domain };
+}
+
+/**
+ * `about.get` (developers.google.com/drive/api/reference/rest/v3/about/get): `fields` is required,
+ * as the API answers 400 "The 'fields' parameter is required for this method." without it; gives
+ * the caller as `user`, and only the fields `fields` names.
+ */
+function aboutGet(exec: Execution, optionalArgs: Record<string, unknown>): About {
+  const method = 'Drive.About.get';
+  return api(exec, method, () => {
+    const fields = String(optionalArgs?.fields ?? '');
+    if (!fields) {
+      throw apiError(exec, method, "The 'fields' parameter is required for this method.", 400, 'required');
+    }
+    const me = exec.effectiveUser;
+    const user = exec.ws.users.get(me);
+    const all: About = {
+      kind: 'drive#about',
+      user: { kind: 'drive#user', emailAddress: me, displayName: user?.name.fullName ?? me, me: true },
+    };
+    if (fields === '*') return all;
+    return Object.fromEntries(
+      fields
+        .split(',')
+        .map((f) => f.trim().split('(')[0] as keyof About)
+        .filter((f) => f in all)
+        .map((f) => [f, all[f]]),
+    ) as About;
+  });
+}
+
+/**
+ * The Drive API v3 advanced service (`Drive`, serviceId `drive`, version v3;
+ * developers.google.com/apps-script/advanced/drive), the subset the add-on uses:
+ * `Permissions.create` and `About.get`. Defined in an execution only where the manifest enables it.
+ */
+export function createDriveApi(exec: Execution): {
+  Permissions: Pick<PermissionsCollection, 'create'>;
+  About: Pick<AboutCollection, 'get'>;
+} {
+  return {
+    Permissions: {
+      create: (resource: Permission, fileId: string, optionalArgs?: object) =>
+        createPermission(exec, resource, fileId, optionalArgs),
+    } as Pick<PermissionsCollection, 'create'>,
+    About: { get: (optionalArgs: Record<string, unknown>) => aboutGet(exec, optionalArgs) },
+  };
 }

@@ -36,7 +36,7 @@ type LockMethods = 'tryLock' | 'waitLock' | 'hasLock' | 'releaseLock';
  * execution in `ws.locks`. Nothing else runs while an execution waits, so a lock held by another
  * process stays held: `tryLock(ms)` spends `ms` of modelled time and returns false, `waitLock(ms)`
  * spends `ms` and throws {@link LOCK_TIMEOUT_MESSAGE}. Re-acquiring a lock this execution already
- * holds succeeds at once.
+ * holds succeeds at once. An injected `lockTimeout` fault plays another process holding it.
  */
 export class FakeLock implements Pick<GoogleAppsScript.Lock.Lock, LockMethods> {
   constructor(
@@ -67,7 +67,7 @@ export class FakeLock implements Pick<GoogleAppsScript.Lock.Lock, LockMethods> {
   }
 
   private acquire(timeoutInMillis: number): boolean {
-    const held = this.exec.ws.locks.get(this.key);
+    const held = this.exec.takeFault('lockTimeout') ? { holder: {} } : this.exec.ws.locks.get(this.key);
     if (!held || held.holder === this.exec) {
       this.exec.ws.locks.set(this.key, { holder: this.exec });
       this.exec.heldLocks.add(this.key);

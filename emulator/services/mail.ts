@@ -40,6 +40,11 @@ export function remainingMailQuota(ws: Workspace, email: string): number {
   return Math.max(0, mailQuotaLimit(ws, email) - (ws.mailQuotaUsed.get(quotaKey(ws, email)) ?? 0));
 }
 
+/** Spends the rest of `email`'s recipient quota for today (the fault API's `quota`). */
+export function spendMailQuota(ws: Workspace, email: string): void {
+  ws.mailQuotaUsed.set(quotaKey(ws, email), mailQuotaLimit(ws, email));
+}
+
 const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:".]+(\.[^\s@<>(),;:".]+)+$/;
 
 /**
@@ -88,7 +93,10 @@ export class FakeMailApp implements Pick<
   constructor(private readonly exec: Execution) {}
 
   sendEmail(first: Options | string, second?: string, third?: string, fourth?: string | Options): void {
-    this.exec.call('MailApp.sendEmail', () => this.send(normalise(first, second, third, fourth)));
+    this.exec.call('MailApp.sendEmail', () => {
+      if (this.exec.takeFault('quota')) spendMailQuota(this.exec.ws, this.exec.effectiveUser);
+      this.send(normalise(first, second, third, fourth));
+    });
   }
 
   getRemainingDailyQuota(): GoogleAppsScript.Integer {

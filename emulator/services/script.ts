@@ -17,22 +17,38 @@ export {
   TriggerSource,
 } from './triggers';
 
-/** The web app's `/exec` URL for the deployment, or null when the script has none. */
+/** The web app's `/exec` URL for the versioned deployment, or null when the script has none. */
 export function webAppUrl(ws: Workspace): string | null {
   return ws.webApp
     ? `https://script.google.com/a/macros/${ws.domain}/s/${ws.webApp.deploymentId}/exec`
     : null;
 }
 
+/** The head deployment's ID: stable for the project, the one Test deployments and `/dev` use. */
+export function headDeploymentId(ws: Workspace): string {
+  const hash = createHash('sha256').update(`head:${scriptId(ws)}`).digest('base64url');
+  return `AKfycb${hash}`.slice(0, 40);
+}
+
+/**
+ * The web app's `/dev` URL (the head deployment: the latest code, for users who can edit the
+ * script), or null when the script is not deployed as a web app.
+ */
+export function devUrl(ws: Workspace): string | null {
+  return ws.webApp ? `https://script.google.com/a/macros/${ws.domain}/s/${headDeploymentId(ws)}/dev` : null;
+}
+
 /**
  * The script's web-app service (developers.google.com/apps-script/reference/script/service).
- * `getUrl()` is the deployment's `/exec` URL, or null when the script is not deployed as a web app.
+ * `getUrl()` answers the `/dev` URL: documented for the development-mode web app and reported
+ * for other executions too, so (modelled strictly) always; null when there is no web-app
+ * deployment. Code must not rely on it for the `/exec` URL.
  */
 export class FakeService implements Pick<GoogleAppsScript.Script.Service, 'getUrl' | 'isEnabled'> {
   constructor(private readonly exec: Execution) {}
 
   getUrl(): string {
-    return this.exec.call('Service.getUrl', () => webAppUrl(this.exec.ws) as string);
+    return this.exec.call('Service.getUrl', () => devUrl(this.exec.ws) as string);
   }
 
   isEnabled(): boolean {
@@ -56,7 +72,8 @@ type ScriptAppMethods =
  * The `ScriptApp` global (developers.google.com/apps-script/reference/script/script-app).
  * Triggers belong to the effective user who created them: `getProjectTriggers()` lists only theirs,
  * `deleteTrigger` removes only theirs. `getOAuthToken()` returns an opaque token that
- * `UrlFetchApp` maps back to the active user (or effective user when the active one is unknown).
+ * `UrlFetchApp` maps back to the active user (or effective user when the active one is unknown),
+ * carrying the scopes the execution was granted.
  */
 export function createScriptApp(exec: Execution): Pick<GoogleAppsScript.Script.ScriptApp, ScriptAppMethods> {
   const ws = exec.ws;
@@ -85,9 +102,11 @@ export function createScriptApp(exec: Execution): Pick<GoogleAppsScript.Script.S
     getOAuthToken: () =>
       exec.call('ScriptApp.getOAuthToken', () => {
         const user = exec.activeUser || exec.effectiveUser;
-        for (const [token, owner] of ws.oauthTokens) if (owner === user) return token;
+        const scopes = exec.scopes ?? new Set<string>();
+        const same = (a: ReadonlySet<string>) => a.size === scopes.size && [...a].every((s) => scopes.has(s));
+        for (const [token, t] of ws.oauthTokens) if (t.user === user && same(t.scopes)) return token;
         const token = `ya29.${ws.ids.next(120)}`;
-        ws.oauthTokens.set(token, user);
+        ws.oauthTokens.set(token, { user, scopes });
         return token;
       }),
     getService: () =>
@@ -100,7 +119,7 @@ export function createScriptApp(exec: Execution): Pick<GoogleAppsScript.Script.S
 }
 
 /** The script's ID: 57 characters, stable for a domain. */
-function scriptId(ws: Workspace): string {
+export function scriptId(ws: Workspace): string {
   const hash = createHash('sha256').update(`script:${ws.domain}`).digest('base64url');
   return `1${hash}${hash}`.slice(0, 57);
 }

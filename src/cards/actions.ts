@@ -8,6 +8,10 @@ import { addPersonCard } from './add-person';
 import { homeCard } from './homepage';
 import { templateCheckCard, type Report } from './template-check';
 import { setupCard } from './setup';
+import { checkCard } from './check';
+import { reviewCard } from './review';
+import { probeDeployment } from '../gas/deployment-probe';
+import type { RequestView } from '../server/api';
 
 type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
 
@@ -94,28 +98,61 @@ export function sign(e: AddOnEvent): ActionResponse {
   );
 }
 
+/** A page of the approver's queue (Previous / Next page): the homepage redrawn at that page. */
+export function approverPage(e: AddOnEvent): ActionResponse {
+  const res = callServer('state', { page: Number(param(e, 'page')) || 0 });
+  if (!res.state) return respond(res);
+  return CardService.newActionResponseBuilder()
+    .setNavigation(CardService.newNavigation().updateCard(homeCard(res.state)))
+    .build();
+}
+
+/** Review (approver): opens the review card of one person in the queue. */
+export function review(e: AddOnEvent): ActionResponse {
+  const res = callServer('review', { requestId: param(e, 'requestId') });
+  if (!res.ok || !res.data?.request) return respond(res);
+  const r = JSON.parse(res.data.request) as RequestView;
+  const systems = JSON.parse(res.data.systems ?? '[]') as string[];
+  return CardService.newActionResponseBuilder()
+    .setNavigation(CardService.newNavigation().pushCard(reviewCard(r, systems)))
+    .build();
+}
+
 /**
- * Approve (approver): the server records the counter-signature, then this execution, running as
- * the approver, checks and enables the account through the Admin SDK and reports the result.
+ * Approve (approver, on the review card): the server records the counter-signature, then this
+ * execution, running as the approver, checks and enables the account through the Admin SDK and
+ * reports the result; back to the homepage, redrawn.
  */
 export function approve(e: AddOnEvent): ActionResponse {
   const requestId = param(e, 'requestId');
   const approved = callServer('approve', {
     requestId,
-    systems: formValues(e, `systems_${requestId}`),
-    permissions: formValue(e, `permissions_${requestId}`),
+    systems: formValues(e, 'systems'),
+    permissions: formValue(e, 'permissions'),
   });
   const email = approved.data?.email;
   if (!approved.ok || !email) return respond(approved);
   const result = ensureActive(email);
   const recorded = callServer('account', { requestId, account: result.account, note: result.note });
-  return respond({ ...recorded, message: `${approved.message} ${recorded.message}` });
+  return respond({ ...recorded, message: `${approved.message} ${recorded.message}` }, true);
 }
 
-/** Return (approver): sends the signed request back with the reason typed on the card. */
+/** Return (approver, on the review card): sends the signed request back with the reason typed; back to the homepage. */
 export function returnToSigner(e: AddOnEvent): ActionResponse {
-  const requestId = param(e, 'requestId');
-  return respond(callServer('return', { requestId, reason: formValue(e, `reason_${requestId}`) }));
+  const res = callServer('return', { requestId: param(e, 'requestId'), reason: formValue(e, 'reason') });
+  return res.ok ? respond(res, true) : respond({ ok: false, message: res.message });
+}
+
+/**
+ * Check deployment (the deployer and business managers): the card of what was found, line by
+ * line, pushed (or, for Check again, redrawn in place).
+ */
+export function checkDeploymentCard(e: AddOnEvent): ActionResponse {
+  const card = checkCard(probeDeployment().lines);
+  const nav = CardService.newNavigation();
+  return CardService.newActionResponseBuilder()
+    .setNavigation(param(e, 'again') ? nav.updateCard(card) : nav.pushCard(card))
+    .build();
 }
 
 /** Add a person (business manager): pushes the card to add one person to the Staff sheet. */

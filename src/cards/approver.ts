@@ -1,14 +1,16 @@
 import type { HomeState } from '../server/api';
-import { actionButton, esc, labelled, linkButton, text } from './widgets';
+import { actionButton, esc, text } from './widgets';
 
 /**
- * The approver's section: each request awaiting counter-signature (name, role, signed at,
- * document link) with the systems to grant (multi-select), additional permissions and Approve,
- * or a reason and Return.
- * Input names carry the request ID so each request's inputs stay apart on one card.
+ * The approver's section: a page of the people whose AUP awaits their counter-signature (name,
+ * role, staff type, when signed), each opening a review card; Previous / Next page when there
+ * are more than fit (about 20 a page keeps the section far inside Google's 100 widgets). A note
+ * when approved accounts wait for a directory administrator, with the button that installs
+ * account enablement.
  */
 export function approverSection(state: HomeState): GoogleAppsScript.Card_Service.CardSection {
-  const s = CardService.newCardSection().setHeader(`Awaiting your approval (${state.pending.length})`);
+  const q = state.pendingPage;
+  const s = CardService.newCardSection().setHeader(`Awaiting your approval (${q.total})`);
   if (state.pendingAccounts) {
     s.addWidget(text(`${state.pendingAccounts} approved account(s) wait for a directory administrator.`));
     s.addWidget(
@@ -20,45 +22,27 @@ export function approverSection(state: HomeState): GoogleAppsScript.Card_Service
       ),
     );
   }
-  if (!state.pending.length) return s.addWidget(text('Nothing awaits your approval.'));
+  if (!q.total) return s.addWidget(text('Nothing awaits your approval.'));
   for (const r of state.pending) {
     s.addWidget(
-      labelled(`${esc(r.role)} · ${esc(r.staffType)}`, `<b>${esc(r.name)}</b> signed ${r.signedAt}`),
-    );
-    if (r.document)
-      s.addWidget(CardService.newButtonSet().addButton(linkButton(`Read ${r.name}'s AUP`, r.document)));
-    const systems = CardService.newSelectionInput()
-      .setType(CardService.SelectionInputType.CHECK_BOX)
-      .setFieldName(`systems_${r.requestId}`)
-      .setTitle('Systems to grant');
-    for (const sys of state.systems) systems.addItem(sys, sys, false);
-    s.addWidget(systems);
-    s.addWidget(
-      CardService.newTextInput()
-        .setFieldName(`permissions_${r.requestId}`)
-        .setTitle('Additional permissions (e.g. admin)'),
-    );
-    s.addWidget(
-      CardService.newTextInput()
-        .setFieldName(`reason_${r.requestId}`)
-        .setTitle('Reason, to return it instead'),
-    );
-    s.addWidget(
-      CardService.newButtonSet()
-        .addButton(
-          actionButton(
-            `Approve ${r.name}`,
-            CardService.newAction().setFunctionName('onApprove').setParameters({ requestId: r.requestId }),
-            true,
-          ),
-        )
-        .addButton(
-          actionButton(
-            `Return ${r.name}`,
-            CardService.newAction().setFunctionName('onReturn').setParameters({ requestId: r.requestId }),
-          ),
+      CardService.newDecoratedText()
+        .setTopLabel(`${r.role} · ${r.staffType}`)
+        .setText(`<b>${esc(r.name)}</b>`)
+        .setBottomLabel(`Signed ${r.signedAt}`)
+        .setWrapText(true)
+        .setOnClickAction(
+          CardService.newAction().setFunctionName('onReview').setParameters({ requestId: r.requestId }),
         ),
     );
+  }
+  if (q.pages > 1) {
+    s.addWidget(text(`Showing ${q.from}–${q.from + state.pending.length - 1} of ${q.total}.`));
+    const paging = CardService.newButtonSet();
+    const page = (label: string, to: number) =>
+      actionButton(label, CardService.newAction().setFunctionName('onApproverPage').setParameters({ page: String(to) }));
+    if (q.page > 0) paging.addButton(page('Previous page', q.page - 1));
+    if (q.page < q.pages - 1) paging.addButton(page('Next page', q.page + 1));
+    s.addWidget(paging);
   }
   return s;
 }

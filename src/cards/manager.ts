@@ -2,8 +2,9 @@ import type { HomeState } from '../server/api';
 import { actionButton, labelled, linkButton, text } from './widgets';
 
 /**
- * The business manager's section: the Dashboard figures, the roster's problems, Send invitations,
- * Add a person, Publish new version, and Verify or an Evidence pack for one request.
+ * The business manager's section: the Dashboard figures, the roster's problems (the first few;
+ * the rest are on the Staff sheet), Send invitations, Add a person, Check deployment, Publish new
+ * version, and Verify or an Evidence pack for one request.
  */
 export function managerSection(state: HomeState): GoogleAppsScript.Card_Service.CardSection {
   const s = CardService.newCardSection().setHeader('Business manager');
@@ -20,7 +21,8 @@ export function managerSection(state: HomeState): GoogleAppsScript.Card_Service.
         actionButton('Send invitations', CardService.newAction().setFunctionName('onSendInvitations'), true),
       )
       .addButton(actionButton('Add a person', CardService.newAction().setFunctionName('onShowAddPerson')))
-      .addButton(linkButton('Open tracking sheet', m.trackingUrl)),
+      .addButton(linkButton('Open tracking sheet', m.trackingUrl))
+      .addButton(actionButton('Check deployment', CardService.newAction().setFunctionName('onCheckDeployment'))),
   );
   s.addWidget(CardService.newTextInput().setFieldName('newVersion').setTitle('New policy version label'));
   s.addWidget(

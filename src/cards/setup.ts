@@ -34,9 +34,9 @@ export function setupCard(current: Settings | null, me: string): GoogleAppsScrip
     s.addWidget(input);
   }
   s.addWidget(
-    CardService.newButtonSet().addButton(
-      actionButton('Save settings', CardService.newAction().setFunctionName('onSaveSettings'), true),
-    ),
+    CardService.newButtonSet()
+      .addButton(actionButton('Save settings', CardService.newAction().setFunctionName('onSaveSettings'), true))
+      .addButton(actionButton('Check deployment', CardService.newAction().setFunctionName('onCheckDeployment'))),
   );
   return CardService.newCardBuilder()
     .setName('settings')

@@ -3,6 +3,9 @@ import { actionButton, esc, labelled, linkButton, text } from './widgets';
 
 type Section = GoogleAppsScript.Card_Service.CardSection;
 
+/** Earlier versions shown on the card, the latest ones (the Signatures sheet keeps them all). */
+const MAX_HISTORY = 10;
+
 /**
  * The signer's section: their request (status, due date, document link) and, while it is open
  * to sign, the agreement wording with a consent checkbox, a typed-full-name input and Sign.
@@ -13,7 +16,7 @@ export function signerSection(state: HomeState): Section {
   const mine = state.mine;
   if (!mine) {
     s.addWidget(text(`You have nothing to sign for ${esc(state.policyVersion)}.`));
-    for (const h of state.history) s.addWidget(labelled(`${h.policyVersion}`, historyLine(h)));
+    for (const h of state.history.slice(-MAX_HISTORY)) s.addWidget(labelled(`${h.policyVersion}`, historyLine(h)));
     return s;
   }
   s.addWidget(labelled('Status', statusLine(mine)));
@@ -46,7 +49,7 @@ export function signerSection(state: HomeState): Section {
       ),
     );
   }
-  for (const h of state.history) s.addWidget(labelled(`${h.policyVersion}`, historyLine(h)));
+  for (const h of state.history.slice(-MAX_HISTORY)) s.addWidget(labelled(`${h.policyVersion}`, historyLine(h)));
   return s;
 }
 

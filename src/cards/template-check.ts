@@ -1,3 +1,4 @@
+import { capLines, MAX_CARD_LINES } from '../core/pages';
 import { actionButton, esc, linkButton, text } from './widgets';
 
 /** What the template check reported (from the server's setup answer). */
@@ -13,7 +14,8 @@ export interface Report {
  */
 export function templateCheckCard(report: Report, preparedUrl = ''): GoogleAppsScript.Card_Service.Card {
   const found = CardService.newCardSection().setHeader('Found in your template');
-  for (const f of report.found.length ? report.found : ['Nothing recognisable.'])
+  const more = (n: number) => `…and ${n} more.`;
+  for (const f of capLines(report.found.length ? report.found : ['Nothing recognisable.'], MAX_CARD_LINES, more))
     found.addWidget(text(esc(f)));
   const card = CardService.newCardBuilder()
     .setName('template-check')
@@ -21,7 +23,7 @@ export function templateCheckCard(report: Report, preparedUrl = ''): GoogleAppsS
     .addSection(found);
   if (report.problems.length) {
     const fix = CardService.newCardSection().setHeader('To fix');
-    for (const p of report.problems) fix.addWidget(text(esc(p)));
+    for (const p of capLines(report.problems, MAX_CARD_LINES, more)) fix.addWidget(text(esc(p)));
     card.addSection(fix);
   }
   const actions = CardService.newButtonSet()

@@ -36,13 +36,18 @@ export interface Config extends Settings {
   signedFolderId: string;
   /** The exact agreement wording a signer consents to. */
   agreementText: string;
-  /** A read-only copy of the policy anyone with the link can read (for new starters). */
+  /** A read-only copy of the policy, for new starters to read. */
   policyUrl: string;
+  /** Who can open {@link policyUrl} by its link: anyone, or (where outside sharing is blocked) the domain. */
+  policyShared: PolicySharing;
   /** The policy version's Google Form, for new starters whose account is not active yet. */
   form: PolicyForm;
   /** The day (yyyy-mm-dd, Europe/London) the current cycle (policy version) opened. */
   cycleOpenedOn: string;
 }
+
+/** Who can open the policy copy by its link. */
+export type PolicySharing = 'anyone' | 'domain';
 
 /** The Google Form new starters sign with: its ID, published URL and item IDs. */
 export interface PolicyForm {
@@ -187,6 +192,7 @@ export function parseConfig(json: string): Config {
   missing.push(...numbers.filter((k) => typeof c[k] !== 'number'));
   if (!c.form || typeof c.form.id !== 'string' || typeof c.form.referenceItemId !== 'number')
     missing.push('form');
+  if (c.policyShared !== 'anyone' && c.policyShared !== 'domain') missing.push('policyShared');
   if (missing.length) {
     throw new Error(`The stored configuration lacks ${missing.join(', ')}: open Settings and save again.`);
   }

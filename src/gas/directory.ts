@@ -1,4 +1,5 @@
 import type { AccountState } from '../core/columns';
+import { directoryApi } from './advanced';
 
 /** What the Admin SDK said of an account, with a note for the Notes column. */
 export interface AccountResult {
@@ -12,12 +13,11 @@ const RETRY_DELAYS_MS = [1000, 2000, 4000];
  * Checks the person's Workspace account and enables it when suspended, as the user running this
  * execution (AdminDirectory.Users.get / Users.update, developers.google.com/admin-sdk/directory/
  * reference/rest/v1/users). 403 (not a directory admin) gives Pending admin; 404 Not found; 429
- * and 5xx are retried with exponential backoff (1 s, 2 s, 4 s), then Error. Other errors rethrow.
+ * and 5xx are retried with exponential backoff (1 s, 2 s, 4 s), then Error. Other errors rethrow
+ * (a ReferenceError when the advanced service is not enabled).
  */
 export function ensureActive(email: string): AccountResult {
-  const users = AdminDirectory?.Users;
-  if (!users)
-    throw new Error('The Admin SDK (AdminDirectory) advanced service is not enabled in this project.');
+  const users = directoryApi().Users;
   for (let attempt = 0; ; attempt++) {
     try {
       const user = users.get(email);

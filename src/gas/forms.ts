@@ -9,23 +9,29 @@ export const FORM_ITEMS = {
 
 /**
  * Creates the policy version's Google Form (FormApp, developers.google.com/apps-script/reference/forms):
- * the agreement wording, a link to the policy, "Full name (typed signature)" and the consent
+ * the agreement wording, where to read the policy, "Full name (typed signature)" and the consent
  * checkbox (both required), and a reference field each invitation pre-fills with the request's
- * single-use token. Respondent emails are collected; sign-in is not required, since new
- * starters answer from their personal address.
+ * single-use token, then opens it to new starters ({@link openForNewStarters}).
+ * @param policyLink the read-only policy copy's URL when anyone with the link can open it; '' where
+ *   the tenant blocks outside sharing (new starters then read the PDF attached to their invitation)
+ * @param onCreated told the new form's ID before its questions are added, so a caller can record it
  */
 export function createPolicyForm(
   title: string,
   agreement: string,
-  policyUrl: string,
+  policyLink: string,
   folderId: string,
+  onCreated: (formId: string) => void = () => undefined,
 ): PolicyForm {
+  const where = policyLink
+    ? `Please read the policy before you sign: ${policyLink}`
+    : 'Please read the policy before you sign: your copy is attached to your invitation email.';
   const form = FormApp.create(title)
-    .setDescription(`Please read the policy before you sign: ${policyUrl}\n\n${agreement}`)
-    .setCollectEmail(true)
+    .setDescription(`${where}\n\nBy signing you agree: ${agreement}`)
     .setConfirmationMessage(
       'Thank you. Your signature has been received and will be counter-signed by the school.',
     );
+  onCreated(form.getId());
   const name = form.addTextItem().setTitle(FORM_ITEMS.name).setRequired(true);
   const consent = form.addCheckboxItem().setTitle(FORM_ITEMS.consent);
   consent.setChoiceValues([agreement]).setRequired(true);
@@ -35,6 +41,7 @@ export function createPolicyForm(
     .setHelpText('Filled in from your invitation email: please leave it as it is.')
     .setRequired(true);
   DriveApp.getFileById(form.getId()).moveTo(DriveApp.getFolderById(folderId));
+  openForNewStarters(form);
   return {
     id: form.getId(),
     url: form.getPublishedUrl(),
@@ -42,6 +49,22 @@ export function createPolicyForm(
     consentItemId: consent.getId(),
     referenceItemId: reference.getId(),
   };
+}
+
+/**
+ * Opens the policy Form to new starters, who have no school account yet and often no Google
+ * account at all: published explicitly (forms made through the API from July 2026 start
+ * unpublished), accepting responses, no sign-in required, and the email typed by the respondent
+ * (a VERIFIED email would need a Google sign-in). Who signs is proved by the single-use reference
+ * that reached their personal mailbox, as e-signature services rely on email possession.
+ * Idempotent: setup and Check deployment run it again on an existing form.
+ */
+export function openForNewStarters(form: GoogleAppsScript.Forms.Form): void {
+  form
+    .setPublished(true)
+    .setRequireLogin(false)
+    .setEmailCollectionType(FormApp.EmailCollectionType.RESPONDER_INPUT)
+    .setAcceptingResponses(true);
 }
 
 /** The form link for one request: the reference item pre-filled with its token. */
@@ -53,9 +76,15 @@ export function prefilledLink(policyForm: PolicyForm, token: string): string {
   return form.createResponse().withItemResponse(item.asTextItem().createResponse(token)).toPrefilledUrl();
 }
 
-/** Installs the form-submit trigger that records signatures (runs as the user installing it). */
+/**
+ * Installs the form-submit trigger that records signatures (runs as the user installing it), unless
+ * they already have it for this form.
+ */
 export function installFormTrigger(formId: string): void {
-  ScriptApp.newTrigger('onFormSubmit').forForm(formId).onFormSubmit().create();
+  const has = ScriptApp.getProjectTriggers().some(
+    (t) => t.getHandlerFunction() === 'onFormSubmit' && t.getTriggerSourceId() === formId,
+  );
+  if (!has) ScriptApp.newTrigger('onFormSubmit').forForm(formId).onFormSubmit().create();
 }
 
 /** The SHA-256 of a token as hex: what the Form Tokens sheet stores. */

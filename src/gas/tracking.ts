@@ -75,16 +75,56 @@ export class Tracking {
   }
 
   /**
-   * Creates the tracking spreadsheet: Signatures, Staff, Audit and Dashboard with their header
-   * rows, frozen headers, a filter, en-GB date formats and a colour per status.
+   * Creates the tracking spreadsheet, empty; {@link ensureSheets} then gives it its sheets. Two
+   * steps, so a setup that stops in between carries on with the same spreadsheet.
    */
   static create(schoolName: string): Tracking {
     const ss = SpreadsheetApp.create(`AUP Signer tracking — ${schoolName}`);
     ss.setSpreadsheetTimeZone('Europe/London');
-    const first = ss.getSheets()[0] as Sheet;
-    first.setName(SIGNATURES_SHEET);
-    const t = new Tracking(ss);
-    t.header(first, SIGNATURE_HEADERS);
+    return new Tracking(ss);
+  }
+
+  /** Opens the tracking spreadsheet by ID. */
+  static openById(id: string): Tracking {
+    return new Tracking(SpreadsheetApp.openById(id));
+  }
+
+  /**
+   * Gives the spreadsheet whichever of its sheets it lacks: Signatures, Staff, Audit, Dashboard
+   * and Form Tokens with their header rows, frozen headers, a filter, en-GB date formats, a colour
+   * per status, plain-text columns, and the Audit and Form Tokens protected so that only the
+   * owner edits them. A sheet that exists with its header row is left as it is, so a setup that
+   * stopped part-way carries on without a second sheet.
+   */
+  ensureSheets(): void {
+    const ss = this.ss;
+    const fresh = (name: string): Sheet | undefined => {
+      const found = ss.getSheetByName(name);
+      if (found) return found.getRange(1, 1).getValue() === '' ? found : undefined;
+      const blank = ss.getSheets().find((sh) => /^Sheet1$/.test(sh.getName()));
+      return blank ? blank.setName(name) : ss.insertSheet(name);
+    };
+    const signatures = fresh(SIGNATURES_SHEET);
+    if (signatures) this.formatSignatures(signatures);
+    const staff = fresh(STAFF_SHEET);
+    if (staff) {
+      this.header(staff, STAFF_HEADERS);
+      staff.getRange(2, 6, staff.getMaxRows() - 1, 2).setNumberFormat(DATE_ONLY);
+    }
+    const audit = fresh(AUDIT_SHEET);
+    if (audit) {
+      this.header(audit, AUDIT_HEADERS);
+      audit.getRange(2, 1, audit.getMaxRows() - 1, AUDIT_HEADERS.length).setNumberFormat('@');
+      ownerOnly(audit, 'AUP Signer audit log: append-only, written by the add-on alone');
+    }
+    const dashboard = ss.getSheetByName(DASHBOARD_SHEET);
+    if (!dashboard) ss.insertSheet(DASHBOARD_SHEET);
+    const tokens = fresh(TOKENS_SHEET);
+    if (tokens) this.header(tokens, TOKEN_HEADERS);
+  }
+
+  private formatSignatures(first: Sheet): void {
+    this.header(first, SIGNATURE_HEADERS);
     const rows = first.getMaxRows() - 1;
     const dateCols: [SignatureHeader, string][] = [
       ['Due By', DATE_ONLY],
@@ -108,19 +148,6 @@ export class Tracking {
       ),
     );
     first.getRange(1, 1, first.getMaxRows(), SIGNATURE_HEADERS.length).createFilter();
-    const staff = ss.insertSheet(STAFF_SHEET);
-    t.header(staff, STAFF_HEADERS);
-    staff.getRange(2, 6, staff.getMaxRows() - 1, 2).setNumberFormat(DATE_ONLY);
-    const audit = ss.insertSheet(AUDIT_SHEET);
-    t.header(audit, AUDIT_HEADERS);
-    audit.getRange(2, 1, audit.getMaxRows() - 1, AUDIT_HEADERS.length).setNumberFormat('@');
-    const guard = audit
-      .protect()
-      .setDescription('AUP Signer audit log: append-only, written by the add-on alone');
-    guard.removeEditors(guard.getEditors());
-    ss.insertSheet(DASHBOARD_SHEET);
-    t.header(ss.insertSheet(TOKENS_SHEET), TOKEN_HEADERS);
-    return t;
   }
 
   /** The spreadsheet's ID. */
@@ -291,6 +318,12 @@ export class Tracking {
       throw new Error(`The tracking spreadsheet has no "${name}" sheet: restore it or run Settings again.`);
     return s;
   }
+}
+
+/** Protects a whole sheet so that only the spreadsheet's owner edits it. */
+function ownerOnly(sheet: Sheet, description: string): void {
+  const guard = sheet.protect().setDescription(description);
+  guard.removeEditors(guard.getEditors());
 }
 
 function toCell(v: Cell): Cell {

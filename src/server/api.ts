@@ -16,7 +16,9 @@ export type Op =
   | 'prepare'
   | 'verify'
   | 'evidence'
-  | 'publish';
+  | 'publish'
+  | 'review'
+  | 'check';
 
 /** A card's request to the web app: `POST` JSON body. */
 export interface ServerRequest {
@@ -56,8 +58,10 @@ export interface HomeState {
   mine: RequestView | null;
   /** The caller's earlier requests. */
   history: RequestView[];
-  /** For approvers: requests awaiting their counter-signature (never their own). */
+  /** For approvers: one page of the requests awaiting their counter-signature (never their own), oldest signature first. */
   pending: RequestView[];
+  /** Which page of the approver's queue `pending` is (0-based), of how many, and how many wait in all. */
+  pendingPage: { page: number; pages: number; total: number; from: number };
   systems: string[];
   /** For approvers and business managers: approved requests whose account waits for a directory admin. */
   pendingAccounts: number;
@@ -68,6 +72,15 @@ export interface HomeState {
     rosterProblems: string[];
     settings: Settings;
   } | null;
+}
+
+/** One line of Check deployment: fine (✓), to fix (✗, saying what to do), or for information. */
+export interface CheckLine {
+  status: 'ok' | 'fix' | 'info';
+  /** What was checked, e.g. "Web app URL". */
+  label: string;
+  /** What was found, and what to do when it needs fixing. */
+  detail: string;
 }
 
 /** The web app's answer. `message` is fit to show a person. */

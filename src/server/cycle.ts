@@ -85,19 +85,20 @@ export function versionAssets(
   previous: Config,
   next: Pick<Config, 'schoolName' | 'policyVersion' | 'templateDocId' | 'folderId'>,
   agreementText: string,
-): Pick<Config, 'policyUrl' | 'form'> {
+): Pick<Config, 'policyUrl' | 'policyShared' | 'form'> {
   for (const t of ScriptApp.getProjectTriggers()) {
     if (t.getHandlerFunction() === 'onFormSubmit' && t.getTriggerSourceId() === previous.form.id)
       ScriptApp.deleteTrigger(t);
   }
-  FormApp.openById(previous.form.id).setAcceptingResponses(false);
-  const policyUrl = makePolicyCopy(next, next.folderId);
+  const old = FormApp.openById(previous.form.id);
+  if (old.isPublished()) old.setAcceptingResponses(false);
+  const policy = makePolicyCopy(next, next.folderId);
   const form = createPolicyForm(
     `${next.schoolName} Acceptable Use Policy ${next.policyVersion}`,
     agreementText,
-    policyUrl,
+    policy.shared === 'anyone' ? policy.url : '',
     next.folderId,
   );
   installFormTrigger(form.id);
-  return { policyUrl, form };
+  return { policyUrl: policy.url, policyShared: policy.shared, form };
 }

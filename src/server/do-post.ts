@@ -17,6 +17,8 @@ import { returnSigned } from './return';
 import { setup } from './setup';
 import { addStaff } from './staff';
 import { signRequest, type SignArgs } from './sign';
+import { checkOp } from './check';
+import { reviewOp } from './review';
 import { homeState } from './state';
 import { noteViewed } from './viewed';
 
@@ -51,7 +53,7 @@ function dispatch(ctx: ServerContext, req: ServerRequest, started: number): Serv
   const a = req.args;
   switch (req.op) {
     case 'state': {
-      const state = homeState(ctx);
+      const state = homeState(ctx, Number(a.page ?? 0));
       if (ctx.config && a.host) noteViewed(ctx.config, state, String(a.host));
       return { ok: true, message: '', state };
     }
@@ -94,6 +96,10 @@ function dispatch(ctx: ServerContext, req: ServerRequest, started: number): Serv
       );
     case 'prepare':
       return prepareTemplate(ctx);
+    case 'review':
+      return reviewOp(ctx, String(a.requestId ?? ''));
+    case 'check':
+      return checkOp(ctx);
     case 'pending':
       return pendingEnablements(ctx);
     case 'account':

@@ -5,6 +5,7 @@ import { Tracking, type StoredRequest } from '../gas/tracking';
 import { invitationEmail, newStarterInvitation } from './emails';
 import { docIdFrom, type Config } from '../core/config';
 import { prefilledLink, tokenHash } from '../gas/forms';
+import { directoryApi } from '../gas/advanced';
 import { makePersonalDoc } from './personal-doc';
 import { mutate } from './store';
 import { londonDay } from './context';
@@ -175,8 +176,9 @@ export function hasLeft(p: { leavingDate: Date | null }, today: string): boolean
  * running this (a non-admin cannot read it, and a new starter is then assumed not active).
  */
 function accountActive(email: string): boolean {
+  const users = directoryApi().Users;
   try {
-    return AdminDirectory?.Users?.get(email).suspended === false;
+    return users.get(email).suspended === false;
   } catch {
     return false;
   }

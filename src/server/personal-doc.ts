@@ -1,4 +1,4 @@
-import type { Config } from '../core/config';
+import type { Config, PolicySharing } from '../core/config';
 import { fillPlaceholders } from '../core/placeholders';
 import type { SignatureRequest } from '../core/request';
 import { analyseTemplate, fillBlock, type BlockKind, type FieldKey } from '../core/template';
@@ -72,14 +72,14 @@ export function makePersonalDoc(
 }
 
 /**
- * A copy of the policy for anyone with the link to read (new starters have no school account
- * yet): school-wide placeholders filled, personal ones left empty, view-only.
- * @returns its URL
+ * A read-only copy of the policy (school-wide placeholders filled, personal ones left empty),
+ * shared for new starters to read ({@link sharePolicy}).
+ * @returns its URL and who can open it by the link
  */
 export function makePolicyCopy(
   settings: Pick<Config, 'schoolName' | 'policyVersion' | 'templateDocId'>,
   folderId: string,
-): string {
+): { url: string; shared: PolicySharing } {
   const file = DriveApp.getFileById(settings.templateDocId).makeCopy(
     `AUP ${settings.policyVersion} — ${settings.schoolName} (to read)`,
     DriveApp.getFolderById(folderId),
@@ -94,8 +94,24 @@ export function makePolicyCopy(
     }),
   );
   view.doc.saveAndClose();
-  file.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW);
-  return file.getUrl();
+  return { url: file.getUrl(), shared: sharePolicy(file) };
+}
+
+/**
+ * Lets anyone with the link read the policy copy (new starters have no school account yet). Where
+ * the tenant blocks sharing outside the domain, DriveApp refuses ("Access denied: DriveApp.") and
+ * the copy is shared with the domain instead: new starters then read the PDF attached to their
+ * invitation, and the Form shows what they agree to.
+ */
+export function sharePolicy(file: GoogleAppsScript.Drive.File): PolicySharing {
+  try {
+    file.setSharing(DriveApp.Access.ANYONE_WITH_LINK, DriveApp.Permission.VIEW);
+    return 'anyone';
+  } catch (e) {
+    if (!/Access denied/i.test(String((e as Error)?.message ?? e))) throw e;
+    file.setSharing(DriveApp.Access.DOMAIN_WITH_LINK, DriveApp.Permission.VIEW);
+    return 'domain';
+  }
 }
 
 /**

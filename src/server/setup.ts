@@ -5,7 +5,6 @@ import {
   type Settings,
   type SettingsInput,
 } from '../core/config';
-import { createPolicyForm, installFormTrigger } from '../gas/forms';
 import { templateReport, type TemplateReport } from '../core/template-report';
 import { cycleStartFor, parseResignRule, type ResignRule } from '../core/schedule';
 import { loadConfig, saveConfig } from '../gas/config-store';
@@ -17,12 +16,14 @@ import { Tracking } from '../gas/tracking';
 import type { ServerResponse } from './api';
 import { isBusinessManager, londonDay, type ServerContext } from './context';
 import { installDailyTrigger } from '../triggers/daily';
-import { makePolicyCopy } from './personal-doc';
+import { installFormTrigger, openForNewStarters } from '../gas/forms';
+import { clearSetupProgress, provision, SetupStepError, shareScriptProject } from './provision';
 import { homeState } from './state';
 
 /**
- * Saves the setup card's settings. The first setup (only the web app's owner may do it) creates
- * the tracking spreadsheet and the documents folder; later saves (business managers) keep them.
+ * Saves the setup card's settings. The first setup (only the web app's owner may do it) makes the
+ * deployment's stores (see `provision`: resumable, so a step that fails says what to do and the
+ * next save carries on without making anything twice); later saves (business managers) keep them.
  * The template is checked and what was found is reported.
  */
 export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse {
@@ -48,51 +49,16 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
     };
   }
   const agreementText = report.agreement ?? DEFAULT_AGREEMENT;
-  const outcome = withScriptLock((): Config | string => {
-    const current = loadConfig();
-    if (current && !isBusinessManager(current, caller))
-      return 'Only a business manager can change the settings.';
-    const changesVersion =
-      current &&
-      (settings.policyVersion !== current.policyVersion || settings.templateDocId !== current.templateDocId);
-    if (current && changesVersion && invited(current)) {
-      return `Invitations have gone out for policy version ${current.policyVersion}: change the version or the template with Publish new version.`;
-    }
-    const created = current
-      ? {
-          ...current,
-          ...(changesVersion ? versionAssets(current, { ...current, ...settings }, agreementText) : {}),
-        }
-      : createStores(settings, owner, agreementText);
-    const next: Config = {
-      ...settings,
-      owner: created.owner,
-      trackingSpreadsheetId: created.trackingSpreadsheetId,
-      folderId: created.folderId,
-      signedFolderId: created.signedFolderId,
-      policyUrl: created.policyUrl,
-      form: created.form,
-      cycleOpenedOn:
-        current?.cycleOpenedOn ??
-        cycleStartFor(parseResignRule(settings.resignOn) as ResignRule, londonDay()),
-      agreementText,
-    };
-    saveConfig(next);
-    const tracking = Tracking.open(next);
-    tracking.appendAudit([
-      {
-        at: new Date(),
-        actor: caller,
-        action: current ? 'Settings changed' : 'Set up',
-        requestId: '',
-        details: `Policy version ${next.policyVersion}; template ${next.templateDocId}`,
-      },
-    ]);
-    return next;
-  });
+  let outcome: Config | string;
+  try {
+    outcome = withScriptLock(() => saveUnderLock(settings, caller, owner, agreementText));
+  } catch (e) {
+    if (e instanceof SetupStepError) return { ok: false, message: e.message };
+    throw e;
+  }
   if (typeof outcome === 'string') return { ok: false, message: outcome };
   const saved = outcome;
-  if (config && config.sendHour !== saved.sendHour) installDailyTrigger(saved.sendHour, true);
+  repair(saved, Boolean(config && config.sendHour !== saved.sendHour));
   shareTracking(saved, config?.businessManagers ?? []);
   return {
     ok: true,
@@ -105,28 +71,67 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
 }
 
 /**
- * First setup: the tracking spreadsheet, the documents folder, a read-only copy of the policy for
- * new starters, the policy version's Form and its form-submit trigger (running as the owner).
+ * Under the script lock: re-reads the configuration, refuses what a save may not do, makes the
+ * stores at first setup and saves. @returns the saved configuration, or why not
+ * @throws SetupStepError when a first-setup step fails
  */
-function createStores(
+function saveUnderLock(
   settings: Settings,
+  caller: string,
   owner: string,
   agreementText: string,
-): Pick<Config, 'owner' | 'trackingSpreadsheetId' | 'folderId' | 'signedFolderId' | 'policyUrl' | 'form'> {
-  const tracking = Tracking.create(settings.schoolName);
-  const folder = DriveApp.createFolder(`AUP Signer — ${settings.schoolName}`);
-  const folderId = folder.getId();
-  const signedFolderId = folder.createFolder('Signed documents').getId();
-  const policyUrl = makePolicyCopy(settings, folderId);
-  const form = createPolicyForm(
-    `${settings.schoolName} Acceptable Use Policy ${settings.policyVersion}`,
+): Config | string {
+  const current = loadConfig();
+  if (current && !isBusinessManager(current, caller)) return 'Only a business manager can change the settings.';
+  const changesVersion =
+    current &&
+    (settings.policyVersion !== current.policyVersion || settings.templateDocId !== current.templateDocId);
+  if (current && changesVersion && invited(current)) {
+    return `Invitations have gone out for policy version ${current.policyVersion}: change the version or the template with Publish new version.`;
+  }
+  const created = current
+    ? {
+        ...current,
+        ...(changesVersion ? versionAssets(current, { ...current, ...settings }, agreementText) : {}),
+      }
+    : { owner, ...provision(settings, agreementText) };
+  const next: Config = {
+    ...settings,
+    owner: created.owner,
+    trackingSpreadsheetId: created.trackingSpreadsheetId,
+    folderId: created.folderId,
+    signedFolderId: created.signedFolderId,
+    policyUrl: created.policyUrl,
+    policyShared: created.policyShared,
+    form: created.form,
+    cycleOpenedOn:
+      current?.cycleOpenedOn ?? cycleStartFor(parseResignRule(settings.resignOn) as ResignRule, londonDay()),
     agreementText,
-    policyUrl,
-    folderId,
-  );
-  installFormTrigger(form.id);
-  installDailyTrigger(settings.sendHour);
-  return { owner, trackingSpreadsheetId: tracking.id, folderId, signedFolderId, policyUrl, form };
+  };
+  saveConfig(next);
+  if (!current) clearSetupProgress();
+  Tracking.open(next).appendAudit([
+    {
+      at: new Date(),
+      actor: caller,
+      action: current ? 'Settings changed' : 'Set up',
+      requestId: '',
+      details: `Policy version ${next.policyVersion}; template ${next.templateDocId}`,
+    },
+  ]);
+  return next;
+}
+
+/**
+ * What every save puts right, so that "save the settings again" is the answer Check deployment
+ * gives: the owner's daily and form-submit triggers (the daily one replaced when the hour
+ * changed), the policy Form open to new starters, and the script project viewable by the school.
+ */
+function repair(config: Config, hourChanged: boolean): void {
+  installDailyTrigger(config.sendHour, hourChanged);
+  installFormTrigger(config.form.id);
+  openForNewStarters(FormApp.openById(config.form.id));
+  shareScriptProject();
 }
 
 /**

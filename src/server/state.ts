@@ -1,4 +1,5 @@
 import { settingsOf } from '../core/config';
+import { APPROVER_PAGE_SIZE, capLines, MAX_CARD_LINES, pageOf } from '../core/pages';
 import { awaitsEnablement, type SignatureRequest } from '../core/request';
 import { Tracking } from '../gas/tracking';
 import { dashboard } from '../core/dashboard';
@@ -7,11 +8,11 @@ import type { HomeState } from './api';
 import { isApprover, isBusinessManager, ukDate, viewOf, type ServerContext } from './context';
 
 /**
- * What the caller's homepage shows: their own request and history, requests awaiting their
- * counter-signature if they approve, and the school's figures if they manage. One read of the
- * Signatures sheet (and of Staff for a business manager).
+ * What the caller's homepage shows: their own request and history, one page (`page`, 0-based) of
+ * the requests awaiting their counter-signature if they approve, and the school's figures if they
+ * manage. One read of the Signatures sheet (and of Staff for a business manager).
  */
-export function homeState(ctx: ServerContext): HomeState {
+export function homeState(ctx: ServerContext, page = 0): HomeState {
   const { config, caller } = ctx;
   const base: HomeState = {
     me: caller,
@@ -25,6 +26,7 @@ export function homeState(ctx: ServerContext): HomeState {
     mine: null,
     history: [],
     pending: [],
+    pendingPage: { page: 0, pages: 1, total: 0, from: 0 },
     systems: [],
     pendingAccounts: 0,
     manager: null,
@@ -36,6 +38,7 @@ export function homeState(ctx: ServerContext): HomeState {
   const mine = own.find((r) => r.policyVersion === config.policyVersion && r.status !== 'Superseded') ?? null;
   const approver = isApprover(config, caller);
   const manager = isBusinessManager(config, caller);
+  const queue = pageOf(approver ? awaiting(requests, caller) : [], page, APPROVER_PAGE_SIZE);
   return {
     ...base,
     configured: true,
@@ -46,21 +49,28 @@ export function homeState(ctx: ServerContext): HomeState {
     isBusinessManager: manager,
     mine: mine && viewOf(mine),
     history: own.filter((r) => r !== mine).map(viewOf),
-    pending: approver ? awaiting(requests, caller).map(viewOf) : [],
+    pending: queue.items.map(viewOf),
+    pendingPage: { page: queue.page, pages: queue.pages, total: queue.total, from: queue.from },
     systems: config.systems,
     pendingAccounts: approver || manager ? requests.filter(awaitsEnablement).length : 0,
     manager: manager
       ? {
           trackingUrl: tracking.url,
           dashboard: dashboard(requests, config.policyVersion, ukDate(new Date(), true), cycleOf(config)),
-          rosterProblems: tracking.readRoster(config.staffTypes).problems.map((p) => p.message),
+          rosterProblems: capLines(
+            tracking.readRoster(config.staffTypes).problems.map((p) => p.message),
+            MAX_CARD_LINES,
+            (n) => `…and ${n} more rows to fix on the Staff sheet.`,
+          ),
           settings: settingsOf(config),
         }
       : null,
   };
 }
 
-/** Signed requests an approver may counter-sign: never their own. */
-function awaiting(requests: readonly SignatureRequest[], approver: string): SignatureRequest[] {
-  return requests.filter((r) => r.status === 'Signed' && r.email !== approver);
+/** Signed requests an approver may counter-sign, the longest waiting first: never their own. */
+export function awaiting(requests: readonly SignatureRequest[], approver: string): SignatureRequest[] {
+  return requests
+    .filter((r) => r.status === 'Signed' && r.email !== approver)
+    .sort((a, b) => (a.signedAt?.getTime() ?? 0) - (b.signedAt?.getTime() ?? 0));
 }

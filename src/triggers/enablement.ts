@@ -1,8 +1,12 @@
+import { directoryApi } from '../gas/advanced';
 import { ensureActive } from '../gas/directory';
 import { callServer } from '../gas/server-client';
 
 /** Name of the hourly installable trigger a directory admin installs. */
 export const ENABLEMENT_TRIGGER = 'onEnablementTrigger';
+
+/** Script Properties key: who installed account enablement, and when (for Check deployment). */
+export const ENABLEMENT_KEY = 'AUP_SIGNER_ENABLEMENT';
 
 /** Budget of one run, in ms: well inside Apps Script's 6-minute limit. */
 const BUDGET_MS = 4 * 60_000;
@@ -38,11 +42,16 @@ export function installEnablementTrigger(): string {
   if (ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === ENABLEMENT_TRIGGER)) {
     return 'Account enablement already runs hourly as you.';
   }
+  const users = directoryApi().Users;
   try {
-    AdminDirectory?.Users?.list({ customer: 'my_customer', maxResults: 1 });
+    users.list({ customer: 'my_customer', maxResults: 1 });
   } catch {
     return 'Only a Workspace directory administrator can install account enablement.';
   }
   ScriptApp.newTrigger('onEnablementTrigger').timeBased().everyHours(1).create();
+  PropertiesService.getScriptProperties().setProperty(
+    ENABLEMENT_KEY,
+    JSON.stringify({ owner: Session.getEffectiveUser().getEmail().toLowerCase(), at: new Date().toISOString() }),
+  );
   return 'Account enablement will run hourly as you, enabling accounts approved by approvers who are not administrators.';
 }

@@ -1,5 +1,5 @@
 import { signByForm } from '../../emulator/cli/scenario';
-import { rowOf, sampleSchool } from './support';
+import { review, rowOf, sampleSchool } from './support';
 
 const GRAINNE = 'grainne.osullivan@school.example';
 const TOMASZ = 'tomasz.wojcik@school.example';
@@ -13,9 +13,8 @@ function signAndApprove(school: School, email: string, approver = HEAD): string 
   const r = school.roster.find((p) => p.email === email)!;
   signByForm(school.host, school.config, r);
   const card = school.host.as(approver);
-  card.openHomepage('GMAIL');
-  const request = card.actionOf(`Approve ${r.name}`)?.parameters.requestId ?? '';
-  const screen = card.click(`Approve ${r.name}`, { [`systems_${request}`]: ['Email'] });
+  review(card, r.name);
+  const screen = card.click('Approve', { systems: ['Email'] });
   if (screen.error) throw new Error(screen.error);
   return screen.notification ?? '';
 }
@@ -58,14 +57,14 @@ describe('enabling the account after the counter-signature', () => {
 
   it('retries a transient 503 with backoff and succeeds', async () => {
     const school = await sampleSchool();
-    school.host.ws.directoryFaults.push(503);
+    school.host.faults.inject({ method: 'AdminDirectory.Users.get' }, { kind: 'http', code: 503 });
     signAndApprove(school, GRAINNE);
     expect([rowOf(school, GRAINNE).Status, rowOf(school, GRAINNE).Account]).toEqual(['Complete', 'Active']);
   });
 
   it('after repeated 429s records Error and queues it; the enablement trigger finishes the job', async () => {
     const school = await sampleSchool();
-    school.host.ws.directoryFaults.push(429, 429, 429, 429);
+    school.host.faults.inject({ method: 'AdminDirectory.Users.get', times: 4 }, { kind: 'http', code: 429 });
     expect(signAndApprove(school, GRAINNE)).toMatch(/Admin SDK error 429 after 4 tries; will retry/);
     expect([rowOf(school, GRAINNE).Status, rowOf(school, GRAINNE).Account]).toEqual(['Approved', 'Error']);
     const tech = school.host.as(TECH);

@@ -1,7 +1,7 @@
 import { generatedRoster } from '../../emulator/cli/generated-roster';
 import type { RosterRow } from '../../emulator/cli/inputs';
 import { readTemplate } from '../../emulator/cli/inputs';
-import { setUpSchool, type School } from '../../emulator/cli/scenario';
+import { approveQueue, setUpSchool, type School } from '../../emulator/cli/scenario';
 import { join } from 'node:path';
 import { SAMPLES, signatures } from './support';
 
@@ -18,16 +18,7 @@ function sign(school: School, r: RosterRow): void {
 }
 
 function approveAll(school: School, approver: string): void {
-  const a = school.host.as(approver);
-  a.openHomepage('GMAIL');
-  for (;;) {
-    const button = (a.card?.sections ?? [])
-      .flatMap((s) => s.widgets ?? [])
-      .flatMap((w) => w.buttonList?.buttons ?? [])
-      .find((b) => b.text?.startsWith('Approve '));
-    if (!button?.text) return;
-    a.click(button.text);
-  }
+  approveQueue(school.host, approver, school.config, school.step, school.log);
 }
 
 describe('a whole year of the annual cycle, for 30 people', () => {

@@ -3,7 +3,7 @@ import { Execution } from '../../emulator/core/execution';
 import { createDocumentApp } from '../../emulator/services/document';
 import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
 import { docIdFrom } from '../../src/core/config';
-import { auditRows, rowOf, sampleSchool, type AuditRow } from './support';
+import { auditRows, review, rowOf, sampleSchool, type AuditRow } from './support';
 
 const ZOE = 'zoe.lukasiewicz@school.example';
 const BM = 'bm@school.example';
@@ -27,9 +27,8 @@ function signAndApprove(school: School): void {
   zoe.openHomepage('GMAIL');
   zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
   const head = school.host.as(HEAD);
-  head.openHomepage('GMAIL');
-  const request = head.actionOf('Approve Zoë Łukasiewicz')?.parameters.requestId ?? '';
-  head.click('Approve Zoë Łukasiewicz', { [`systems_${request}`]: ['Email'] });
+  review(head, 'Zoë Łukasiewicz');
+  head.click('Approve', { systems: ['Email'] });
 }
 
 function verify(school: School, query: string): string {
@@ -59,9 +58,8 @@ describe('signatures as evidence', () => {
     expect(signedAudit?.Details).toContain('Via Gmail');
 
     const head = school.host.as(HEAD);
-    head.openHomepage('GMAIL');
-    const request = head.actionOf('Approve Zoë Łukasiewicz')?.parameters.requestId ?? '';
-    head.click('Approve Zoë Łukasiewicz', { [`systems_${request}`]: ['Email'] });
+    review(head, 'Zoë Łukasiewicz');
+    head.click('Approve', { systems: ['Email'] });
     const approved = rowOf(school, ZOE);
     expect(approved['Document SHA-256']).not.toBe(signed['Document SHA-256']);
     expect(approved['Document SHA-256']).toBe(sha256(bodyText(school, ZOE)));
@@ -125,15 +123,14 @@ describe('signatures as evidence', () => {
     zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
     seen.push(auditRows(school));
     const head = school.host.as(HEAD);
-    head.openHomepage('GMAIL');
-    const request = head.actionOf('Approve Zoë Łukasiewicz')?.parameters.requestId ?? '';
-    head.click('Return Zoë Łukasiewicz', { [`reason_${request}`]: 'Please sign again' });
+    const request = review(head, 'Zoë Łukasiewicz');
+    head.click('Return', { reason: 'Please sign again' });
     seen.push(auditRows(school));
     zoe.openHomepage('DRIVE');
     zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
     seen.push(auditRows(school));
-    head.openHomepage('GMAIL');
-    head.click('Approve Zoë Łukasiewicz', { [`systems_${request}`]: ['Email'] });
+    review(head, 'Zoë Łukasiewicz');
+    head.click('Approve', { systems: ['Email'] });
     seen.push(auditRows(school));
     verify(school, ZOE);
     seen.push(auditRows(school));

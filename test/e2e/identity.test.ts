@@ -1,6 +1,6 @@
 import { addOnEvent } from '../../emulator/host/events';
 import { actionResponseJson } from '../../emulator/services/card';
-import { auditRows, rowOf, sampleSchool } from './support';
+import { auditRows, review, rowOf, sampleSchool } from './support';
 
 const SIOBHAN = 'siobhan.nibhriain@school.example';
 const ZOE = 'zoe.lukasiewicz@school.example';
@@ -87,7 +87,8 @@ describe('identity is decided on the server', () => {
     head.openHomepage('GMAIL');
     head.click('Sign', { consent: ['agree'], typedName: 'Alex Okafor' });
     const own = String(rowOf(school, HEAD)['Request ID']);
-    expect(head.openHomepage('GMAIL').card && head.actionOf('Approve Alex Okafor')).toBeUndefined();
+    head.openHomepage('GMAIL');
+    expect(head.actionOf('Alex Okafor')).toBeUndefined();
     expect(forge(school, HEAD, 'onApprove', { requestId: own })).toMatch(/cannot approve your own request/);
     expect(rowOf(school, HEAD).Status).toBe('Signed');
   });
@@ -112,13 +113,10 @@ describe('returning a signed AUP', () => {
     s.openHomepage('GMAIL');
     s.click('Sign', { consent: ['agree'], typedName: 'Siobhán Ní Bhriain' });
     const head = school.host.as(HEAD);
-    head.openHomepage('GMAIL');
-    expect(head.click('Return Siobhán Ní Bhriain').notification).toMatch(/Say why/);
+    review(head, 'Siobhán Ní Bhriain');
+    expect(head.click('Return').notification).toMatch(/Say why/);
     expect(rowOf(school, SIOBHAN).Status).toBe('Signed');
-    const request = String(rowOf(school, SIOBHAN)['Request ID']);
-    const returned = head.click('Return Siobhán Ní Bhriain', {
-      [`reason_${request}`]: 'Role should be Year 5 Teacher',
-    });
+    const returned = head.click('Return', { reason: 'Role should be Year 5 Teacher' });
     expect(returned.notification).toBe("Returned Siobhán Ní Bhriain's AUP.");
     expect([rowOf(school, SIOBHAN).Status, rowOf(school, SIOBHAN).Notes]).toEqual([
       'Rejected',
@@ -145,7 +143,7 @@ describe('returning a signed AUP', () => {
     head.openHomepage('GMAIL');
     head.click('Sign', { consent: ['agree'], typedName: 'Alex Okafor' });
     const own = String(rowOf(school, HEAD)['Request ID']);
-    expect(forge(school, HEAD, 'onReturn', { requestId: own }, { [`reason_${own}`]: 'x' })).toMatch(
+    expect(forge(school, HEAD, 'onReturn', { requestId: own }, { reason: 'x' })).toMatch(
       /cannot return your own/,
     );
     expect(rowOf(school, HEAD).Status).toBe('Signed');

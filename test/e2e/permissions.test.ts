@@ -1,8 +1,10 @@
 import { Execution } from '../../emulator/core/execution';
 import { createDocumentFromElements } from '../../emulator/services/document/io';
 import { parsePrefilledUrl } from '../../emulator/services/forms';
+import { createScriptApp, webAppUrl } from '../../emulator/services/script';
+import { createUrlFetchApp } from '../../emulator/services/url-fetch';
 import { FORM_ITEMS } from '../../src/gas/forms';
-import { auditRows, rowOf, sampleSchool } from './support';
+import { auditRows, review, rowOf, sampleSchool } from './support';
 
 type School = Awaited<ReturnType<typeof sampleSchool>>;
 
@@ -13,16 +15,14 @@ function post(
   op: string,
   args: Record<string, unknown>,
 ): { ok: boolean; message: string } {
-  const from = new Execution(school.host.ws, 'card', caller, caller);
-  const res = school.host.ws.webAppHandler!({
+  const exec = school.host.execution('card', caller, caller);
+  const res = createUrlFetchApp(exec).fetch(webAppUrl(school.host.ws) ?? '', {
     method: 'post',
-    caller,
-    parameters: {},
     contentType: 'application/json',
-    body: JSON.stringify({ op, args }),
-    from,
+    payload: JSON.stringify({ op, args }),
+    headers: { Authorization: `Bearer ${createScriptApp(exec).getOAuthToken()}` },
   });
-  return JSON.parse(res.body) as { ok: boolean; message: string };
+  return JSON.parse(res.getContentText()) as { ok: boolean; message: string };
 }
 
 describe('what the server refuses', () => {
@@ -36,8 +36,8 @@ describe('what the server refuses', () => {
     zoe.openHomepage('GMAIL');
     zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
     const head = school.host.as('head@school.example');
-    head.openHomepage('GMAIL');
-    head.click('Approve Zoë Łukasiewicz');
+    review(head, 'Zoë Łukasiewicz');
+    head.click('Approve');
     const request = String(rowOf(school, 'zoe.lukasiewicz@school.example')['Request ID']);
     expect(rowOf(school, 'zoe.lukasiewicz@school.example').Status).toBe('Complete');
     const res = post(school, 'tech@school.example', 'account', {

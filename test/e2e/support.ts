@@ -11,6 +11,7 @@ import {
 import { MIME } from '../../emulator/core/workspace';
 import { documentText, type TemplateElement } from '../../emulator/services/document/io';
 import { readSheet } from '../../emulator/services/spreadsheet';
+import type { UserSession } from '../../emulator/host/user-session';
 
 /** The project's own sample template and roster. */
 export const SAMPLES = join(__dirname, '../../samples');
@@ -94,4 +95,18 @@ export function auditRows(school: Pick<ScenarioResult, 'host' | 'config'>): Audi
     'Request ID': at(r, 'Request ID'),
     Details: at(r, 'Details'),
   }));
+}
+
+/**
+ * An approver opens `name`'s review card from the queue on their Gmail homepage.
+ * @returns the request ID the card's Approve button carries
+ * @throws Error when the queue does not list them
+ */
+export function review(approver: UserSession, name: string): string {
+  approver.openHomepage('GMAIL');
+  const screen = approver.click(name);
+  if (screen.card?.name !== 'review') {
+    throw new Error(`No review card for ${name}: ${screen.error ?? screen.notification ?? 'nothing shown'}`);
+  }
+  return approver.actionOf('Approve')?.parameters.requestId ?? '';
 }

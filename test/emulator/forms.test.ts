@@ -5,16 +5,25 @@ import {
   formResponseEvent,
   parsePrefilledUrl,
   submitFormAs,
+  type Respondent,
 } from '../../emulator/services/forms';
 import { createScriptApp, formSubmitTriggers, NO_SUCH_ITEM } from '../../emulator/services/script';
 import { DOMAIN, newExec, newWorkspace } from './support';
 
 const TEACHER = `teacher@${DOMAIN}`;
 const STARTER = 'new.starter@gmail.example';
+/** A new starter at a browser signed in to no Google account, typing their personal address. */
+const NO_ACCOUNT: Respondent = { signedInAs: '', typedEmail: STARTER };
 
-/** An AUP form: a section header, a required name, an optional note and a required checkbox. */
+/**
+ * An AUP form: a section header, a required name, an optional note and a required checkbox;
+ * published, asking respondents to type their email (as the add-on's Form does).
+ */
 function aupForm(exec: Execution) {
-  const form = createFormApp(exec).create('Acceptable Use Policy');
+  const form = createFormApp(exec)
+    .create('Acceptable Use Policy')
+    .setPublished(true)
+    .setEmailCollectionType(createFormApp(exec).EmailCollectionType.RESPONDER_INPUT);
   form.addSectionHeaderItem().setTitle('About you').setHelpText('Tell us who you are');
   const name = form.addTextItem().setTitle('Full name').setRequired(true);
   const note = form.addParagraphTextItem().setTitle('Anything to add?');
@@ -51,7 +60,7 @@ describe('FormApp', () => {
   it('a published and an edit URL have the documented shapes, and openByUrl accepts both', () => {
     const ws = newWorkspace();
     const exec = newExec(ws);
-    const form = createFormApp(exec).create('F');
+    const form = createFormApp(exec).create('F', true);
     const id = form.getId();
     expect(form.getPublishedUrl()).toBe(`https://docs.google.com/forms/d/e/${id}/viewform`);
     expect(form.getEditUrl()).toBe(`https://docs.google.com/forms/d/${id}/edit`);
@@ -110,25 +119,27 @@ describe('FormApp', () => {
   it('submitFormAs refuses a response missing a required item, naming it', () => {
     const ws = newWorkspace();
     const { form } = aupForm(newExec(ws));
-    expect(() => submitFormAs(ws, form.getId(), STARTER, { 'Full name': 'Ann Example' })).toThrow(
+    expect(() => submitFormAs(ws, form.getId(), NO_ACCOUNT, { 'Full name': 'Ann Example' })).toThrow(
       '"I agree" is a required question',
     );
     expect(() =>
-      submitFormAs(ws, form.getId(), STARTER, { 'Full name': '  ', 'I agree': ['I will follow it'] }),
+      submitFormAs(ws, form.getId(), NO_ACCOUNT, { 'Full name': '  ', 'I agree': ['I will follow it'] }),
     ).toThrow('"Full name" is a required question');
-    expect(() => submitFormAs(ws, form.getId(), STARTER, { 'Full name': 'A', 'I agree': ['Maybe'] })).toThrow(
+    expect(() => submitFormAs(ws, form.getId(), NO_ACCOUNT, { 'Full name': 'A', 'I agree': ['Maybe'] })).toThrow(
       /"Maybe" is not a choice/,
     );
     expect(form.getResponses()).toHaveLength(0);
   });
 
-  it('submitFormAs records the respondent email only when the form collects emails', () => {
+  it('submitFormAs records the email the respondent typed, or none when the form does not collect emails', () => {
     const ws = newWorkspace();
-    const { form, agree } = aupForm(newExec(ws));
+    const exec = newExec(ws);
+    const { form, agree } = aupForm(exec);
     const answers = { 'Full name': 'Ann Example', 'I agree': ['I have read the policy', 'I will follow it'] };
-    const anonymous = submitFormAs(ws, form.getId(), STARTER, answers);
-    form.setCollectEmail(true);
-    const named = submitFormAs(ws, form.getId(), STARTER, answers);
+    form.setEmailCollectionType(createFormApp(exec).EmailCollectionType.DO_NOT_COLLECT);
+    const anonymous = submitFormAs(ws, form.getId(), NO_ACCOUNT, answers);
+    form.setEmailCollectionType(createFormApp(exec).EmailCollectionType.RESPONDER_INPUT);
+    const named = submitFormAs(ws, form.getId(), NO_ACCOUNT, answers);
     expect([anonymous.respondentEmail, named.respondentEmail]).toEqual(['', STARTER]);
     const [, second] = form.getResponses();
     expect(second!.getRespondentEmail()).toBe(STARTER);
@@ -138,14 +149,14 @@ describe('FormApp', () => {
     expect(form.getResponse(named.id).getId()).toBe(named.id);
   });
 
-  it('a form that is not accepting responses refuses submitFormAs; the limit-one flag is only stored', () => {
+  it('a form that is not accepting responses refuses submitFormAs', () => {
     const ws = newWorkspace();
     const { form } = aupForm(newExec(ws));
     form.setLimitOneResponsePerUser(false).setAcceptingResponses(false);
     expect(form.hasLimitOneResponsePerUser()).toBe(false);
     expect(form.isAcceptingResponses()).toBe(false);
     expect(() =>
-      submitFormAs(ws, form.getId(), STARTER, { 'Full name': 'A', 'I agree': ['I will follow it'] }),
+      submitFormAs(ws, form.getId(), NO_ACCOUNT, { 'Full name': 'A', 'I agree': ['I will follow it'] }),
     ).toThrow(/no longer accepting responses/);
   });
 
@@ -168,13 +179,13 @@ describe('FormApp', () => {
       },
     });
     const parsed = parsePrefilledUrl(ws, url);
-    expect(submitFormAs(ws, parsed.formId, STARTER, parsed.answers).answers).toHaveLength(3);
+    expect(submitFormAs(ws, parsed.formId, NO_ACCOUNT, parsed.answers).answers).toHaveLength(3);
   });
 
   it('formResponseEvent builds the documented form-submit event with objects usable in the trigger run', () => {
     const ws = newWorkspace();
     const { form } = aupForm(newExec(ws));
-    const record = submitFormAs(ws, form.getId(), STARTER, {
+    const record = submitFormAs(ws, form.getId(), NO_ACCOUNT, {
       'Full name': 'Ann',
       'I agree': ['I will follow it'],
     });
@@ -194,7 +205,7 @@ describe('FormApp', () => {
   it('copying the form file copies its questions but not its responses', () => {
     const ws = newWorkspace();
     const { form } = aupForm(newExec(ws));
-    submitFormAs(ws, form.getId(), STARTER, { 'Full name': 'Ann', 'I agree': ['I will follow it'] });
+    submitFormAs(ws, form.getId(), NO_ACCOUNT, { 'Full name': 'Ann', 'I agree': ['I will follow it'] });
     const model = ws.drive.get(form.getId())!.content!;
     const copy = model.clone() as typeof model & { items: unknown[]; responses: unknown[] };
     expect(copy.items).toHaveLength(4);

@@ -1,13 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Host } from '../../emulator/host/host';
+import { probeBundle } from './support';
 
 /** A bundle of probe functions, standing in for build/Code.js. */
 function probeHost(): Host {
-  const dir = mkdtempSync(join(tmpdir(), 'aup-probe-'));
-  writeFileSync(
-    join(dir, 'Code.js'),
+  const dir = probeBundle(
     `
 function nodeGlobals() { return [typeof require, typeof process, typeof Buffer, typeof setTimeout, typeof module]; }
 function whoAmI() { return Session.getActiveUser().getEmail() + '|' + Session.getEffectiveUser().getEmail(); }
@@ -16,8 +12,8 @@ function slow() { Utilities.sleep(31000); return 'done'; }
 function install() { ScriptApp.newTrigger('tick').timeBased().everyHours(1).create(); }
 function tick() { PropertiesService.getScriptProperties().setProperty('ran-as', Session.getEffectiveUser().getEmail()); }
 function doPost(e) { return ContentService.createTextOutput(Session.getActiveUser().getEmail() + ' via ' + Session.getEffectiveUser().getEmail() + ': ' + e.postData.contents); }
-function callWebApp() {
-  return UrlFetchApp.fetch(ScriptApp.getService().getUrl(), { method: 'post', payload: 'hello', headers: { Authorization: 'Bearer ' + ScriptApp.getOAuthToken() } }).getContentText();
+function callWebApp(url) {
+  return UrlFetchApp.fetch(url, { method: 'post', payload: 'hello', headers: { Authorization: 'Bearer ' + ScriptApp.getOAuthToken() } }).getContentText();
 }
 function onHomepage(e) { return CardService.newCardBuilder().addSection(CardService.newCardSection().addWidget(CardService.newTextParagraph().setText('hi from ' + e.commonEventObject.hostApp))).build(); }
 function serviceError() { try { SpreadsheetApp.openById('nope'); } catch (e) { return [e instanceof Error, e.message]; } }
@@ -28,6 +24,14 @@ function serviceError() { try { SpreadsheetApp.openById('nope'); } catch (e) { r
   host.ws.addUser({ email: 'teacher@school.example', name: 'Tom Teacher' });
   host.ws.addUser({ email: 'new@school.example', name: 'New Starter', suspended: true });
   return host;
+}
+
+/** The deployer shares the script project with the domain to view, in Drive. */
+function shareProjectWithDomain(host: Host): void {
+  const project = host.ws.drive.get(host.ws.project?.scriptId ?? '');
+  if (!project) throw new Error('No script project: deploy first');
+  project.access = 'DOMAIN_WITH_LINK';
+  project.permission = 'VIEW';
 }
 
 describe('host simulator', () => {
@@ -84,8 +88,9 @@ describe('host simulator', () => {
 
   it('serves the web app as its deployer, naming the caller from the OAuth token', () => {
     const host = probeHost();
-    host.deployWebApp('bm@school.example');
-    const out = host.run('callWebApp', [], { user: 'teacher@school.example', kind: 'card' });
+    const url = host.deployWebApp('bm@school.example');
+    shareProjectWithDomain(host);
+    const out = host.run('callWebApp', [url], { user: 'teacher@school.example', kind: 'card' });
     expect(out).toBe('teacher@school.example via bm@school.example: hello');
     expect(host.executions.map((e) => [e.fn, e.user])).toEqual([
       ['callWebApp', 'teacher@school.example'],
@@ -95,8 +100,9 @@ describe('host simulator', () => {
 
   it('charges the web app’s time to the card that waited for it', () => {
     const host = probeHost();
-    host.deployWebApp('bm@school.example');
-    host.run('callWebApp', [], { user: 'teacher@school.example', kind: 'card' });
+    const url = host.deployWebApp('bm@school.example');
+    shareProjectWithDomain(host);
+    host.run('callWebApp', [url], { user: 'teacher@school.example', kind: 'card' });
     const [card, web] = host.executions;
     expect(card?.elapsedMs).toBeGreaterThan(web?.elapsedMs ?? Infinity);
   });

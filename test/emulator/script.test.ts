@@ -5,9 +5,11 @@ import {
   createScriptApp,
   dueTriggers,
   formSubmitTriggers,
+  headDeploymentId,
   markFired,
   NO_SUCH_ITEM,
   TOO_MANY_TRIGGERS,
+  webAppUrl,
 } from '../../emulator/services/script';
 import { DOMAIN, newExec, newWorkspace } from './support';
 
@@ -137,19 +139,19 @@ describe('ScriptApp triggers', () => {
     expect(hourly.nextAt - before).toBe(3_600_000);
   });
 
-  it('getOAuthToken maps a token to the active user and getService().getUrl() is the web app /exec URL', () => {
+  it('getOAuthToken maps a token to the active user and its scopes; getService().getUrl() is the /dev URL', () => {
     const ws = newWorkspace();
-    const exec = new Execution(ws, 'card', BM, TEACHER);
+    const scopes = new Set(['https://www.googleapis.com/auth/drive']);
+    const exec = new Execution(ws, 'card', BM, TEACHER, scopes);
     const app = createScriptApp(exec);
     const token = app.getOAuthToken();
-    expect(ws.oauthTokens.get(token)).toBe(TEACHER);
+    expect(ws.oauthTokens.get(token)).toEqual({ user: TEACHER, scopes });
     expect(app.getOAuthToken()).toBe(token);
     expect(app.getService().getUrl()).toBeNull();
     expect(app.getService().isEnabled()).toBe(false);
-    ws.webApp = { deploymentId: 'AKfycbDEPLOY', executeAs: BM, access: 'DOMAIN' };
-    expect(app.getService().getUrl()).toBe(
-      `https://script.google.com/a/macros/${DOMAIN}/s/AKfycbDEPLOY/exec`,
-    );
+    ws.webApp = { deploymentId: 'AKfycbDEPLOY', executeAs: BM, access: 'DOMAIN', versionNumber: 1 };
+    expect(app.getService().getUrl()).toBe(`https://script.google.com/a/macros/${DOMAIN}/s/${headDeploymentId(ws)}/dev`);
+    expect(webAppUrl(ws)).toBe(`https://script.google.com/a/macros/${DOMAIN}/s/AKfycbDEPLOY/exec`);
     expect(app.getScriptId()).toMatch(/^[A-Za-z0-9_-]{57}$/);
   });
 

@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Execution, type ExecutionKind } from '../../emulator/core/execution';
+import type { Manifest } from '../../emulator/core/manifest';
 import { Workspace } from '../../emulator/core/workspace';
 
 /** The domain every emulator test runs in. */
@@ -15,4 +19,36 @@ export function newWorkspace(): Workspace {
 /** An execution in `ws` run by `user` (business manager by default). */
 export function newExec(ws: Workspace, user = `bm@${DOMAIN}`, kind: ExecutionKind = 'editor'): Execution {
   return new Execution(ws, kind, user, user);
+}
+
+/** The scopes a probe bundle's manifest grants by default: what the probes below call. */
+export const PROBE_SCOPES = [
+  'https://www.googleapis.com/auth/userinfo.email',
+  'https://www.googleapis.com/auth/script.scriptapp',
+  'https://www.googleapis.com/auth/script.external_request',
+  'https://www.googleapis.com/auth/spreadsheets',
+  'https://www.googleapis.com/auth/drive',
+];
+
+/** A manifest for a probe bundle (overrides replace whole fields). */
+export function probeManifest(overrides: Partial<Manifest> = {}): Manifest {
+  return {
+    timeZone: 'Europe/London',
+    runtimeVersion: 'V8',
+    oauthScopes: PROBE_SCOPES,
+    urlFetchWhitelist: ['https://script.google.com/', 'https://script.googleusercontent.com/'],
+    webapp: { executeAs: 'USER_DEPLOYING', access: 'DOMAIN' },
+    ...overrides,
+  };
+}
+
+/**
+ * A folder standing in for build/: `code` as Code.js and `manifest` as appsscript.json, for a
+ * Host to run probe functions under a chosen manifest.
+ */
+export function probeBundle(code: string, manifest: Manifest = probeManifest()): string {
+  const dir = mkdtempSync(join(tmpdir(), 'aup-probe-'));
+  writeFileSync(join(dir, 'Code.js'), code);
+  writeFileSync(join(dir, 'appsscript.json'), JSON.stringify(manifest));
+  return dir;
 }

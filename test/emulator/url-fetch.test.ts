@@ -10,7 +10,7 @@ const TEACHER = `teacher@${DOMAIN}`;
 /** Deploys the web app with a handler that records requests and answers with `reply`. */
 function deploy(ws: Workspace, reply: (r: WebAppRequest) => WebAppResponse): WebAppRequest[] {
   const seen: WebAppRequest[] = [];
-  ws.webApp = { deploymentId: 'AKfycbTEST', executeAs: BM, access: 'DOMAIN' };
+  ws.webApp = { deploymentId: 'AKfycbTEST', executeAs: BM, access: 'DOMAIN', versionNumber: 1 };
   ws.webAppHandler = (r) => {
     seen.push(r);
     return reply(r);
@@ -75,14 +75,16 @@ describe('UrlFetchApp', () => {
     });
   });
 
-  it('any other host fails with a DNS error (an IP address with Address unavailable): nothing leaves the machine', () => {
+  it('any host but Google’s web-app hosts fails with a DNS error (an IP address with Address unavailable)', () => {
     const ws = newWorkspace();
-    deploy(ws, () => ok('{}'));
+    const seen = deploy(ws, () => ok('{}'));
     const fetch = createUrlFetchApp(newExec(ws)).fetch;
     expect(() => fetch('https://example.com/api')).toThrow('DNS error: https://example.com/api');
     expect(() => fetch('http://10.0.0.1/x')).toThrow('Address unavailable: http://10.0.0.1/x');
-    expect(() => fetch(`https://script.google.com/a/macros/${DOMAIN}/s/OTHER/exec`)).toThrow('DNS error:');
+    expect(() => fetch('http://script.google.com/x')).toThrow('DNS error:');
     expect(() => fetch('not a url')).toThrow('Invalid argument: not a url');
+    fetch(`https://script.google.com/a/macros/${DOMAIN}/s/OTHER/exec`);
+    expect(seen.map((r) => r.url)).toEqual([`https://script.google.com/a/macros/${DOMAIN}/s/OTHER/exec`]);
   });
 
   it('a code of 400 or more throws "Request failed ..." unless muteHttpExceptions is set', () => {

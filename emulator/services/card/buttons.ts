@@ -12,7 +12,8 @@ type CardAction = GoogleAppsScript.Card_Service.CardAction;
  * What a click does. Apps Script keeps one: setting an action replaces a link and vice versa
  * ("A UI object can only have one of setOpenLink, setOnClickAction … set").
  */
-class OnClick {
+/** What a click does: run an action or open a link (card-v2 `OnClick`). */
+export class OnClick {
   private target?: FakeAction | FakeOpenLink;
 
   set(target: FakeAction | FakeOpenLink): void {

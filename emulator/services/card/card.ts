@@ -108,6 +108,11 @@ export class FakeCardSection
     });
   }
 
+  /** How many widgets the section holds. */
+  get widgetCount(): number {
+    return this.widgets.length;
+  }
+
   /** The section JSON; throws when it has no widget or a widget is incomplete. */
   toJson(): SectionJson {
     if (this.widgets.length === 0) throw this.fail(MESSAGES.sectionNeedsWidget);
@@ -194,10 +199,17 @@ export class FakeCardBuilder
     });
   }
 
-  /** Builds the card, validating it as Apps Script does. */
+  /**
+   * Builds the card, validating it as Apps Script does, and refusing a card beyond Google's
+   * limits (at most {@link CARD_LIMITS}: 100 sections a card, 100 widgets a section). Google
+   * renders such a card with what is past the limit dropped, silently; the emulator fails the
+   * execution instead, naming the card, so a test sees what a person would never be shown.
+   */
   build(): Card {
     return this.run('build', () => {
       if (this.sections.length === 0) throw this.fail(MESSAGES.cardNeedsSection);
+      const over = overLimits(this.name, this.header?.toJson().title, this.sections);
+      if (over) throw this.fail(over);
       const json: CardJson = {};
       if (this.header) json.header = this.header.toJson();
       json.sections = this.sections.map((s) => s.toJson());
@@ -207,6 +219,27 @@ export class FakeCardBuilder
       return new FakeCard(this.exec, json) as unknown as Card;
     });
   }
+}
+
+/**
+ * Google's limits on one card (developers.google.com/workspace/add-ons/concepts/cards, "Card
+ * limits"): sections a card and widgets a section.
+ */
+export const CARD_LIMITS = { sections: 100, widgetsPerSection: 100 } as const;
+
+/** What a card exceeds, as a sentence naming the card, or undefined within the limits. */
+function overLimits(
+  name: string | undefined,
+  title: string | null | undefined,
+  sections: readonly FakeCardSection[],
+): string | undefined {
+  const card = `Card "${name ?? title ?? '(unnamed)'}"`;
+  if (sections.length > CARD_LIMITS.sections) {
+    return `${card} has ${sections.length} sections: Google shows at most ${CARD_LIMITS.sections} sections a card and drops the rest.`;
+  }
+  const i = sections.findIndex((s) => s.widgetCount > CARD_LIMITS.widgetsPerSection);
+  if (i < 0) return undefined;
+  return `${card} has ${sections[i]?.widgetCount} widgets in section ${i + 1}: Google shows at most ${CARD_LIMITS.widgetsPerSection} widgets a section and drops the rest.`;
 }
 
 /** True when `x` is a Card the add-on built with CardService. */

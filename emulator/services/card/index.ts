@@ -17,7 +17,7 @@ import {
   FakeTextParagraph,
 } from './widgets';
 
-export { cardJson, isCard } from './card';
+export { CARD_LIMITS, cardJson, isCard } from './card';
 export type { CardJson } from './json';
 export { actionResponseJson, isActionResponse } from './responses';
 export type { ActionResponseJson, NavigationJson, ResponseLinkJson } from './responses';

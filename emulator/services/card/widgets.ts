@@ -1,5 +1,6 @@
 import { MESSAGES, Widget } from './base';
-import { FakeTextButton } from './buttons';
+import { FakeAction } from './actions';
+import { FakeTextButton, OnClick } from './buttons';
 import { SelectionInputType } from './enums';
 import type { WidgetJson } from './json';
 
@@ -32,18 +33,24 @@ export class FakeTextParagraph extends Widget implements Pick<TextParagraph, 'se
 }
 
 /**
- * CardService DecoratedText: text with labels above and below and an optional button.
+ * CardService DecoratedText: text with labels above and below, an optional button, and an optional
+ * action when the whole widget is clicked.
  * Reference: https://developers.google.com/apps-script/reference/card-service/decorated-text
- * JSON: `{ decoratedText: { topLabel, text, bottomLabel, wrapText, button } }`.
+ * JSON: `{ decoratedText: { topLabel, text, bottomLabel, wrapText, button, onClick } }`.
  */
 export class FakeDecoratedText
   extends Widget
-  implements Pick<DecoratedText, 'setTopLabel' | 'setText' | 'setBottomLabel' | 'setWrapText' | 'setButton'>
+  implements
+    Pick<
+      DecoratedText,
+      'setTopLabel' | 'setText' | 'setBottomLabel' | 'setWrapText' | 'setButton' | 'setOnClickAction'
+    >
 {
   readonly kind = 'DecoratedText';
   private readonly fields: { topLabel?: string; text?: string; bottomLabel?: string; wrapText?: boolean } =
     {};
   private button?: FakeTextButton;
+  private readonly onClick = new OnClick();
 
   /** Sets the label above the text. */
   setTopLabel(text: string): DecoratedText {
@@ -85,10 +92,23 @@ export class FakeDecoratedText
     });
   }
 
+  /** Sets the action run when the widget is clicked. */
+  setOnClickAction(action: GoogleAppsScript.Card_Service.Action): DecoratedText {
+    return this.run('setOnClickAction', () => {
+      this.onClick.set(this.arg('setOnClickAction', action, FakeAction));
+      return this as unknown as DecoratedText;
+    });
+  }
+
   /** The widget JSON. */
   toWidgetJson(): WidgetJson {
+    const onClick = this.onClick.toJson();
     return {
-      decoratedText: { ...this.fields, ...(this.button && { button: this.button.toButtonJson() }) },
+      decoratedText: {
+        ...this.fields,
+        ...(this.button && { button: this.button.toButtonJson() }),
+        ...(onClick && { onClick }),
+      },
     };
   }
 }

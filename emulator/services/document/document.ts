@@ -1,6 +1,6 @@
 import type { Execution } from '../../core/execution';
 import { MIME, type DriveItem } from '../../core/workspace';
-import { emailOf, itemUrl, revoke, shareWithNotice, usersOf } from '../drive/acl';
+import { emailOf, itemUrl, outsideShareRefused, revoke, shareWithNotice, usersOf } from '../drive/acl';
 import { GLYPHS, HEADINGS, DocContent } from './model';
 import { ACTION_NOT_ALLOWED, DocSession } from './session';
 
@@ -109,6 +109,7 @@ export class DocumentEl implements Pick<GoogleAppsScript.Document.Document, Docu
   private share(user: unknown, role: 'editor' | 'viewer', add: boolean): GoogleAppsScript.Document.Document {
     if (!this.exec.ws.canEdit(this.item, this.exec.effectiveUser)) throw this.exec.error(ACTION_NOT_ALLOWED);
     const email = emailOf(this.exec, user);
+    if (add && outsideShareRefused(this.exec.ws, email)) throw this.exec.error(ACTION_NOT_ALLOWED);
     if (add) shareWithNotice(this.exec, this.item, email, role);
     else revoke(this.exec.ws, this.item, email, role);
     return this.self();

@@ -19,6 +19,14 @@ export function emailOf(exec: Execution, who: unknown): string {
   return email;
 }
 
+/**
+ * Whether the tenant refuses to share with `email`: an address outside the domain where sharing
+ * outside it is blocked (Admin console › Drive and Docs › Sharing settings).
+ */
+export function outsideShareRefused(ws: Workspace, email: string): boolean {
+  return ws.tenant.outsideSharing === 'blocked' && !ws.inDomain(email);
+}
+
 /** Items inside a folder, at any depth. */
 export function descendantsOf(ws: Workspace, folder: DriveItem): DriveItem[] {
   const out: DriveItem[] = [];

@@ -1,6 +1,6 @@
 import type { Execution } from '../../core/execution';
 import { MIME, type Access, type DriveItem, type LinkPermission } from '../../core/workspace';
-import { emailOf, itemUrl, revoke, shareWithNotice, usersOf } from './acl';
+import { emailOf, itemUrl, outsideShareRefused, revoke, shareWithNotice, usersOf } from './acl';
 import { FakeIterator } from './iterators';
 import { FakeUser } from '../user';
 
@@ -144,7 +144,12 @@ export abstract class ItemBase {
     return this.call('removeViewer', () => this.share([user], 'viewer', false));
   }
 
-  /** Link/domain sharing. OWNER, ORGANIZER and FILE_ORGANIZER cannot be set and throw. */
+  /**
+   * Link/domain sharing. OWNER, ORGANIZER and FILE_ORGANIZER cannot be set and throw. ANYONE and
+   * ANYONE_WITH_LINK throw "Access denied: DriveApp." where the tenant blocks sharing outside the
+   * domain (developers.google.com/apps-script/reference/drive/access: "passing this value … throws
+   * an exception"; the text as reported).
+   */
   setSharing(
     accessType: GoogleAppsScript.Drive.Access,
     permissionType: GoogleAppsScript.Drive.Permission,
@@ -156,6 +161,9 @@ export abstract class ItemBase {
         throw this.exec.error('Invalid argument: accessType');
       if (!SETTABLE.includes(permission)) throw this.exec.error('Invalid argument: permissionType');
       this.edit();
+      const outside = access === 'ANYONE' || access === 'ANYONE_WITH_LINK';
+      if (outside && permission !== 'NONE' && this.exec.ws.tenant.outsideSharing === 'blocked')
+        throw this.exec.error(ACCESS_DENIED);
       this.item.access = access as Access;
       this.item.permission = permission as LinkPermission;
       return this.self();
@@ -240,6 +248,7 @@ export abstract class ItemBase {
     this.edit();
     for (const u of users) {
       const email = emailOf(this.exec, u);
+      if (add && outsideShareRefused(this.exec.ws, email)) throw this.exec.error(ACCESS_DENIED);
       if (add) shareWithNotice(this.exec, this.item, email, role);
       else revoke(this.exec.ws, this.item, email, role);
     }

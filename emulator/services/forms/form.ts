@@ -2,6 +2,7 @@ import type { Execution } from '../../core/execution';
 import { FakeItem, FakeItemResponse, handleId, ItemType, liveModel, typedItem } from './items';
 import {
   editUrl,
+  type EmailCollection,
   newItemId,
   prefilledUrl,
   viewUrl,
@@ -58,13 +59,14 @@ export class FakeFormResponse implements Pick<
   submit(): GoogleAppsScript.Forms.FormResponse {
     return this.exec.call('FormResponse.submit', () => {
       const model = liveModel(this.exec, this.formId);
+      if (model.limitOneResponsePerUser) throw this.exec.error(SCRIPT_SUBMIT_REFUSED);
       const answers = this.ordered(model);
       const now = this.exec.ws.clock.now();
       if (this.record) {
         this.record.answers = answers;
         this.record.timestamp = now;
       } else {
-        this.record = { id: this.exec.ws.ids.next(), timestamp: now, respondentEmail: '', answers };
+        this.record = { id: this.exec.ws.ids.next(), timestamp: now, respondentEmail: '', account: '', answers };
         model.responses.push(this.record);
       }
       return new FakeFormResponse(
@@ -153,12 +155,38 @@ type FormMethods =
   | 'createResponse'
   | 'getResponses'
   | 'getResponse'
-  | 'addEditor';
+  | 'addEditor'
+  | 'requiresLogin'
+  | 'setRequireLogin'
+  | 'setPublished'
+  | 'isPublished'
+  | 'supportsAdvancedResponderPermissions'
+  | 'setEmailCollectionType'
+  | 'getEmailCollectionType';
+
+/** Apps Script's message for a call a form refuses while unpublished (as reported). */
+export const UNPUBLISHED = 'Operation not supported on unpublished form';
+
+/** What a script submitting to a one-response-per-user form is told (the reference: "the script cannot submit form responses at all"). */
+export const SCRIPT_SUBMIT_REFUSED = 'The form allows one response per user, so a script cannot submit responses to it.';
+
+/** FormApp.EmailCollectionType values (see {@link EmailCollection}). */
+export const EmailCollectionType: Record<EmailCollection, EmailCollection> = {
+  VERIFIED: 'VERIFIED',
+  RESPONDER_INPUT: 'RESPONDER_INPUT',
+  DO_NOT_COLLECT: 'DO_NOT_COLLECT',
+};
 
 /**
  * A Google Form (developers.google.com/apps-script/reference/forms/form), backed by the Drive item's
  * {@link FormModel}. Item indexes are 0-based as in Apps Script; `getItemById` returns null for an
- * unknown ID. `setLimitOneResponsePerUser` only stores the flag (it needs respondents to sign in).
+ * unknown ID. Publishing (developers.google.com/workspace/forms/api/guides/publish-form):
+ * `setPublished(true)` also opens the form to responses, `setPublished(false)` closes it;
+ * `getPublishedUrl()` and `setAcceptingResponses()` throw "Operation not supported on unpublished
+ * form" while it is unpublished (as reported). Email collection: `setEmailCollectionType` (VERIFIED
+ * needs respondents signed in to Google), and the legacy `setCollectEmail(true)`, which gives
+ * VERIFIED for a Workspace owner. `setLimitOneResponsePerUser(true)` needs respondents signed in
+ * and stops scripts submitting.
  */
 export class FakeForm implements Pick<GoogleAppsScript.Forms.Form, FormMethods> {
   constructor(
@@ -201,11 +229,54 @@ export class FakeForm implements Pick<GoogleAppsScript.Forms.Form, FormMethods> 
   }
 
   collectsEmail(): boolean {
-    return this.run('collectsEmail', (m) => m.collectEmail);
+    return this.run('collectsEmail', (m) => m.emailCollection !== 'DO_NOT_COLLECT');
   }
 
   setCollectEmail(collect: boolean): GoogleAppsScript.Forms.Form {
-    return this.change('setCollectEmail', (m) => (m.collectEmail = Boolean(collect)));
+    return this.change('setCollectEmail', (m) => {
+      if (!collect) m.emailCollection = 'DO_NOT_COLLECT';
+      else if (m.emailCollection === 'DO_NOT_COLLECT') m.emailCollection = 'VERIFIED';
+    });
+  }
+
+  setEmailCollectionType(type: GoogleAppsScript.Forms.EmailCollectionType): GoogleAppsScript.Forms.Form {
+    return this.change('setEmailCollectionType', (m) => {
+      const value = String(type);
+      if (!(value in EmailCollectionType)) throw this.exec.error('Invalid argument: emailCollectionType');
+      m.emailCollection = value as EmailCollection;
+    });
+  }
+
+  getEmailCollectionType(): GoogleAppsScript.Forms.EmailCollectionType {
+    return this.run(
+      'getEmailCollectionType',
+      (m) => m.emailCollection as unknown as GoogleAppsScript.Forms.EmailCollectionType,
+    );
+  }
+
+  requiresLogin(): boolean {
+    return this.run('requiresLogin', (m) => m.requireLogin);
+  }
+
+  /** Respondents must be signed in to the domain (forms of Workspace users only). */
+  setRequireLogin(requireLogin: boolean): GoogleAppsScript.Forms.Form {
+    return this.change('setRequireLogin', (m) => (m.requireLogin = Boolean(requireLogin)));
+  }
+
+  isPublished(): boolean {
+    return this.run('isPublished', (m) => m.published);
+  }
+
+  setPublished(enabled: boolean): GoogleAppsScript.Forms.Form {
+    return this.change('setPublished', (m) => {
+      m.published = Boolean(enabled);
+      m.acceptingResponses = m.published;
+    });
+  }
+
+  /** True: every form made here supports publishing (only legacy forms do not). */
+  supportsAdvancedResponderPermissions(): boolean {
+    return this.run('supportsAdvancedResponderPermissions', () => true);
   }
 
   hasLimitOneResponsePerUser(): boolean {
@@ -229,12 +300,18 @@ export class FakeForm implements Pick<GoogleAppsScript.Forms.Form, FormMethods> 
   }
 
   setAcceptingResponses(enabled: boolean): GoogleAppsScript.Forms.Form {
-    return this.change('setAcceptingResponses', (m) => (m.acceptingResponses = Boolean(enabled)));
+    return this.change('setAcceptingResponses', (m) => {
+      if (!m.published) throw this.exec.error(UNPUBLISHED);
+      m.acceptingResponses = Boolean(enabled);
+    });
   }
 
-  /** `https://docs.google.com/forms/d/e/<id>/viewform`. */
+  /** `https://docs.google.com/forms/d/e/<id>/viewform`; throws while the form is unpublished. */
   getPublishedUrl(): string {
-    return this.run('getPublishedUrl', () => viewUrl(this.formId));
+    return this.run('getPublishedUrl', (m) => {
+      if (!m.published) throw this.exec.error(UNPUBLISHED);
+      return viewUrl(this.formId);
+    });
   }
 
   /** `https://docs.google.com/forms/d/<id>/edit`. */

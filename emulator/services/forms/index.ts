@@ -1,11 +1,11 @@
 import type { Execution } from '../../core/execution';
 import { MIME } from '../../core/workspace';
 import { AuthMode, gasEnum, NO_SUCH_ITEM } from '../script';
-import { FakeForm, FakeFormResponse } from './form';
+import { EmailCollectionType, FakeForm, FakeFormResponse } from './form';
 import { ItemType } from './items';
 import { FormModel, formModel } from './model';
 
-export { parsePrefilledUrl, submitFormAs, type FormResponseRecord } from './model';
+export { parsePrefilledUrl, submitFormAs, type FormResponseRecord, type Respondent } from './model';
 export { FakeForm, FakeFormResponse } from './form';
 
 /** FormApp.DestinationType (developers.google.com/apps-script/reference/forms/destination-type). */
@@ -21,7 +21,9 @@ function open(exec: Execution, id: string): GoogleAppsScript.Forms.Form {
 
 /**
  * The `FormApp` global (developers.google.com/apps-script/reference/forms/form-app). `create` makes a
- * form in the effective user's My Drive; `openById`/`openByUrl` need edit access (respondents have
+ * form in the effective user's My Drive, unpublished once the tenant's `formsUnpublishedFrom` has
+ * come ("forms created by the API after June 30, 2026 will be created in an unpublished state");
+ * `create(title, isPublished)` says which. `openById`/`openByUrl` need edit access (respondents have
  * none) and otherwise throw "No item with the given ID could be found, or you do not have permission
  * to access it." `openByUrl` accepts the edit URL and the published `viewform` URL.
  */
@@ -29,16 +31,19 @@ export function createFormApp(
   exec: Execution,
 ): Pick<
   GoogleAppsScript.Forms.FormApp,
-  'ItemType' | 'DestinationType' | 'create' | 'openById' | 'openByUrl'
+  'ItemType' | 'DestinationType' | 'EmailCollectionType' | 'create' | 'openById' | 'openByUrl'
 > {
   return {
     ItemType,
     DestinationType,
-    create: (title: string) =>
+    EmailCollectionType: EmailCollectionType as unknown as typeof GoogleAppsScript.Forms.EmailCollectionType,
+    create: (title: string, isPublished?: boolean) =>
       exec.call('FormApp.create', () => {
         const name = String(title);
+        const published =
+          isPublished === undefined ? exec.ws.clock.now() < exec.ws.tenant.formsUnpublishedFrom : Boolean(isPublished);
         const file = exec.ws.createItem(exec.effectiveUser, name, MIME.form, {
-          content: new FormModel(name),
+          content: new FormModel(name, published),
         });
         return new FakeForm(exec, file.id) as unknown as GoogleAppsScript.Forms.Form;
       }),

@@ -29,34 +29,60 @@ export interface FormResponseRecord {
   timestamp: number;
   /** '' unless the form collects email addresses. */
   respondentEmail: string;
+  /** The Google account the respondent was signed in to ('' for none); never shown to the script. */
+  account: string;
   answers: FormAnswer[];
 }
 
 /**
+ * How a form collects respondents' emails (FormApp.EmailCollectionType; Forms API
+ * FormSettings.emailCollectionType): VERIFIED takes the signed-in Google account's address (so it
+ * needs a Google sign-in), RESPONDER_INPUT a field the respondent types, DO_NOT_COLLECT none.
+ */
+export type EmailCollection = 'VERIFIED' | 'RESPONDER_INPUT' | 'DO_NOT_COLLECT';
+
+/** Who is at the browser when a form is submitted. */
+export interface Respondent {
+  /** The Google account the browser is signed in to, or '' (no Google account, or signed out). */
+  signedInAs: string;
+  /** What they type into the form's email field, where it asks for one (RESPONDER_INPUT). */
+  typedEmail: string;
+}
+
+/**
  * A Google Form's model, stored as the Drive item's `content` (MIME `application/vnd.google-apps.form`).
- * Copying the file (`clone`) copies the questions and settings but not the responses, as Drive does.
+ * Copying the file (`clone`) copies the questions and settings but not the responses, as Drive does;
+ * the copy starts unpublished (reported for forms copied with Drive).
+ *
+ * Defaults, modelled strictly: a form made by a Workspace user collects VERIFIED emails (the Forms
+ * API's documented default for Workspace owners), does not require sign-in to the domain, and is
+ * published only if created before the tenant's `formsUnpublishedFrom`.
  */
 export class FormModel implements ItemContent {
   title: string;
   description = '';
-  collectEmail = false;
+  emailCollection: EmailCollection = 'VERIFIED';
+  requireLogin = false;
   limitOneResponsePerUser = false;
   confirmationMessage = '';
-  acceptingResponses = true;
+  published: boolean;
+  acceptingResponses: boolean;
   items: FormItemRecord[] = [];
   responses: FormResponseRecord[] = [];
 
-  constructor(title: string) {
+  constructor(title: string, published = true) {
     this.title = title;
+    this.published = published;
+    this.acceptingResponses = published;
   }
 
   clone(): FormModel {
-    const copy = new FormModel(this.title);
+    const copy = new FormModel(this.title, false);
     copy.description = this.description;
-    copy.collectEmail = this.collectEmail;
+    copy.emailCollection = this.emailCollection;
+    copy.requireLogin = this.requireLogin;
     copy.limitOneResponsePerUser = this.limitOneResponsePerUser;
     copy.confirmationMessage = this.confirmationMessage;
-    copy.acceptingResponses = this.acceptingResponses;
     copy.items = this.items.map((i) => ({ ...i, choices: [...i.choices] }));
     return copy;
   }
@@ -142,22 +168,67 @@ export function parsePrefilledUrl(
 }
 
 /**
- * Host side: a person fills in and submits the form in the browser. `answers` are keyed by item
- * title (strings for text items, arrays of choice values for checkboxes). Throws an Error naming the
- * first required item left empty, an unknown title, or a value that is not one of the choices.
- * The respondent's email is recorded only when the form collects emails. The host fires the
- * form-submit triggers afterwards (see `formSubmitTriggers` in script.ts).
+ * Host side: a person opens the form's link and submits it in the browser. `answers` are keyed by
+ * item title (strings for text items, arrays of choice values for checkboxes). Refused, with an
+ * Error saying what the person is shown, when:
+ * - the form is unpublished, or not accepting responses;
+ * - it only accepts the domain (it requires sign-in to the domain, or the tenant blocks outside
+ *   sharing and has turned off outside responses to forms) and they are not signed in to it;
+ * - it collects VERIFIED emails, or allows one response per user, and they are signed in to no
+ *   Google account (a person without one cannot respond at all); one response per user refuses a
+ *   second from the same account;
+ * - it asks for their email (RESPONDER_INPUT) and they give none;
+ * - an answer names an unknown question, misses a required one or is not one of the choices.
+ * The respondent email recorded is the signed-in account (VERIFIED), what they typed
+ * (RESPONDER_INPUT, unchecked) or '' (DO_NOT_COLLECT). The host fires the form-submit triggers
+ * afterwards (see `formSubmitTriggers` in script.ts).
  */
 export function submitFormAs(
   ws: Workspace,
   formId: string,
-  respondentEmail: string,
+  respondent: Respondent,
   answers: Record<string, string | string[]>,
 ): FormResponseRecord {
   const model = formModel(ws, formId);
   if (!model) throw new Error(`No form with ID ${formId}`);
+  if (!model.published) throw new Error(`The form "${model.title}" is not published: its link opens nothing`);
   if (!model.acceptingResponses)
     throw new Error(`The form "${model.title}" is no longer accepting responses`);
+  const account = respondent.signedInAs.toLowerCase();
+  const domainOnly =
+    model.requireLogin || (ws.tenant.outsideSharing === 'blocked' && !ws.tenant.formsOutsideResponses);
+  const member = ws.users.get(account);
+  if (domainOnly && !(member && !member.suspended)) {
+    throw new Error(
+      `The form "${model.title}" only accepts responses from ${ws.domain}: sign in with an account of ${ws.domain}`,
+    );
+  }
+  const needsAccount = model.emailCollection === 'VERIFIED' || model.limitOneResponsePerUser;
+  if (needsAccount && !account) {
+    throw new Error(`The form "${model.title}" asks you to sign in to Google first, and you have no Google account`);
+  }
+  if (model.limitOneResponsePerUser && model.responses.some((r) => r.account === account)) {
+    throw new Error(`You've already responded to "${model.title}"`);
+  }
+  const typed = respondent.typedEmail.trim().toLowerCase();
+  if (model.emailCollection === 'RESPONDER_INPUT' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(typed)) {
+    throw new Error(`"Email" is a required question of "${model.title}": give a valid address`);
+  }
+  const recorded = answersOf(model, answers);
+  const record: FormResponseRecord = {
+    id: ws.ids.next(),
+    timestamp: ws.clock.now(),
+    respondentEmail:
+      model.emailCollection === 'VERIFIED' ? account : model.emailCollection === 'RESPONDER_INPUT' ? typed : '',
+    account,
+    answers: recorded,
+  };
+  model.responses.push(record);
+  return record;
+}
+
+/** The answers as the form records them, checked against its questions. */
+function answersOf(model: FormModel, answers: Record<string, string | string[]>): FormAnswer[] {
   const byTitle = new Map(model.items.map((i) => [i.title, i]));
   for (const title of Object.keys(answers)) {
     const item = byTitle.get(title);
@@ -184,12 +255,5 @@ export function submitFormAs(
       recorded.push({ itemId: item.id, response: values[0] ?? '' });
     }
   }
-  const record: FormResponseRecord = {
-    id: ws.ids.next(),
-    timestamp: ws.clock.now(),
-    respondentEmail: model.collectEmail ? respondentEmail.toLowerCase() : '',
-    answers: recorded,
-  };
-  model.responses.push(record);
-  return record;
+  return recorded;
 }

@@ -1,0 +1,20 @@
+/**
+ * The advanced services the manifest enables (appsscript.json `enabledAdvancedServices`). Where
+ * one is not enabled, Apps Script does not define its name at all, so these throw V8's own
+ * `ReferenceError: Drive is not defined` (or AdminDirectory), as Apps Script does.
+ */
+
+/** The Drive API v3 advanced service (userSymbol `Drive`). @throws ReferenceError when not enabled */
+export function driveApi(): GoogleAppsScript.Drive {
+  return Drive as GoogleAppsScript.Drive;
+}
+
+/** The Admin SDK Directory API advanced service (userSymbol `AdminDirectory`). @throws ReferenceError when not enabled */
+export function directoryApi(): GoogleAppsScript.AdminDirectory {
+  return AdminDirectory as GoogleAppsScript.AdminDirectory;
+}
+
+/** Which advanced services this execution has (for Check deployment, which must not throw). */
+export function enabledAdvancedServices(): { Drive: boolean; AdminDirectory: boolean } {
+  return { Drive: typeof Drive !== 'undefined', AdminDirectory: typeof AdminDirectory !== 'undefined' };
+}
