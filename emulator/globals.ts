@@ -36,7 +36,9 @@ export function executionGlobals(
   exec: Execution,
   advanced: ReadonlyMap<string, ModelledAdvancedService>,
 ): Record<string, unknown> {
-  const enabled = Object.fromEntries([...advanced].map(([symbol, service]) => [symbol, ADVANCED[service](exec)]));
+  const enabled = Object.fromEntries(
+    [...advanced].map(([symbol, service]) => [symbol, ADVANCED[service](exec)]),
+  );
   return {
     Date: exec.ws.clock.DateClass,
     console: createConsole(exec),

@@ -98,7 +98,9 @@ export function onCheckDeployment(e: AddOnEvent): GoogleAppsScript.Card_Service.
  */
 export function checkDeployment(): string {
   const probe = probeDeployment();
-  const local = probe.reached ? [] : deploymentChecks(loadConfig(), Session.getEffectiveUser().getEmail().toLowerCase());
+  const local = probe.reached
+    ? []
+    : deploymentChecks(loadConfig(), Session.getEffectiveUser().getEmail().toLowerCase());
   return checkText([...probe.lines, ...local]);
 }
 

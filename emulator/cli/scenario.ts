@@ -1,5 +1,6 @@
 import { Execution } from '../core/execution';
-import { MIME } from '../core/workspace';
+import type { Manifest } from '../core/manifest';
+import { MIME, type TenantPolicy } from '../core/workspace';
 import { Host } from '../host/host';
 import type { Screen, UserSession } from '../host/user-session';
 import type { CardJson } from '../services/card';
@@ -42,6 +43,10 @@ export interface ScenarioOptions {
   nextCycle?: boolean;
   /** Click Send invitations at the end of setup (default true; the benchmark clicks it itself). */
   sendInvitations?: boolean;
+  /** Run under this manifest instead of build/appsscript.json (tests of a changed manifest). */
+  manifest?: Manifest;
+  /** Whether the tenant lets its users share outside the domain (default: blocked, as most schools). */
+  outsideSharing?: TenantPolicy['outsideSharing'];
 }
 
 const DOMAIN = 'school.example';
@@ -57,17 +62,32 @@ export interface School extends ScenarioResult {
   step: (who: string, name: string, screen: Screen) => Screen;
 }
 
+/** A deployed school before setup: its people, the web app, the template, and the settings to save. */
+export interface NewSchool {
+  host: Host;
+  cast: Cast;
+  screens: ScenarioResult['screens'];
+  log: string[];
+  step: School['step'];
+  /** What the business manager types on the setup card. */
+  settings: Record<string, string>;
+}
+
 /**
- * The business manager's part: deploys the web app, opens the Gmail homepage (the setup card),
- * saves the settings, pastes the roster into the Staff sheet and sends invitations; the
- * invitation trigger then runs for the next hour.
+ * The school before setup: the roster's people (new starters suspended, their personal addresses
+ * outside the domain with no Google account), the business manager and approvers, the web app
+ * deployed by the business manager, and their AUP as a Google Doc in their Drive.
  */
-export function setUpSchool(opts: ScenarioOptions): School {
+export function newSchool(opts: ScenarioOptions): NewSchool {
   const cast = opts.cast ?? DEFAULT_CAST;
-  const host = new Host({ domain: DOMAIN, start: opts.start ?? new Date('2026-09-01T08:00:00Z') });
+  const host = new Host({
+    domain: DOMAIN,
+    start: opts.start ?? new Date('2026-09-01T08:00:00Z'),
+    manifest: opts.manifest,
+  });
+  if (opts.outsideSharing) host.tenant.outsideSharing = opts.outsideSharing;
   const ws = host.ws;
   const screens: ScenarioResult['screens'] = [];
-  const log: string[] = [];
   const staff = new Set(opts.roster.map((r) => r.email.toLowerCase()));
   for (const r of opts.roster) {
     const admin = cast.approvers.includes(r.email.toLowerCase());
@@ -83,23 +103,30 @@ export function setUpSchool(opts: ScenarioOptions): School {
     if (screen.error) throw new Error(`${name} (${who}): the add-on showed an error: ${screen.error}`);
     return screen;
   };
-
   deploy(host, cast.businessManager);
   const templateId = createDocumentFromElements(ws, cast.businessManager, opts.templateName, opts.template);
+  const settings = {
+    schoolName: opts.schoolName,
+    templateDocId: `https://docs.google.com/document/d/${templateId}/edit`,
+    policyVersion: opts.policyVersion ?? '2026-27',
+    approvers: cast.approvers.join(', '),
+    businessManagers: cast.businessManager,
+    signingWindowDays: '14',
+  };
+  return { host, cast, screens, log: [], step, settings };
+}
+
+/**
+ * The business manager's part: opens the Gmail homepage (the setup card) of a deployed school,
+ * saves the settings, pastes the roster into the Staff sheet and sends invitations; the
+ * invitation trigger then runs for the next hour.
+ */
+export function setUpSchool(opts: ScenarioOptions): School {
+  const { host, cast, screens, log, step, settings } = newSchool(opts);
+  const ws = host.ws;
   const bm = host.as(cast.businessManager);
   step(bm.email, 'homepage before setup', bm.openHomepage('GMAIL'));
-  const saved = step(
-    bm.email,
-    'save settings',
-    bm.click('Save settings', {
-      schoolName: opts.schoolName,
-      templateDocId: `https://docs.google.com/document/d/${templateId}/edit`,
-      policyVersion: opts.policyVersion ?? '2026-27',
-      approvers: cast.approvers.join(', '),
-      businessManagers: cast.businessManager,
-      signingWindowDays: '14',
-    }),
-  );
+  const saved = step(bm.email, 'save settings', bm.click('Save settings', settings));
   if (saved.card?.name !== 'template-check') {
     throw new Error(`save settings (${bm.email}): the add-on said: ${saved.notification ?? '(nothing)'}`);
   }

@@ -11,14 +11,9 @@ import {
   type Manifest,
   type ModelledAdvancedService,
 } from '../core/manifest';
-import { MIME, Workspace, type TenantPolicy, type WebAppResponse } from '../core/workspace';
+import { MIME, Workspace, type TenantPolicy } from '../core/workspace';
 import { executionGlobals } from '../globals';
-import {
-  formResponseEvent,
-  submitFormAs,
-  type FormResponseRecord,
-  type Respondent,
-} from '../services/forms';
+import { formResponseEvent, submitFormAs, type FormResponseRecord, type Respondent } from '../services/forms';
 import { releaseAllLocks } from '../services/lock';
 import { dueTriggers, formSubmitTriggers, markFired, scriptId, webAppUrl } from '../services/script';
 import { serveWebApp } from './web-app';
@@ -214,7 +209,12 @@ export class Host {
     who: string | Respondent,
     answers: Record<string, string | string[]>,
   ): FormResponseRecord {
-    const response = submitFormAs(this.ws, formId, typeof who === 'string' ? this.respondent(who) : who, answers);
+    const response = submitFormAs(
+      this.ws,
+      formId,
+      typeof who === 'string' ? this.respondent(who) : who,
+      answers,
+    );
     for (const t of formSubmitTriggers(this.ws, formId)) {
       const exec = this.execution('trigger', t.owner, t.owner);
       try {

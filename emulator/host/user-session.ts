@@ -191,7 +191,10 @@ export function findButtons(card: CardJson): Button[] {
       for (const b of w.buttonList?.buttons ?? []) out.push(b as Button);
       if (w.decoratedText?.button) out.push(w.decoratedText.button as Button);
       if (w.decoratedText?.onClick)
-        out.push({ text: (w.decoratedText.text ?? '').replace(/<[^>]*>/g, ''), onClick: w.decoratedText.onClick });
+        out.push({
+          text: (w.decoratedText.text ?? '').replace(/<[^>]*>/g, ''),
+          onClick: w.decoratedText.onClick,
+        });
     }
   }
   if (card.fixedFooter?.primaryButton) out.push(card.fixedFooter.primaryButton as Button);

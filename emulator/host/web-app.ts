@@ -3,7 +3,9 @@ import { headDeploymentId } from '../services/script';
 import type { Host } from './host';
 
 /** Scopes of which a token needs one to call a web app (reported: "at least one Drive API scope"). */
-const DRIVE_SCOPES = ['drive', 'drive.readonly', 'drive.file'].map((s) => `https://www.googleapis.com/auth/${s}`);
+const DRIVE_SCOPES = ['drive', 'drive.readonly', 'drive.file'].map(
+  (s) => `https://www.googleapis.com/auth/${s}`,
+);
 
 const html = (code: number, title: string, text = ''): WebAppResponse => ({
   code,
@@ -13,7 +15,8 @@ const html = (code: number, title: string, text = ''): WebAppResponse => ({
 
 /** Google's answers to a request that never reaches `doPost`, as reported (tanaikech's table). */
 export const WEB_APP_PAGES = {
-  signIn: () => html(200, 'Meet Google Drive – One place for all your files', 'Sign in to continue to Google Drive'),
+  signIn: () =>
+    html(200, 'Meet Google Drive – One place for all your files', 'Sign in to continue to Google Drive'),
   unauthorized: () => html(401, 'Unauthorized'),
   accessDenied: () => html(403, 'Google Drive - Access Denied', 'You need access. Ask the owner for access.'),
   notFound: () => html(404, 'Google Drive -- Page Not Found', 'Sorry, unable to open the file at this time.'),
@@ -91,7 +94,8 @@ export function serveWebApp(host: Host, req: WebAppRequest): WebAppResponse {
 /** The redirect target: the kept output, once, to a GET. */
 function echo(host: Host, url: URL, req: WebAppRequest): WebAppResponse {
   if (url.pathname !== '/macros/echo') return WEB_APP_PAGES.notFound();
-  if (req.method !== 'get') return html(405, 'Page Not Found', 'Sorry, the file you have requested does not exist.');
+  if (req.method !== 'get')
+    return html(405, 'Page Not Found', 'Sorry, the file you have requested does not exist.');
   const key = url.searchParams.get('user_content_key') ?? '';
   const kept = host.ws.webAppEchoes.get(key);
   if (!kept) return WEB_APP_PAGES.notFound();

@@ -52,7 +52,11 @@ function api<T>(exec: Execution, method: string, body: () => T): T {
   });
 }
 
-const ROLES: Record<string, 'editor' | 'viewer'> = { writer: 'editor', commenter: 'viewer', reader: 'viewer' };
+const ROLES: Record<string, 'editor' | 'viewer'> = {
+  writer: 'editor',
+  commenter: 'viewer',
+  reader: 'viewer',
+};
 
 /**
  * `permissions.create` (developers.google.com/drive/api/reference/rest/v3/permissions/create):
@@ -64,7 +68,12 @@ const ROLES: Record<string, 'editor' | 'viewer'> = { writer: 'editor', commenter
  * message: …", as reported). Drive emails the person a share notification unless
  * `sendNotificationEmail: false`, which DriveApp cannot turn off.
  */
-function createPermission(exec: Execution, resource: Permission, fileId: string, optionalArgs?: object): Permission {
+function createPermission(
+  exec: Execution,
+  resource: Permission,
+  fileId: string,
+  optionalArgs?: object,
+): Permission {
   const method = 'Drive.Permissions.create';
   return api(exec, method, () => {
     const ws = exec.ws;
@@ -104,9 +113,16 @@ function createPermission(exec: Execution, resource: Permission, fileId: string,
       );
     }
     if (outsideShareRefused(ws, email)) {
-      throw apiError(exec, method, 'Bad Request. User message: "shareOutNotPermitted"', 400, 'shareOutNotPermitted');
+      throw apiError(
+        exec,
+        method,
+        'Bad Request. User message: "shareOutNotPermitted"',
+        400,
+        'shareOutNotPermitted',
+      );
     }
-    const notify = (optionalArgs as { sendNotificationEmail?: boolean } | undefined)?.sendNotificationEmail !== false;
+    const notify =
+      (optionalArgs as { sendNotificationEmail?: boolean } | undefined)?.sendNotificationEmail !== false;
     shareWithNotice(exec, item, email, role, notify);
     return done({ emailAddress: email });
   });
@@ -124,7 +140,13 @@ function linkShare(exec: Execution, item: DriveItem, resource: Permission, metho
     return {};
   }
   if (String(resource.domain ?? '').toLowerCase() !== ws.domain) {
-    throw apiError(exec, method, 'Bad Request. User message: "shareOutNotPermitted"', 400, 'shareOutNotPermitted');
+    throw apiError(
+      exec,
+      method,
+      'Bad Request. User message: "shareOutNotPermitted"',
+      400,
+      'shareOutNotPermitted',
+    );
   }
   item.access = resource.allowFileDiscovery ? 'DOMAIN' : 'DOMAIN_WITH_LINK';
   item.permission = edit ? 'EDIT' : 'VIEW';

@@ -26,7 +26,9 @@ export function webAppUrl(ws: Workspace): string | null {
 
 /** The head deployment's ID: stable for the project, the one Test deployments and `/dev` use. */
 export function headDeploymentId(ws: Workspace): string {
-  const hash = createHash('sha256').update(`head:${scriptId(ws)}`).digest('base64url');
+  const hash = createHash('sha256')
+    .update(`head:${scriptId(ws)}`)
+    .digest('base64url');
   return `AKfycb${hash}`.slice(0, 40);
 }
 

@@ -83,7 +83,10 @@ function encodePayload(
 }
 
 /** The token an `Authorization: Bearer <token>` header carries, if `ScriptApp.getOAuthToken()` made it. */
-function tokenOf(exec: Execution, headers: GoogleAppsScript.URL_Fetch.HttpHeaders | undefined): OAuthToken | undefined {
+function tokenOf(
+  exec: Execution,
+  headers: GoogleAppsScript.URL_Fetch.HttpHeaders | undefined,
+): OAuthToken | undefined {
   const name = Object.keys(headers ?? {}).find((h) => h.toLowerCase() === 'authorization');
   const value = name && headers ? String(headers[name]) : '';
   const token = /^Bearer\s+(\S+)$/i.exec(value)?.[1];
@@ -161,7 +164,8 @@ function reach(
   } catch {
     throw exec.error(`Invalid argument: ${url}`);
   }
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') throw exec.error(`Invalid argument: ${url}`);
+  if (target.protocol !== 'https:' && target.protocol !== 'http:')
+    throw exec.error(`Invalid argument: ${url}`);
   const ws = exec.ws;
   const manifest = ws.project?.manifest;
   if (manifest && !urlAllowed(manifest, url)) throw exec.error(notAllowlistedMessage(url));

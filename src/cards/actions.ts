@@ -1,7 +1,7 @@
 import type { SettingsInput } from '../core/config';
 import { ensureActive } from '../gas/directory';
 import { callServer } from '../gas/server-client';
-import { installEnablementTrigger } from '../triggers/enablement';
+import { installEnablementTrigger, noteApproverRights } from '../triggers/enablement';
 import type { ServerResponse } from '../server/api';
 import { channelOf, formValue, formValues, param, type AddOnEvent } from './event';
 import { addPersonCard } from './add-person';
@@ -133,6 +133,8 @@ export function approve(e: AddOnEvent): ActionResponse {
   const email = approved.data?.email;
   if (!approved.ok || !email) return respond(approved);
   const result = ensureActive(email);
+  if (result.account === 'Active' || result.account === 'Pending admin')
+    noteApproverRights(Session.getEffectiveUser().getEmail().toLowerCase(), result);
   const recorded = callServer('account', { requestId, account: result.account, note: result.note });
   return respond({ ...recorded, message: `${approved.message} ${recorded.message}` }, true);
 }

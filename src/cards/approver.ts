@@ -39,7 +39,12 @@ export function approverSection(state: HomeState): GoogleAppsScript.Card_Service
     s.addWidget(text(`Showing ${q.from}–${q.from + state.pending.length - 1} of ${q.total}.`));
     const paging = CardService.newButtonSet();
     const page = (label: string, to: number) =>
-      actionButton(label, CardService.newAction().setFunctionName('onApproverPage').setParameters({ page: String(to) }));
+      actionButton(
+        label,
+        CardService.newAction()
+          .setFunctionName('onApproverPage')
+          .setParameters({ page: String(to) }),
+      );
     if (q.page > 0) paging.addButton(page('Previous page', q.page - 1));
     if (q.page < q.pages - 1) paging.addButton(page('Next page', q.page + 1));
     s.addWidget(paging);

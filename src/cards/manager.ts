@@ -22,7 +22,9 @@ export function managerSection(state: HomeState): GoogleAppsScript.Card_Service.
       )
       .addButton(actionButton('Add a person', CardService.newAction().setFunctionName('onShowAddPerson')))
       .addButton(linkButton('Open tracking sheet', m.trackingUrl))
-      .addButton(actionButton('Check deployment', CardService.newAction().setFunctionName('onCheckDeployment'))),
+      .addButton(
+        actionButton('Check deployment', CardService.newAction().setFunctionName('onCheckDeployment')),
+      ),
   );
   s.addWidget(CardService.newTextInput().setFieldName('newVersion').setTitle('New policy version label'));
   s.addWidget(

@@ -8,20 +8,27 @@ import { actionButton, esc, labelled, linkButton } from './widgets';
 export function reviewCard(r: RequestView, systems: readonly string[]): GoogleAppsScript.Card_Service.Card {
   const s = CardService.newCardSection();
   s.addWidget(labelled('Signed', `${r.signedAt} (${esc(r.signedVia)})`));
-  if (r.document) s.addWidget(CardService.newButtonSet().addButton(linkButton(`Read ${r.name}'s AUP`, r.document)));
+  if (r.document)
+    s.addWidget(CardService.newButtonSet().addButton(linkButton(`Read ${r.name}'s AUP`, r.document)));
   const grant = CardService.newSelectionInput()
     .setType(CardService.SelectionInputType.CHECK_BOX)
     .setFieldName('systems')
     .setTitle('Systems to grant');
   for (const sys of systems) grant.addItem(sys, sys, false);
   s.addWidget(grant);
-  s.addWidget(CardService.newTextInput().setFieldName('permissions').setTitle('Additional permissions (e.g. admin)'));
+  s.addWidget(
+    CardService.newTextInput().setFieldName('permissions').setTitle('Additional permissions (e.g. admin)'),
+  );
   s.addWidget(CardService.newTextInput().setFieldName('reason').setTitle('Reason, to return it instead'));
   const id = { requestId: r.requestId };
   s.addWidget(
     CardService.newButtonSet()
-      .addButton(actionButton('Approve', CardService.newAction().setFunctionName('onApprove').setParameters(id), true))
-      .addButton(actionButton('Return', CardService.newAction().setFunctionName('onReturn').setParameters(id))),
+      .addButton(
+        actionButton('Approve', CardService.newAction().setFunctionName('onApprove').setParameters(id), true),
+      )
+      .addButton(
+        actionButton('Return', CardService.newAction().setFunctionName('onReturn').setParameters(id)),
+      ),
   );
   return CardService.newCardBuilder()
     .setName('review')

@@ -35,8 +35,12 @@ export function setupCard(current: Settings | null, me: string): GoogleAppsScrip
   }
   s.addWidget(
     CardService.newButtonSet()
-      .addButton(actionButton('Save settings', CardService.newAction().setFunctionName('onSaveSettings'), true))
-      .addButton(actionButton('Check deployment', CardService.newAction().setFunctionName('onCheckDeployment'))),
+      .addButton(
+        actionButton('Save settings', CardService.newAction().setFunctionName('onSaveSettings'), true),
+      )
+      .addButton(
+        actionButton('Check deployment', CardService.newAction().setFunctionName('onCheckDeployment')),
+      ),
   );
   return CardService.newCardBuilder()
     .setName('settings')

@@ -16,7 +16,8 @@ export function signerSection(state: HomeState): Section {
   const mine = state.mine;
   if (!mine) {
     s.addWidget(text(`You have nothing to sign for ${esc(state.policyVersion)}.`));
-    for (const h of state.history.slice(-MAX_HISTORY)) s.addWidget(labelled(`${h.policyVersion}`, historyLine(h)));
+    for (const h of state.history.slice(-MAX_HISTORY))
+      s.addWidget(labelled(`${h.policyVersion}`, historyLine(h)));
     return s;
   }
   s.addWidget(labelled('Status', statusLine(mine)));
@@ -49,7 +50,8 @@ export function signerSection(state: HomeState): Section {
       ),
     );
   }
-  for (const h of state.history.slice(-MAX_HISTORY)) s.addWidget(labelled(`${h.policyVersion}`, historyLine(h)));
+  for (const h of state.history.slice(-MAX_HISTORY))
+    s.addWidget(labelled(`${h.policyVersion}`, historyLine(h)));
   return s;
 }
 

@@ -15,7 +15,11 @@ export interface Report {
 export function templateCheckCard(report: Report, preparedUrl = ''): GoogleAppsScript.Card_Service.Card {
   const found = CardService.newCardSection().setHeader('Found in your template');
   const more = (n: number) => `…and ${n} more.`;
-  for (const f of capLines(report.found.length ? report.found : ['Nothing recognisable.'], MAX_CARD_LINES, more))
+  for (const f of capLines(
+    report.found.length ? report.found : ['Nothing recognisable.'],
+    MAX_CARD_LINES,
+    more,
+  ))
     found.addWidget(text(esc(f)));
   const card = CardService.newCardBuilder()
     .setName('template-check')

@@ -21,7 +21,8 @@ export function accessProblem(code: number, text: string, url: string): string |
   if (code === 403) {
     return `AUP Signer's web app refused you (HTTP 403): its script project must be shared with your school to view. ${ask}`;
   }
-  if (code === 404) return `AUP Signer's web app was not found (HTTP 404): its deployment may have been removed. ${ask}`;
+  if (code === 404)
+    return `AUP Signer's web app was not found (HTTP 404): its deployment may have been removed. ${ask}`;
   if (code !== 200) return `AUP Signer's web app answered HTTP ${code}. ${ask}`;
   if (/<title>[^<]*(Sign in|One place for all your files)/i.test(text)) {
     return `AUP Signer's web app asked you to sign in: Google did not pass your sign-in on. ${ask}`;

@@ -30,7 +30,8 @@ export function probeDeployment(): { lines: CheckLine[]; reached: boolean } {
       lines.push({
         status: 'fix',
         label: `${name} advanced service`,
-        detail: 'Not enabled in appsscript.json (dependencies › enabledAdvancedServices): add it and deploy again.',
+        detail:
+          'Not enabled in appsscript.json (dependencies › enabledAdvancedServices): add it and deploy again.',
       });
     }
   }

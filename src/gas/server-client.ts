@@ -47,7 +47,8 @@ export function callServer(op: Op, args: Record<string, unknown> = {}): ServerRe
  */
 export function saveServerUrl(url: string): string {
   const clean = String(url ?? '').trim();
-  if (!isExecUrl(clean)) throw new Error(`Not a web app /exec URL: "${clean}". Copy it from Deploy → Manage deployments.`);
+  if (!isExecUrl(clean))
+    throw new Error(`Not a web app /exec URL: "${clean}". Copy it from Deploy → Manage deployments.`);
   PropertiesService.getScriptProperties().setProperty(SERVER_URL_KEY, clean);
   return `AUP Signer's cards will call ${clean}.`;
 }

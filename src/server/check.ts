@@ -2,7 +2,7 @@ import type { Config } from '../core/config';
 import { capLines } from '../core/pages';
 import { directoryApi, driveApi } from '../gas/advanced';
 import { httpCode } from '../gas/directory';
-import { ENABLEMENT_KEY, ENABLEMENT_TRIGGER } from '../triggers/enablement';
+import { approverRights, ENABLEMENT_KEY, ENABLEMENT_TRIGGER } from '../triggers/enablement';
 import { DAILY } from '../triggers/daily';
 import type { CheckLine, ServerResponse } from './api';
 import { isBusinessManager, type ServerContext } from './context';
@@ -17,7 +17,10 @@ const MAX_APPROVER_LINES = 10;
 export function checkOp(ctx: ServerContext): ServerResponse {
   const { config, caller, owner } = ctx;
   if (caller !== owner && !(config && isBusinessManager(config, caller))) {
-    return { ok: false, message: 'Only whoever deployed AUP Signer or a business manager can check the deployment.' };
+    return {
+      ok: false,
+      message: 'Only whoever deployed AUP Signer or a business manager can check the deployment.',
+    };
   }
   return { ok: true, message: '', data: { lines: JSON.stringify(deploymentChecks(config, owner)) } };
 }
@@ -48,7 +51,11 @@ export function deploymentChecks(config: Config | null, owner: string): CheckLin
     return [line];
   });
   if (!config) {
-    lines.push({ status: 'info', label: 'Settings', detail: 'Not set up yet: save the settings, then check again.' });
+    lines.push({
+      status: 'info',
+      label: 'Settings',
+      detail: 'Not set up yet: save the settings, then check again.',
+    });
     return lines;
   }
   run('Approvers', () => approverLines(config, ownerIsAdmin));
@@ -63,9 +70,11 @@ export function deploymentChecks(config: Config | null, owner: string): CheckLin
 function projectSharing(): CheckLine {
   const file = DriveApp.getFileById(ScriptApp.getScriptId());
   const access = file.getSharingAccess();
-  const wide = [DriveApp.Access.DOMAIN, DriveApp.Access.DOMAIN_WITH_LINK, DriveApp.Access.ANYONE_WITH_LINK].includes(
-    access,
-  );
+  const wide = [
+    DriveApp.Access.DOMAIN,
+    DriveApp.Access.DOMAIN_WITH_LINK,
+    DriveApp.Access.ANYONE_WITH_LINK,
+  ].includes(access);
   if (wide && file.getSharingPermission() !== DriveApp.Permission.NONE) {
     return {
       status: 'ok',
@@ -95,19 +104,32 @@ function adminLine(owner: string): CheckLine {
     const me = directoryApi().Users.get(owner);
     return me.isAdmin || me.isDelegatedAdmin
       ? { status: 'ok', label: 'Admin SDK API', detail: `Enabled; ${owner} is a directory administrator.` }
-      : { status: 'info', label: 'Admin SDK API', detail: `Enabled; ${owner} is not a directory administrator.` };
+      : {
+          status: 'info',
+          label: 'Admin SDK API',
+          detail: `Enabled; ${owner} is not a directory administrator.`,
+        };
   } catch (e) {
     if (httpCode(e) === 403 && !/has not been used|disabled/i.test(messageOf(e))) {
-      return { status: 'info', label: 'Admin SDK API', detail: `Enabled; ${owner} is not a directory administrator.` };
+      return {
+        status: 'info',
+        label: 'Admin SDK API',
+        detail: `Enabled; ${owner} is not a directory administrator.`,
+      };
     }
-    return { status: 'fix', label: 'Admin SDK API', detail: apiFix(e, 'Admin SDK API', 'Admin SDK Directory') };
+    return {
+      status: 'fix',
+      label: 'Admin SDK API',
+      detail: apiFix(e, 'Admin SDK API', 'Admin SDK Directory'),
+    };
   }
 }
 
 /** What to do about an advanced service that failed: not enabled in the manifest, or its API off in Cloud. */
 function apiFix(e: unknown, api: string, service: string): string {
   const text = messageOf(e);
-  if (/is not defined/.test(text)) return `The ${service} advanced service is not enabled in appsscript.json: add it and deploy again.`;
+  if (/is not defined/.test(text))
+    return `The ${service} advanced service is not enabled in appsscript.json: add it and deploy again.`;
   if (/has not been used|disabled/i.test(text)) {
     return `Turn on the ${api} in the script's Google Cloud project (APIs & Services › Library).`;
   }
@@ -115,34 +137,46 @@ function apiFix(e: unknown, api: string, service: string): string {
 }
 
 function approverLines(config: Config, ownerIsAdmin: boolean): CheckLine[] {
-  const enablement = PropertiesService.getScriptProperties().getProperty(ENABLEMENT_KEY);
+  const props = PropertiesService.getScriptProperties();
+  const enablement = props.getProperty(ENABLEMENT_KEY);
   const runner = enablement ? (JSON.parse(enablement) as { owner: string }).owner : '';
+  const seen = approverRights();
   const byAdmin = runner
     ? `the hourly account enablement installed by ${runner} enables them`
     : 'no directory administrator has installed account enablement yet (an administrator opens AUP Signer and clicks Enable accounts hourly)';
-  if (!ownerIsAdmin) {
-    return [
-      {
-        status: runner ? 'info' : 'fix',
-        label: 'Approvers',
-        detail: `Their Admin SDK rights cannot be read by a user who is not a directory administrator. Accounts an approver cannot enable wait as Pending admin: ${byAdmin}.`,
-      },
-    ];
-  }
   const lines = config.approvers.map((a): CheckLine => {
-    try {
-      const u = directoryApi().Users.get(a);
-      if (u.isAdmin || u.isDelegatedAdmin) {
-        return { status: 'ok', label: `Approver ${a}`, detail: 'A directory administrator: enables accounts as they approve.' };
+    let admin = seen[a];
+    if (ownerIsAdmin) {
+      try {
+        const u = directoryApi().Users.get(a);
+        admin = Boolean(u.isAdmin || u.isDelegatedAdmin);
+      } catch (e) {
+        return {
+          status: 'fix',
+          label: `Approver ${a}`,
+          detail: `Not found in the directory (${messageOf(e)}).`,
+        };
       }
-      return {
-        status: runner ? 'info' : 'fix',
-        label: `Approver ${a}`,
-        detail: `Not a directory administrator: accounts they approve wait as Pending admin; ${byAdmin}.`,
-      };
-    } catch (e) {
-      return { status: 'fix', label: `Approver ${a}`, detail: `No such user in the directory (${messageOf(e)}).` };
     }
+    if (admin === undefined) {
+      return {
+        status: 'info',
+        label: `Approver ${a}`,
+        detail:
+          'Admin SDK rights not known yet: they show once this approver has approved someone, or when a directory administrator runs Check deployment.',
+      };
+    }
+    if (admin)
+      return {
+        status: 'ok',
+        label: `Approver ${a}`,
+        detail: 'A directory administrator: enables accounts as they approve.',
+      };
+    return {
+      status: runner ? 'info' : 'fix',
+      label: `Approver ${a}`,
+      detail: `Not a directory administrator: accounts they approve wait as Pending admin; ${byAdmin}.`,
+    };
   });
   return capLines(lines, MAX_APPROVER_LINES, (n) => ({
     status: 'info',
@@ -154,18 +188,29 @@ function approverLines(config: Config, ownerIsAdmin: boolean): CheckLine[] {
 function triggerLines(config: Config, owner: string): CheckLine[] {
   const mine = ScriptApp.getProjectTriggers();
   const daily = mine.some((t) => t.getHandlerFunction() === DAILY);
-  const form = mine.some((t) => t.getHandlerFunction() === 'onFormSubmit' && t.getTriggerSourceId() === config.form.id);
+  const form = mine.some(
+    (t) => t.getHandlerFunction() === 'onFormSubmit' && t.getTriggerSourceId() === config.form.id,
+  );
   const enablement = mine.some((t) => t.getHandlerFunction() === ENABLEMENT_TRIGGER);
   const repair = 'save the settings again: it is reinstalled.';
   const lines: CheckLine[] = [
     daily
-      ? { status: 'ok', label: 'Daily trigger', detail: `Runs every day at ${config.sendHour}:00 as ${owner}.` }
+      ? {
+          status: 'ok',
+          label: 'Daily trigger',
+          detail: `Runs every day at ${config.sendHour}:00 as ${owner}.`,
+        }
       : { status: 'fix', label: 'Daily trigger', detail: `Missing, so no reminders go out: ${repair}` },
     form
       ? { status: 'ok', label: 'Form trigger', detail: `Records new starters’ signatures, as ${owner}.` }
-      : { status: 'fix', label: 'Form trigger', detail: `Missing, so Form signatures are not recorded: ${repair}` },
+      : {
+          status: 'fix',
+          label: 'Form trigger',
+          detail: `Missing, so Form signatures are not recorded: ${repair}`,
+        },
   ];
-  if (enablement) lines.push({ status: 'ok', label: 'Enablement trigger', detail: `Runs hourly as ${owner}.` });
+  if (enablement)
+    lines.push({ status: 'ok', label: 'Enablement trigger', detail: `Runs hourly as ${owner}.` });
   return lines;
 }
 
@@ -176,7 +221,8 @@ function mailLine(owner: string): CheckLine {
     : {
         status: 'fix',
         label: 'Mail quota',
-        detail: 'Today’s email quota is spent: invitations and reminders wait until tomorrow (it resets at midnight Pacific time).',
+        detail:
+          'Today’s email quota is spent: invitations and reminders wait until tomorrow (it resets at midnight Pacific time).',
       };
 }
 
@@ -186,7 +232,8 @@ function formLines(config: Config): CheckLine[] {
   if (!form.isPublished()) problems.push('it is not published');
   else if (!form.isAcceptingResponses()) problems.push('it is not accepting responses');
   if (form.requiresLogin()) problems.push('it asks respondents to sign in to your domain');
-  if (String(form.getEmailCollectionType()) !== 'RESPONDER_INPUT') problems.push('it needs a Google sign-in to record the email');
+  if (String(form.getEmailCollectionType()) !== 'RESPONDER_INPUT')
+    problems.push('it needs a Google sign-in to record the email');
   const status: CheckLine = problems.length
     ? {
         status: 'fix',
@@ -196,7 +243,8 @@ function formLines(config: Config): CheckLine[] {
     : {
         status: 'ok',
         label: 'New starters’ Form',
-        detail: 'Published, no sign-in, the email typed by the respondent: anyone with their invitation link can sign.',
+        detail:
+          'Published, no sign-in, the email typed by the respondent: anyone with their invitation link can sign.',
       };
   return [
     status,
@@ -211,11 +259,16 @@ function formLines(config: Config): CheckLine[] {
 
 function sharingLine(config: Config): CheckLine {
   return config.policyShared === 'anyone'
-    ? { status: 'ok', label: 'Outside sharing', detail: 'Allowed: new starters can open the policy by its link.' }
+    ? {
+        status: 'ok',
+        label: 'Outside sharing',
+        detail: 'Allowed: new starters can open the policy by its link.',
+      }
     : {
         status: 'info',
         label: 'Outside sharing',
-        detail: 'Blocked by your domain: new starters read the PDF attached to their invitation, and the Form shows what they agree to.',
+        detail:
+          'Blocked by your domain: new starters read the PDF attached to their invitation, and the Form shows what they agree to.',
       };
 }
 

@@ -1,4 +1,4 @@
-import type { Config, PolicyForm, PolicySharing, Settings } from '../core/config';
+import type { Config, PolicyForm, Settings } from '../core/config';
 import { createPolicyForm, installFormTrigger, openForNewStarters } from '../gas/forms';
 import { Tracking } from '../gas/tracking';
 import { installDailyTrigger } from '../triggers/daily';

@@ -9,14 +9,16 @@ import { isApprover, viewOf, type ServerContext } from './context';
  */
 export function reviewOp(ctx: ServerContext, requestId: string): ServerResponse {
   const config = ctx.config;
-  if (!config || !isApprover(config, ctx.caller)) return { ok: false, message: 'Only an approver can review requests.' };
+  if (!config || !isApprover(config, ctx.caller))
+    return { ok: false, message: 'Only an approver can review requests.' };
   const stored = Tracking.open(config)
     .readSignatures()
     .requests.find((s) => s.request.requestId === requestId);
   const r = stored?.request;
   if (!r) return { ok: false, message: 'No such request.' };
   if (r.email === ctx.caller) return { ok: false, message: 'You cannot approve your own AUP.' };
-  if (r.status !== 'Signed') return { ok: false, message: `${r.name}'s AUP is ${r.status}: there is nothing to approve.` };
+  if (r.status !== 'Signed')
+    return { ok: false, message: `${r.name}'s AUP is ${r.status}: there is nothing to approve.` };
   return {
     ok: true,
     message: '',

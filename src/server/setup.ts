@@ -82,7 +82,8 @@ function saveUnderLock(
   agreementText: string,
 ): Config | string {
   const current = loadConfig();
-  if (current && !isBusinessManager(current, caller)) return 'Only a business manager can change the settings.';
+  if (current && !isBusinessManager(current, caller))
+    return 'Only a business manager can change the settings.';
   const changesVersion =
     current &&
     (settings.policyVersion !== current.policyVersion || settings.templateDocId !== current.templateDocId);

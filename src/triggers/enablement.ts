@@ -1,5 +1,5 @@
 import { directoryApi } from '../gas/advanced';
-import { ensureActive } from '../gas/directory';
+import { ensureActive, type AccountResult } from '../gas/directory';
 import { callServer } from '../gas/server-client';
 
 /** Name of the hourly installable trigger a directory admin installs. */
@@ -7,6 +7,28 @@ export const ENABLEMENT_TRIGGER = 'onEnablementTrigger';
 
 /** Script Properties key: who installed account enablement, and when (for Check deployment). */
 export const ENABLEMENT_KEY = 'AUP_SIGNER_ENABLEMENT';
+
+/** Script Properties key: what each approver's own Admin SDK calls showed (directory admin or not). */
+const APPROVER_RIGHTS_KEY = 'AUP_SIGNER_APPROVER_RIGHTS';
+
+/** Whether each approver proved to be a directory administrator when they last approved. */
+export function approverRights(): Record<string, boolean> {
+  return JSON.parse(
+    PropertiesService.getScriptProperties().getProperty(APPROVER_RIGHTS_KEY) ?? '{}',
+  ) as Record<string, boolean>;
+}
+
+/**
+ * Records what an approver's Admin SDK call showed (written only when it changes), so Check
+ * deployment can tell even when whoever runs it is no directory administrator.
+ */
+export function noteApproverRights(approver: string, result: AccountResult): void {
+  const admin = result.account !== 'Pending admin';
+  const rights = approverRights();
+  if (rights[approver] === admin) return;
+  rights[approver] = admin;
+  PropertiesService.getScriptProperties().setProperty(APPROVER_RIGHTS_KEY, JSON.stringify(rights));
+}
 
 /** Budget of one run, in ms: well inside Apps Script's 6-minute limit. */
 const BUDGET_MS = 4 * 60_000;
@@ -51,7 +73,10 @@ export function installEnablementTrigger(): string {
   ScriptApp.newTrigger('onEnablementTrigger').timeBased().everyHours(1).create();
   PropertiesService.getScriptProperties().setProperty(
     ENABLEMENT_KEY,
-    JSON.stringify({ owner: Session.getEffectiveUser().getEmail().toLowerCase(), at: new Date().toISOString() }),
+    JSON.stringify({
+      owner: Session.getEffectiveUser().getEmail().toLowerCase(),
+      at: new Date().toISOString(),
+    }),
   );
   return 'Account enablement will run hourly as you, enabling accounts approved by approvers who are not administrators.';
 }

@@ -65,6 +65,30 @@ export function manifestFunctions(manifest: unknown): Set<string> {
   return names;
 }
 
+/**
+ * Which of `candidates` the script refers to as a variable (an identifier that is not a property
+ * name), as an advanced service's global is referred to: names in strings and `x.Drive` do not count.
+ */
+export function globalsNamed(code: string, candidates: readonly string[]): Set<string> {
+  const ast = parse(code, { ecmaVersion: 2022, sourceType: 'script' }) as unknown as Node;
+  const found = new Set<string>();
+  const visit = (node: Node, parent: Node | undefined, key: string): void => {
+    const id = node as Node & { name?: string };
+    const p = parent as (Node & { computed?: boolean; shorthand?: boolean }) | undefined;
+    const isPropertyName =
+      (p?.type === 'MemberExpression' && key === 'property' && !p.computed) ||
+      (p?.type === 'Property' && key === 'key' && !p.computed && !p.shorthand);
+    if (node.type === 'Identifier' && id.name && candidates.includes(id.name) && !isPropertyName) found.add(id.name);
+    for (const [k, value] of Object.entries(node)) {
+      for (const v of Array.isArray(value) ? value : [value]) {
+        if (v && typeof v === 'object' && typeof (v as Node).type === 'string') visit(v as Node, node, k);
+      }
+    }
+  };
+  visit(ast, undefined, '');
+  return found;
+}
+
 function walk(node: Node, visit: (n: Node) => void): void {
   visit(node);
   for (const value of Object.values(node)) {

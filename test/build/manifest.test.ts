@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { readBundle, readManifest } from './bundle';
+import { globalsNamed, readBundle, readManifest } from './bundle';
 import schema from './appsscript.schema.json';
 
 const AUTH = 'https://www.googleapis.com/auth/';
@@ -55,14 +55,27 @@ describe('appsscript.json', () => {
     expect(validate({ ...manifest, addOns: { ...(manifest.addOns as object), gmial: {} } })).toBe(false);
   });
 
-  it('runs on V8 in Europe/London with the Admin SDK Directory advanced service', () => {
+  it('runs on V8 in Europe/London with the Admin SDK Directory and Drive API advanced services', () => {
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.timeZone).toBe('Europe/London');
-    expect((manifest.dependencies as { enabledAdvancedServices: unknown[] }).enabledAdvancedServices).toContainEqual({
-      userSymbol: 'AdminDirectory',
-      serviceId: 'admin',
-      version: 'directory_v1',
-    });
+    const enabled = (manifest.dependencies as { enabledAdvancedServices: unknown[] }).enabledAdvancedServices;
+    expect(enabled).toContainEqual({ userSymbol: 'AdminDirectory', serviceId: 'admin', version: 'directory_v1' });
+    expect(enabled).toContainEqual({ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' });
+  });
+
+  it('enables every advanced service the bundle names (an advanced service not enabled is not defined)', () => {
+    const enabled = new Set(
+      ((manifest.dependencies as { enabledAdvancedServices: { userSymbol: string }[] }).enabledAdvancedServices ?? []).map(
+        (s) => s.userSymbol,
+      ),
+    );
+    const named = globalsNamed(readBundle(), ['AdminDirectory', 'Drive', 'Docs', 'Gmail', 'Sheets', 'Calendar', 'Forms']);
+    expect(named.size).toBeGreaterThan(0);
+    expect([...named].filter((n) => !enabled.has(n))).toEqual([]);
+  });
+
+  it('fetches only the web app’s own hosts, both of which the URL allowlist covers', () => {
+    expect(manifest.urlFetchWhitelist).toEqual(['https://script.google.com/', 'https://script.googleusercontent.com/']);
   });
 
   it('lists exactly the scopes the bundle and its host apps use, no more', () => {

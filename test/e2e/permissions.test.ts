@@ -1,4 +1,3 @@
-import { Execution } from '../../emulator/core/execution';
 import { createDocumentFromElements } from '../../emulator/services/document/io';
 import { parsePrefilledUrl } from '../../emulator/services/forms';
 import { createScriptApp, webAppUrl } from '../../emulator/services/script';

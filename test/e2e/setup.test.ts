@@ -1,4 +1,7 @@
-import { setUpSchool } from '../../emulator/cli/scenario';
+import { newSchool, setUpSchool } from '../../emulator/cli/scenario';
+import { formModel } from '../../emulator/services/forms/model';
+import type { Config } from '../../src/core/config';
+import { CONFIG_KEY } from '../../src/gas/config-store';
 import { readRoster } from '../../emulator/cli/inputs';
 import { MIME } from '../../emulator/core/workspace';
 import { documentText, type TemplateElement } from '../../emulator/services/document/io';
@@ -89,5 +92,107 @@ describe('setup and the template check', () => {
     expect(bm.click('Publish new version', { newVersion: '2026-27 v2' }).notification).toBe(
       '2026-27 v2 is already the current version.',
     );
+  });
+});
+
+describe('setup that stops part-way', () => {
+  const roster = readRoster(join(SAMPLES, 'roster.csv'));
+  const opts = { template: BARE, templateName: 'Hilltop rules', roster, schoolName: 'Hilltop Academy' };
+
+  /** What setup made, as Drive and the trigger list show it (trashed files left out). */
+  function made(host: ReturnType<typeof newSchool>['host']): Record<string, number> {
+    const live = [...host.ws.drive.values()].filter((f) => !f.trashed);
+    const count = (test: (f: (typeof live)[number]) => boolean) => live.filter(test).length;
+    return {
+      spreadsheets: count((f) => f.mimeType === MIME.spreadsheet),
+      folders: count((f) => f.mimeType === MIME.folder && f.name.startsWith('AUP Signer —')),
+      signedFolders: count((f) => f.mimeType === MIME.folder && f.name === 'Signed documents'),
+      policyCopies: count((f) => f.name.endsWith('(to read)')),
+      forms: count((f) => f.mimeType === MIME.form),
+      dailyTriggers: host.ws.triggers.filter((t) => t.handler === 'onDailyTrigger').length,
+      formTriggers: host.ws.triggers.filter((t) => t.handler === 'onFormSubmit').length,
+    };
+  }
+  const once = {
+    spreadsheets: 1,
+    folders: 1,
+    signedFolders: 1,
+    policyCopies: 1,
+    forms: 1,
+    dailyTriggers: 1,
+    formTriggers: 1,
+  };
+
+  it('a step that fails says what to do; saving again finishes without making anything twice', () => {
+    const school = newSchool(opts);
+    const ws = school.host.ws;
+    for (let i = 0; i < 20; i++) {
+      ws.triggers.push({
+        uid: `old-${i}`,
+        handler: 'oldProject',
+        owner: 'bm@school.example',
+        eventType: 'CLOCK',
+        everyMs: 0,
+        nextAt: Date.parse('2030-01-01T00:00:00Z'),
+        atHour: -1,
+        sourceId: '',
+        addOn: false,
+      });
+    }
+    const bm = school.host.as('bm@school.example');
+    bm.openHomepage('GMAIL');
+    const first = bm.click('Save settings', school.settings);
+    expect(first.notification).toMatch(
+      /^Setup stopped while installing the triggers \(This script has too many triggers\..*\)\. In the Apps Script editor, open Triggers and delete old AUP Signer triggers .* Then save the settings again: what was made is kept, nothing is made twice\.$/,
+    );
+    expect(ws.scriptProperties.has(CONFIG_KEY)).toBe(false);
+    ws.triggers.splice(0, ws.triggers.length);
+    const second = bm.click('Save settings', school.settings);
+    expect(second.card?.name).toBe('template-check');
+    expect(made(school.host)).toEqual(once);
+  });
+
+  it('a crash while the Form is being made leaves one live Form once setup is saved again', () => {
+    const school = newSchool(opts);
+    school.host.faults.inject({ method: 'Form.addCheckboxItem' }, { kind: 'crash' });
+    const bm = school.host.as('bm@school.example');
+    bm.openHomepage('GMAIL');
+    expect(bm.click('Save settings', school.settings).error).toMatch(/server error occurred/);
+    expect(bm.openHomepage('GMAIL').card?.name).toBe('settings');
+    expect(bm.click('Save settings', school.settings).card?.name).toBe('template-check');
+    expect(made(school.host)).toEqual(once);
+    const forms = [...school.host.ws.drive.values()].filter((f) => f.mimeType === MIME.form);
+    expect(forms.map((f) => f.trashed)).toEqual([true, false]);
+  });
+
+  it('opens the Form to new starters without a Google account: published, no sign-in, the email typed', () => {
+    const school = newSchool(opts);
+    const bm = school.host.as('bm@school.example');
+    bm.openHomepage('GMAIL');
+    bm.click('Save settings', school.settings);
+    const config = JSON.parse(school.host.ws.scriptProperties.get(CONFIG_KEY) ?? '{}') as Config;
+    const form = formModel(school.host.ws, config.form.id)!;
+    expect([form.published, form.acceptingResponses, form.requireLogin, form.emailCollection]).toEqual([
+      true,
+      true,
+      false,
+      'RESPONDER_INPUT',
+    ]);
+    expect(config.policyShared).toBe('domain');
+    expect(school.host.ws.drive.get(config.policyUrl.match(/\/d\/([^/]+)/)![1]!)?.access).toBe(
+      'DOMAIN_WITH_LINK',
+    );
+    expect(form.description).toMatch(/your copy is attached to your invitation email/);
+    expect(form.description).not.toContain(config.policyUrl);
+  });
+
+  it('where the tenant allows outside sharing, anyone with the link can read the policy and the Form links it', () => {
+    const school = newSchool({ ...opts, outsideSharing: 'allowed' });
+    const bm = school.host.as('bm@school.example');
+    bm.openHomepage('GMAIL');
+    bm.click('Save settings', school.settings);
+    const config = JSON.parse(school.host.ws.scriptProperties.get(CONFIG_KEY) ?? '{}') as Config;
+    expect(config.policyShared).toBe('anyone');
+    expect(formModel(school.host.ws, config.form.id)?.description).toContain(config.policyUrl);
   });
 });

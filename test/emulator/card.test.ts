@@ -511,3 +511,26 @@ describe('card JSON schema', () => {
     expect(validateCardJson(example)).toEqual([]);
   });
 });
+
+describe('CardService limits (developers.google.com/workspace/add-ons/concepts/cards)', () => {
+  it('a card of 100 sections of 100 widgets builds; one widget or one section more fails, naming the card', () => {
+    const { cs } = setup();
+    const section = (n: number) => {
+      const s = cs.newCardSection();
+      for (let i = 0; i < n; i++) s.addWidget(cs.newTextParagraph().setText(`w${i}`));
+      return s;
+    };
+    const card = (sections: number, widgets: number) => {
+      const b = cs.newCardBuilder().setName('queue');
+      for (let i = 0; i < sections; i++) b.addSection(section(i === sections - 1 ? widgets : 1));
+      return b;
+    };
+    expect(isCard(card(100, 100).build())).toBe(true);
+    expect(() => card(2, 101).build()).toThrow(
+      'Card "queue" has 101 widgets in section 2: Google shows at most 100 widgets a section and drops the rest.',
+    );
+    expect(() => card(101, 1).build()).toThrow(
+      'Card "queue" has 101 sections: Google shows at most 100 sections a card and drops the rest.',
+    );
+  });
+});

@@ -125,9 +125,9 @@ describe('FormApp', () => {
     expect(() =>
       submitFormAs(ws, form.getId(), NO_ACCOUNT, { 'Full name': '  ', 'I agree': ['I will follow it'] }),
     ).toThrow('"Full name" is a required question');
-    expect(() => submitFormAs(ws, form.getId(), NO_ACCOUNT, { 'Full name': 'A', 'I agree': ['Maybe'] })).toThrow(
-      /"Maybe" is not a choice/,
-    );
+    expect(() =>
+      submitFormAs(ws, form.getId(), NO_ACCOUNT, { 'Full name': 'A', 'I agree': ['Maybe'] }),
+    ).toThrow(/"Maybe" is not a choice/);
     expect(form.getResponses()).toHaveLength(0);
   });
 
@@ -211,5 +211,99 @@ describe('FormApp', () => {
     expect(copy.items).toHaveLength(4);
     expect(copy.responses).toHaveLength(0);
     expect(copy.toText()).toBe(model.toText());
+  });
+});
+
+describe('FormApp publishing and who may respond', () => {
+  const answers = { 'Full name': 'Ann Example', 'I agree': ['I will follow it'] };
+
+  it('forms created after 30 June 2026 start unpublished: no published URL, no responses, until setPublished(true)', () => {
+    const ws = newWorkspace();
+    const exec = newExec(ws);
+    const form = createFormApp(exec).create('New');
+    expect([form.isPublished(), form.isAcceptingResponses()]).toEqual([false, false]);
+    expect(() => form.getPublishedUrl()).toThrow('Operation not supported on unpublished form');
+    expect(() => form.setAcceptingResponses(true)).toThrow('Operation not supported on unpublished form');
+    expect(() => submitFormAs(ws, form.getId(), NO_ACCOUNT, {})).toThrow(/is not published/);
+    form.setPublished(true);
+    expect([form.isPublished(), form.isAcceptingResponses()]).toEqual([true, true]);
+    form.setPublished(false);
+    expect(form.isAcceptingResponses()).toBe(false);
+    expect(form.supportsAdvancedResponderPermissions()).toBe(true);
+  });
+
+  it('a form created before the cut-over date starts published', () => {
+    const ws = newWorkspace();
+    ws.tenant.formsUnpublishedFrom = ws.clock.now() + 60_000;
+    expect(createFormApp(newExec(ws)).create('Old').isPublished()).toBe(true);
+  });
+
+  it('VERIFIED (the default for a Workspace owner) needs a Google sign-in and records that account, whatever is typed', () => {
+    const ws = newWorkspace();
+    const exec = newExec(ws);
+    const { form } = aupForm(exec);
+    form.setEmailCollectionType(createFormApp(exec).EmailCollectionType.VERIFIED);
+    expect(String(createFormApp(exec).create('Fresh', true).getEmailCollectionType())).toBe('VERIFIED');
+    expect(() => submitFormAs(ws, form.getId(), NO_ACCOUNT, answers)).toThrow(/sign in to Google first/);
+    const other = submitFormAs(
+      ws,
+      form.getId(),
+      { signedInAs: 'someone.else@gmail.example', typedEmail: STARTER },
+      answers,
+    );
+    expect(other.respondentEmail).toBe('someone.else@gmail.example');
+  });
+
+  it('legacy setCollectEmail(true) is VERIFIED for a Workspace owner; false collects nothing', () => {
+    const ws = newWorkspace();
+    const exec = newExec(ws);
+    const { form } = aupForm(exec);
+    form.setCollectEmail(false);
+    expect([form.collectsEmail(), String(form.getEmailCollectionType())]).toEqual([false, 'DO_NOT_COLLECT']);
+    form.setCollectEmail(true);
+    expect(String(form.getEmailCollectionType())).toBe('VERIFIED');
+  });
+
+  it('RESPONDER_INPUT needs a typed address and records it unchecked', () => {
+    const ws = newWorkspace();
+    const { form } = aupForm(newExec(ws));
+    expect(() => submitFormAs(ws, form.getId(), { signedInAs: '', typedEmail: '' }, answers)).toThrow(
+      /"Email" is a required question/,
+    );
+    expect(submitFormAs(ws, form.getId(), NO_ACCOUNT, answers).respondentEmail).toBe(STARTER);
+  });
+
+  it('requiring sign-in admits only active users of the domain', () => {
+    const ws = newWorkspace();
+    const { form } = aupForm(newExec(ws));
+    form.setRequireLogin(true);
+    expect(form.requiresLogin()).toBe(true);
+    expect(() => submitFormAs(ws, form.getId(), NO_ACCOUNT, answers)).toThrow(/only accepts responses from/);
+    expect(() =>
+      submitFormAs(ws, form.getId(), { signedInAs: 'someone@gmail.example', typedEmail: STARTER }, answers),
+    ).toThrow(/only accepts responses from/);
+    const teacher = { signedInAs: TEACHER, typedEmail: TEACHER };
+    expect(submitFormAs(ws, form.getId(), teacher, answers).respondentEmail).toBe(TEACHER);
+  });
+
+  it('one response per user needs a sign-in, refuses a second from the same account and stops scripts submitting', () => {
+    const ws = newWorkspace();
+    const exec = newExec(ws);
+    const { form, name } = aupForm(exec);
+    form.setLimitOneResponsePerUser(true);
+    expect(() => submitFormAs(ws, form.getId(), NO_ACCOUNT, answers)).toThrow(/sign in to Google first/);
+    const signedIn = { signedInAs: 'ann@gmail.example', typedEmail: 'ann@gmail.example' };
+    submitFormAs(ws, form.getId(), signedIn, answers);
+    expect(() => submitFormAs(ws, form.getId(), signedIn, answers)).toThrow(/already responded/);
+    expect(() => form.createResponse().withItemResponse(name.createResponse('x')).submit()).toThrow(
+      /cannot submit responses/,
+    );
+  });
+
+  it('a copy of a form starts unpublished', () => {
+    const ws = newWorkspace();
+    const { form } = aupForm(newExec(ws));
+    const copy = ws.drive.get(form.getId())!.content!.clone() as unknown as { published: boolean };
+    expect(copy.published).toBe(false);
   });
 });

@@ -150,7 +150,9 @@ describe('ScriptApp triggers', () => {
     expect(app.getService().getUrl()).toBeNull();
     expect(app.getService().isEnabled()).toBe(false);
     ws.webApp = { deploymentId: 'AKfycbDEPLOY', executeAs: BM, access: 'DOMAIN', versionNumber: 1 };
-    expect(app.getService().getUrl()).toBe(`https://script.google.com/a/macros/${DOMAIN}/s/${headDeploymentId(ws)}/dev`);
+    expect(app.getService().getUrl()).toBe(
+      `https://script.google.com/a/macros/${DOMAIN}/s/${headDeploymentId(ws)}/dev`,
+    );
     expect(webAppUrl(ws)).toBe(`https://script.google.com/a/macros/${DOMAIN}/s/AKfycbDEPLOY/exec`);
     expect(app.getScriptId()).toMatch(/^[A-Za-z0-9_-]{57}$/);
   });

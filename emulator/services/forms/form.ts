@@ -66,7 +66,13 @@ export class FakeFormResponse implements Pick<
         this.record.answers = answers;
         this.record.timestamp = now;
       } else {
-        this.record = { id: this.exec.ws.ids.next(), timestamp: now, respondentEmail: '', account: '', answers };
+        this.record = {
+          id: this.exec.ws.ids.next(),
+          timestamp: now,
+          respondentEmail: '',
+          account: '',
+          answers,
+        };
         model.responses.push(this.record);
       }
       return new FakeFormResponse(
@@ -168,7 +174,8 @@ type FormMethods =
 export const UNPUBLISHED = 'Operation not supported on unpublished form';
 
 /** What a script submitting to a one-response-per-user form is told (the reference: "the script cannot submit form responses at all"). */
-export const SCRIPT_SUBMIT_REFUSED = 'The form allows one response per user, so a script cannot submit responses to it.';
+export const SCRIPT_SUBMIT_REFUSED =
+  'The form allows one response per user, so a script cannot submit responses to it.';
 
 /** FormApp.EmailCollectionType values (see {@link EmailCollection}). */
 export const EmailCollectionType: Record<EmailCollection, EmailCollection> = {

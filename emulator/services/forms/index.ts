@@ -41,7 +41,9 @@ export function createFormApp(
       exec.call('FormApp.create', () => {
         const name = String(title);
         const published =
-          isPublished === undefined ? exec.ws.clock.now() < exec.ws.tenant.formsUnpublishedFrom : Boolean(isPublished);
+          isPublished === undefined
+            ? exec.ws.clock.now() < exec.ws.tenant.formsUnpublishedFrom
+            : Boolean(isPublished);
         const file = exec.ws.createItem(exec.effectiveUser, name, MIME.form, {
           content: new FormModel(name, published),
         });

@@ -205,7 +205,9 @@ export function submitFormAs(
   }
   const needsAccount = model.emailCollection === 'VERIFIED' || model.limitOneResponsePerUser;
   if (needsAccount && !account) {
-    throw new Error(`The form "${model.title}" asks you to sign in to Google first, and you have no Google account`);
+    throw new Error(
+      `The form "${model.title}" asks you to sign in to Google first, and you have no Google account`,
+    );
   }
   if (model.limitOneResponsePerUser && model.responses.some((r) => r.account === account)) {
     throw new Error(`You've already responded to "${model.title}"`);
@@ -219,7 +221,11 @@ export function submitFormAs(
     id: ws.ids.next(),
     timestamp: ws.clock.now(),
     respondentEmail:
-      model.emailCollection === 'VERIFIED' ? account : model.emailCollection === 'RESPONDER_INPUT' ? typed : '',
+      model.emailCollection === 'VERIFIED'
+        ? account
+        : model.emailCollection === 'RESPONDER_INPUT'
+          ? typed
+          : '',
     account,
     answers: recorded,
   };
