@@ -22,6 +22,7 @@ const MARGIN = 56;
 const LINE_GAP = 1.35;
 
 let fontBytes;
+let parsedFont;
 
 function loadFont() {
   if (!fontBytes) {
@@ -30,6 +31,14 @@ function loadFont() {
   }
   return fontBytes;
 }
+
+/** fontkit, parsing the one font once per worker rather than once per PDF (it is read-only once parsed). */
+const cachedFontkit = {
+  create: (bytes) => {
+    parsedFont ??= fontkit.create(bytes);
+    return parsedFont;
+  },
+};
 
 /** Splits `text` into lines no wider than `width` at `size`, breaking at spaces (or inside long words). */
 function wrap(text, font, size, width) {
@@ -58,7 +67,7 @@ function wrap(text, font, size, width) {
 
 async function render(input) {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachedFontkit);
   const font = await doc.embedFont(loadFont(), { subset: true, customName: 'DejaVuSans' });
   const when = new Date(input.dateMs);
   doc.setTitle(input.title);

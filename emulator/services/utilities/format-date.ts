@@ -7,11 +7,23 @@ interface ResolvedZone {
   fixedName?: string;
 }
 
+/** Zones already resolved, by ID: resolving asks Intl, which is slow, and the answer never changes. */
+const RESOLVED = new Map<string, ResolvedZone>();
+
 /**
  * Resolves a time zone ID as Java does: IANA IDs, custom `GMT+h[:mm]` IDs, and GMT for anything
  * it does not recognise.
  */
 function resolveZone(id: string): ResolvedZone {
+  let resolved = RESOLVED.get(id);
+  if (!resolved) {
+    resolved = resolveZoneId(id);
+    RESOLVED.set(id, resolved);
+  }
+  return resolved;
+}
+
+function resolveZoneId(id: string): ResolvedZone {
   const custom = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(id);
   if (custom) {
     const hours = Number(custom[2]);
