@@ -112,20 +112,23 @@ function createPermission(
         'invalidSharingRequest',
       );
     }
-    if (outsideShareRefused(ws, email)) {
-      throw apiError(
-        exec,
-        method,
-        'Bad Request. User message: "shareOutNotPermitted"',
-        400,
-        'shareOutNotPermitted',
-      );
-    }
+    if (outsideShareRefused(ws, email)) throw shareOut(exec, method);
     const notify =
       (optionalArgs as { sendNotificationEmail?: boolean } | undefined)?.sendNotificationEmail !== false;
     shareWithNotice(exec, item, email, role, notify);
     return done({ emailAddress: email });
   });
+}
+
+/** The Drive API's refusal to share outside the domain (400 shareOutNotPermitted, as reported). */
+function shareOut(exec: Execution, method: string): Error {
+  return apiError(
+    exec,
+    method,
+    'Bad Request. User message: "shareOutNotPermitted"',
+    400,
+    'shareOutNotPermitted',
+  );
 }
 
 /** Link sharing through the API: to the whole domain, or to anyone (refused where outside sharing is blocked). */
@@ -139,15 +142,7 @@ function linkShare(exec: Execution, item: DriveItem, resource: Permission, metho
     item.permission = edit ? 'EDIT' : 'VIEW';
     return {};
   }
-  if (String(resource.domain ?? '').toLowerCase() !== ws.domain) {
-    throw apiError(
-      exec,
-      method,
-      'Bad Request. User message: "shareOutNotPermitted"',
-      400,
-      'shareOutNotPermitted',
-    );
-  }
+  if (String(resource.domain ?? '').toLowerCase() !== ws.domain) throw shareOut(exec, method);
   item.access = resource.allowFileDiscovery ? 'DOMAIN' : 'DOMAIN_WITH_LINK';
   item.permission = edit ? 'EDIT' : 'VIEW';
   return { domain: ws.domain };

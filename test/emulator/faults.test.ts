@@ -1,7 +1,7 @@
 import { CRASH_MESSAGE } from '../../emulator/core/execution';
-import { Host } from '../../emulator/host/host';
+import type { Host } from '../../emulator/host/host';
 import { remainingMailQuota } from '../../emulator/services/mail';
-import { probeBundle, probeManifest, PROBE_SCOPES } from './support';
+import { probeHost, probeManifest, PROBE_SCOPES } from './support';
 
 const BM = 'bm@school.example';
 
@@ -15,21 +15,17 @@ function quota() { return MailApp.getRemainingDailyQuota(); }
 function about() { return Drive.About.get({ fields: 'user' }).user.emailAddress; }
 `;
 
-function probeHost(): Host {
-  const manifest = probeManifest({
-    oauthScopes: [...PROBE_SCOPES, 'https://www.googleapis.com/auth/script.send_mail'],
-    dependencies: { enabledAdvancedServices: [{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }] },
-  });
-  const host = new Host({ bundleDir: probeBundle(PROBES, manifest) });
-  host.ws.addUser({ email: BM, name: 'Bea Manager', admin: true });
-  return host;
-}
+const MANIFEST = probeManifest({
+  oauthScopes: [...PROBE_SCOPES, 'https://www.googleapis.com/auth/script.send_mail'],
+  dependencies: { enabledAdvancedServices: [{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }] },
+});
+const faultHost = (): Host => probeHost(PROBES, MANIFEST);
 
 const run = (host: Host, fn: string, ...args: unknown[]) => host.run(fn, args, { user: BM, kind: 'trigger' });
 
 describe('the fault API (host.faults)', () => {
   it('a crash at the Nth call stops the execution there: nothing after it happens', () => {
-    const host = probeHost();
+    const host = faultHost();
     host.faults.inject({ method: 'Properties.setProperty', nth: 2 }, { kind: 'crash' });
     expect(() => run(host, 'props', 3)).toThrow(CRASH_MESSAGE);
     expect([...host.ws.scriptProperties.keys()]).toEqual(['k1']);
@@ -37,14 +33,14 @@ describe('the fault API (host.faults)', () => {
   });
 
   it('a crash after the call lets it take effect first, and a catch in the script cannot carry on', () => {
-    const host = probeHost();
+    const host = faultHost();
     host.faults.inject({ method: 'Properties.setProperty' }, { kind: 'crash', when: 'after' });
     expect(() => run(host, 'swallow')).toThrow(CRASH_MESSAGE);
     expect([...host.ws.scriptProperties]).toEqual([['a', '1']]);
   });
 
   it('"*" strikes the Nth call of any method; rules count from when they are injected', () => {
-    const host = probeHost();
+    const host = faultHost();
     run(host, 'props', 2);
     const rule = host.faults.inject({ method: '*', nth: 3 }, { kind: 'crash' });
     expect(() => run(host, 'props', 5)).toThrow(CRASH_MESSAGE);
@@ -53,7 +49,7 @@ describe('the fault API (host.faults)', () => {
   });
 
   it('a lock timeout: another process holds the lock for the whole wait', () => {
-    const host = probeHost();
+    const host = faultHost();
     host.faults.inject({ method: 'Lock.tryLock' }, { kind: 'lockTimeout' });
     expect(run(host, 'lock')).toEqual([false, true]);
     host.faults.inject({ method: 'Lock.waitLock', nth: 2 }, { kind: 'lockTimeout' });
@@ -63,7 +59,7 @@ describe('the fault API (host.faults)', () => {
   });
 
   it('a spent quota: the send throws Apps Script’s message and the quota stays spent for the day', () => {
-    const host = probeHost();
+    const host = faultHost();
     host.faults.inject({ method: 'MailApp.sendEmail' }, { kind: 'quota' });
     expect(() => run(host, 'mail')).toThrow('Service invoked too many times for one day: email.');
     expect(run(host, 'quota')).toBe(0);
@@ -72,7 +68,7 @@ describe('the fault API (host.faults)', () => {
   });
 
   it('an HTTP error from an advanced service, with its code', () => {
-    const host = probeHost();
+    const host = faultHost();
     host.faults.inject({ method: 'Drive.*', times: 2 }, { kind: 'http', code: 503 });
     expect(() => run(host, 'about')).toThrow(
       'API call to drive.about.get failed with error: Service Unavailable',
@@ -82,7 +78,7 @@ describe('the fault API (host.faults)', () => {
   });
 
   it('refuses a rule that could never fire', () => {
-    const host = probeHost();
+    const host = faultHost();
     expect(() => host.faults.inject({ method: 'Range.getValues' }, { kind: 'lockTimeout' })).toThrow(
       'A lockTimeout fault cannot strike Range.getValues',
     );

@@ -1,7 +1,7 @@
 import { advancedServices, urlAllowed, type Manifest } from '../../emulator/core/manifest';
 import { missingScope, scopesFor } from '../../emulator/core/scopes';
-import { Host } from '../../emulator/host/host';
-import { probeBundle, probeManifest, PROBE_SCOPES } from './support';
+import type { Host } from '../../emulator/host/host';
+import { probeHost, probeManifest, PROBE_SCOPES } from './support';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 const BM = 'bm@school.example';
@@ -17,12 +17,7 @@ function fetchIt(url) { return UrlFetchApp.fetch(url).getResponseCode(); }
 function caught() { try { SpreadsheetApp.create('x'); } catch (e) { return e.message; } }
 `;
 
-/** A host running the probes under `manifest`, with one admin user. */
-function hostWith(manifest: Manifest): Host {
-  const host = new Host({ bundleDir: probeBundle(PROBES, manifest) });
-  host.ws.addUser({ email: BM, name: 'Bea Manager', admin: true });
-  return host;
-}
+const hostWith = (manifest: Manifest): Host => probeHost(PROBES, manifest);
 
 const run = (host: Host, fn: string, ...args: unknown[]) => host.run(fn, args, { user: BM, kind: 'editor' });
 

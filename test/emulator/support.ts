@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Execution, type ExecutionKind } from '../../emulator/core/execution';
 import type { Manifest } from '../../emulator/core/manifest';
+import { Host } from '../../emulator/host/host';
 import { Workspace } from '../../emulator/core/workspace';
 
 /** The domain every emulator test runs in. */
@@ -51,4 +52,11 @@ export function probeBundle(code: string, manifest: Manifest = probeManifest()):
   writeFileSync(join(dir, 'Code.js'), code);
   writeFileSync(join(dir, 'appsscript.json'), JSON.stringify(manifest));
   return dir;
+}
+
+/** A host running probe functions `code` under `manifest`, with the business manager (an admin) as its one user. */
+export function probeHost(code: string, manifest: Manifest = probeManifest()): Host {
+  const host = new Host({ bundleDir: probeBundle(code, manifest) });
+  host.ws.addUser({ email: `bm@${DOMAIN}`, name: 'Bea Manager', admin: true });
+  return host;
 }
