@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Execution, type ExecutionKind } from '../../emulator/core/execution';
@@ -45,12 +46,17 @@ export function probeManifest(overrides: Partial<Manifest> = {}): Manifest {
 
 /**
  * A folder standing in for build/: `code` as Code.js and `manifest` as appsscript.json, for a
- * Host to run probe functions under a chosen manifest.
+ * Host to run probe functions under a chosen manifest. Named by its content, so reruns reuse it.
  */
 export function probeBundle(code: string, manifest: Manifest = probeManifest()): string {
-  const dir = mkdtempSync(join(tmpdir(), 'aup-probe-'));
+  const json = JSON.stringify(manifest);
+  const dir = join(
+    tmpdir(),
+    `aup-probe-${createHash('sha256').update(code).update(json).digest('hex').slice(0, 16)}`,
+  );
+  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'Code.js'), code);
-  writeFileSync(join(dir, 'appsscript.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'appsscript.json'), json);
   return dir;
 }
 

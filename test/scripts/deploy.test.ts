@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execUrl } from '../../scripts/deploy';
@@ -31,6 +31,15 @@ if (args.includes('run-function') && process.env.FAIL_RUN) { console.error('Unab
   return file;
 }
 
+/** A fresh project folder, removed after the tests. */
+const made: string[] = [];
+function projectDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'aup-deploy-'));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 function deploy(dir: string, env: Record<string, string> = {}) {
   return spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/deploy.ts'), '--project', dir], {
     encoding: 'utf8',
@@ -40,7 +49,7 @@ function deploy(dir: string, env: Record<string, string> = {}) {
 
 describe('npm run deploy', () => {
   it('creates the deployment once, pins its ID, then updates the same one: the URL never changes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aup-deploy-'));
+    const dir = projectDir();
     writeFileSync(
       join(dir, 'deployment.json'),
       JSON.stringify({ deploymentId: '', domain: 'school.example' }),
@@ -72,7 +81,7 @@ describe('npm run deploy', () => {
   });
 
   it('where clasp cannot run setServerUrl, it says the one manual step', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aup-deploy-'));
+    const dir = projectDir();
     writeFileSync(join(dir, 'deployment.json'), JSON.stringify({ deploymentId: 'AKfycbPINNED', domain: '' }));
     const res = deploy(dir, { FAIL_RUN: '1' });
     expect(res.status).toBe(0);
