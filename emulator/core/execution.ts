@@ -1,4 +1,5 @@
 import type { FaultKind } from './faults';
+import type { Grant } from './manifest';
 import { missingScope } from './scopes';
 import type { Workspace } from './workspace';
 
@@ -47,8 +48,8 @@ export class Execution {
    * @param kind how it was started
    * @param effectiveUser whose authority the script runs with (`Session.getEffectiveUser`)
    * @param activeUser who is using it (`Session.getActiveUser`); '' where Google would not say
-   * @param scopes the OAuth scopes granted to the script (its manifest's `oauthScopes`); a call
-   *   needing another throws Apps Script's message. Undefined only for the host acting as a
+   * @param grant the manifest the script runs under and the OAuth scopes granted from it; a call
+   *   needing another scope throws Apps Script's message. Undefined only for the host acting as a
    *   person in Google's own UI (typing into Sheets, say), where no script and no scope is involved.
    */
   constructor(
@@ -56,9 +57,14 @@ export class Execution {
     readonly kind: ExecutionKind,
     readonly effectiveUser: string,
     readonly activeUser: string,
-    readonly scopes?: ReadonlySet<string>,
+    readonly grant?: Grant,
   ) {
     this.startedAt = ws.clock.now();
+  }
+
+  /** The scopes granted to this execution (undefined: Google's own UI, no script). */
+  get scopes(): ReadonlySet<string> | undefined {
+    return this.grant?.scopes;
   }
 
   /** Modelled milliseconds since this execution started. */
@@ -84,7 +90,8 @@ export class Execution {
       const e = this.error(refusal.message);
       if (refusal.httpCode) {
         e.name = 'GoogleJsonResponseException';
-        Object.assign(e, { details: { code: refusal.httpCode, message: refusal.message } });
+        const errors = [{ domain: 'global', reason: 'insufficientPermissions', message: refusal.message }];
+        Object.assign(e, { details: { code: refusal.httpCode, message: refusal.message, errors } });
       }
       throw e;
     }

@@ -50,7 +50,7 @@ const KIND_METHODS: Record<FaultKind['kind'], RegExp> = {
   crash: /./,
   lockTimeout: /^Lock\.(waitLock|tryLock)$|^Lock\.\*$/,
   quota: /^MailApp\.sendEmail$/,
-  http: /^(AdminDirectory|Drive|Docs)\./,
+  http: /^(AdminDirectory|Drive)\./,
 };
 
 /** The host's fault injector (`host.faults`), consulted by every counted call. */

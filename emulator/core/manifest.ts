@@ -45,6 +45,12 @@ export function readManifest(bundleDir: string): Manifest {
   }
 }
 
+/** What an execution of the script runs under: its manifest and the scopes granted from it. */
+export interface Grant {
+  manifest: Manifest;
+  scopes: ReadonlySet<string>;
+}
+
 /**
  * The scopes an execution of the script is granted: exactly the manifest's `oauthScopes`. A
  * Workspace add-on must list its scopes explicitly (developers.google.com/workspace/add-ons/

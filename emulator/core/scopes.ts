@@ -129,6 +129,18 @@ const TABLE: ReadonlyArray<[prefix: string, scopes: readonly string[]]> = [
   ['AdminDirectory.Users.patch', [`${AUTH}admin.directory.user`]],
   ['Drive.Permissions.create', [`${AUTH}drive`, `${AUTH}drive.file`]],
   [
+    'Drive.Permissions.list',
+    [
+      `${AUTH}drive`,
+      `${AUTH}drive.appdata`,
+      `${AUTH}drive.file`,
+      `${AUTH}drive.metadata`,
+      `${AUTH}drive.metadata.readonly`,
+      `${AUTH}drive.photos.readonly`,
+      `${AUTH}drive.readonly`,
+    ],
+  ],
+  [
     'Drive.About.get',
     [
       `${AUTH}drive`,
@@ -152,7 +164,7 @@ export function scopesFor(method: string): readonly string[] {
 }
 
 /** The advanced services whose calls fail as REST errors rather than with Apps Script's message. */
-const ADVANCED = /^(AdminDirectory|Drive|Docs)\.(\w+)\.(\w+)$/;
+const ADVANCED = /^(AdminDirectory|Drive)\.(\w+)\.(\w+)$/;
 
 /** A call refused for want of a scope: Apps Script's message, and the HTTP code of an advanced service's refusal. */
 export interface ScopeRefusal {

@@ -2,7 +2,6 @@ import { Accounting } from './accounting';
 import { Clock } from './clock';
 import { Faults } from './faults';
 import { IdFactory } from './ids';
-import type { Manifest } from './manifest';
 
 /** A Workspace user as the Admin SDK Directory API describes one (the subset we model). */
 export interface DirectoryUser {
@@ -113,13 +112,12 @@ export interface WebAppDeployment {
 }
 
 /**
- * The Apps Script project: its manifest (build/appsscript.json, which rules every execution) and
- * its file in Drive, whose sharing decides who may open the project and, as reported for web
- * apps called with an OAuth token, who may call its web app.
+ * The Apps Script project: its ID, which is also the ID of its file in Drive, whose sharing
+ * decides who may open the project and, as reported for web apps called with an OAuth token,
+ * who may call its web app.
  */
 export interface ScriptProject {
   scriptId: string;
-  manifest: Manifest;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { require as gasRequire } from 'gas-local';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { Execution, type ExecutionKind } from '../core/execution';
@@ -8,6 +10,7 @@ import {
   advancedServices,
   grantedScopes,
   readManifest,
+  type Grant,
   type Manifest,
   type ModelledAdvancedService,
 } from '../core/manifest';
@@ -19,6 +22,8 @@ import { dueTriggers, formSubmitTriggers, markFired, scriptId, webAppUrl } from 
 import { serveWebApp } from './web-app';
 import { clockEvent } from './events';
 import { UserSession } from './user-session';
+
+const AUTH = 'https://www.googleapis.com/auth/';
 
 /** Where `npm run build` puts the bundle clasp pushes. */
 export const DEFAULT_BUNDLE_DIR = join(__dirname, '../../build');
@@ -55,12 +60,11 @@ export interface HostOptions {
  */
 export class Host {
   readonly ws: Workspace;
-  readonly bundleDir: string;
   readonly executions: ExecutionRecord[] = [];
-  /** The manifest every execution runs under. */
-  readonly manifest: Manifest;
-  private readonly scopes: ReadonlySet<string>;
-  private readonly advanced: ReadonlyMap<string, ModelledAdvancedService>;
+  /** The code as last pushed (HEAD): what cards, triggers, the editor and `/dev` run. */
+  readonly head: Bundle;
+  /** The version the web-app deployment serves at `/exec`, fixed when it was deployed. */
+  deployed: Bundle | undefined;
 
   constructor(opts: HostOptions = {}) {
     this.ws = new Workspace(
@@ -68,15 +72,18 @@ export class Host {
       opts.start ?? new Date('2026-09-01T08:00:00Z'),
       opts.seed,
     );
-    this.bundleDir = opts.bundleDir ?? DEFAULT_BUNDLE_DIR;
-    if (!existsSync(join(this.bundleDir, 'Code.js'))) {
-      throw new Error(`${join(this.bundleDir, 'Code.js')} is missing: run \`npm run build\` first.`);
+    const dir = opts.bundleDir ?? DEFAULT_BUNDLE_DIR;
+    if (!existsSync(join(dir, 'Code.js'))) {
+      throw new Error(`${join(dir, 'Code.js')} is missing: run \`npm run build\` first.`);
     }
-    this.manifest = opts.manifest ?? readManifest(this.bundleDir);
-    this.scopes = grantedScopes(this.manifest);
-    this.advanced = advancedServices(this.manifest);
-    this.ws.project = { scriptId: scriptId(this.ws), manifest: this.manifest };
+    this.head = bundleOf(dir, opts.manifest ?? readManifest(dir));
+    this.ws.project = { scriptId: scriptId(this.ws) };
     this.ws.webAppHandler = (req) => serveWebApp(this, req);
+  }
+
+  /** The manifest HEAD runs under. */
+  get manifest(): Manifest {
+    return this.head.grant.manifest;
   }
 
   /** The fault injector: make the Nth call of a method fail, a lock time out, a quota run out. */
@@ -92,15 +99,17 @@ export class Host {
   /**
    * `owner` deploys the script: the project file is theirs (made on the first deployment, shared
    * with nobody), and the one versioned web-app deployment is created, or updated to a new
-   * version with the same ID and URL (as `clasp create-deployment -i <id>` does), under the
-   * manifest's `webapp` settings. @returns the deployment's `/exec` URL
+   * version with the same ID and URL (as `clasp create-deployment -i <id>` does): a snapshot of
+   * HEAD's code and manifest, which `/exec` then serves until the next deploy, under its `webapp`
+   * settings. @returns the deployment's `/exec` URL
    */
   deployWebApp(owner: string): string {
     const who = owner.toLowerCase();
     if (!this.ws.drive.has(scriptId(this.ws))) {
       this.ws.createItem(who, 'AUP Signer', MIME.script, { id: scriptId(this.ws) });
     }
-    const webapp = this.manifest.webapp ?? {};
+    this.deployed = snapshotOf(this.head);
+    const webapp = this.deployed.grant.manifest.webapp ?? {};
     const before = this.ws.webApp;
     this.ws.webApp = {
       deploymentId: before?.deploymentId ?? `AKfy${this.ws.ids.next(40)}`,
@@ -133,13 +142,13 @@ export class Host {
     return this.runIn(this.execution(who.kind, who.user, who.activeUser ?? who.user), fn, args);
   }
 
-  /** A new execution of the script, granted the manifest's scopes. */
-  execution(kind: ExecutionKind, effectiveUser: string, activeUser: string): Execution {
-    return new Execution(this.ws, kind, effectiveUser, activeUser, this.scopes);
+  /** A new execution of `bundle` (HEAD by default), under its manifest and scopes. */
+  execution(kind: ExecutionKind, effectiveUser: string, activeUser: string, bundle = this.head): Execution {
+    return new Execution(this.ws, kind, effectiveUser, activeUser, bundle.grant);
   }
 
-  /** Runs `fn` in a given execution (see {@link run}). */
-  runIn(exec: Execution, fn: string, args: unknown[]): unknown {
+  /** Runs `fn` of `bundle` (HEAD by default) in a given execution (see {@link run}). */
+  runIn(exec: Execution, fn: string, args: unknown[], bundle = this.head): unknown {
     const record: ExecutionRecord = {
       fn,
       kind: exec.kind,
@@ -149,7 +158,7 @@ export class Host {
     };
     this.executions.push(record);
     try {
-      const ctx = gasRequire(this.bundleDir, executionGlobals(exec, this.advanced), {
+      const ctx = gasRequire(bundle.dir, executionGlobals(exec, bundle.advanced), {
         filter: (f: string) => f.endsWith('Code.js'),
       });
       exec.errorCtor = vm.runInContext('Error', ctx) as ErrorConstructor;
@@ -226,6 +235,30 @@ export class Host {
     return response;
   }
 
+  /**
+   * Why the add-on cannot run in `hostApp` under its manifest, or undefined when it can: it must
+   * extend that host app (`addOns.gmail` / `addOns.drive`) and hold its scope
+   * (`gmail.addons.execute`, `drive.addons.metadata.readonly`; developers.google.com/workspace/
+   * add-ons/concepts/workspace-scopes), and `script.locale` where it asks for the app's locale
+   * (`useLocaleFromApp`). The texts are this project's: Google's own are not reported.
+   */
+  hostAppRefusal(hostApp: 'GMAIL' | 'DRIVE'): string | undefined {
+    const addOns = this.manifest.addOns ?? {};
+    const scopes = this.head.grant.scopes;
+    const [section, app, scope] =
+      hostApp === 'GMAIL'
+        ? ['gmail', 'Gmail', 'gmail.addons.execute']
+        : ['drive', 'Google Drive', 'drive.addons.metadata.readonly'];
+    if (!addOns[section])
+      return `The add-on does not extend ${app}: appsscript.json has no addOns.${section}.`;
+    const needed = [`${AUTH}${scope}`];
+    if ((addOns.common as { useLocaleFromApp?: boolean } | undefined)?.useLocaleFromApp)
+      needed.push(`${AUTH}script.locale`);
+    const missing = needed.filter((s) => !scopes.has(s));
+    if (!missing.length) return undefined;
+    return `Specified permissions are not sufficient to run the add-on in ${app}. Required permissions: ${missing.join(', ')}`;
+  }
+
   /** The person behind an address at a browser (see {@link submitForm}). */
   private respondent(email: string): Respondent {
     const e = email.toLowerCase();
@@ -233,4 +266,27 @@ export class Host {
     const account = (member && !member.suspended) || this.ws.externals.get(e)?.googleAccount;
     return { signedInAs: account ? e : '', typedEmail: e };
   }
+}
+
+/** Code and manifest as one version of the script: where its Code.js is, what it is granted, its advanced services. */
+export interface Bundle {
+  dir: string;
+  grant: Grant;
+  advanced: ReadonlyMap<string, ModelledAdvancedService>;
+}
+
+function bundleOf(dir: string, manifest: Manifest): Bundle {
+  return { dir, grant: { manifest, scopes: grantedScopes(manifest) }, advanced: advancedServices(manifest) };
+}
+
+/** A copy of `head` that later builds do not change (named by its content, so equal versions share it). */
+function snapshotOf(head: Bundle): Bundle {
+  const code = readFileSync(join(head.dir, 'Code.js'), 'utf8');
+  const manifest = JSON.stringify(head.grant.manifest);
+  const hash = createHash('sha256').update(code).update(manifest).digest('hex').slice(0, 16);
+  const dir = join(tmpdir(), `aup-version-${hash}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'Code.js'), code);
+  writeFileSync(join(dir, 'appsscript.json'), manifest);
+  return bundleOf(dir, head.grant.manifest);
 }

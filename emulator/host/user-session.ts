@@ -129,7 +129,8 @@ export class UserSession {
 
   private render(fn: string, event: Record<string, unknown>): Screen {
     this.notification = undefined;
-    this.error = undefined;
+    this.error = this.host.hostAppRefusal(this.hostApp);
+    if (this.error) return this.screen();
     try {
       const out = this.host.run(fn, [event], { user: this.email, kind: 'card' });
       const cards = (Array.isArray(out) ? out : [out]).map((c) => {
@@ -145,7 +146,8 @@ export class UserSession {
 
   private apply(fn: string, event: Record<string, unknown>): Screen {
     this.notification = undefined;
-    this.error = undefined;
+    this.error = this.host.hostAppRefusal(this.hostApp);
+    if (this.error) return this.screen();
     try {
       const out = this.host.run(fn, [event], { user: this.email, kind: 'card' });
       if (!isActionResponse(out)) throw new Error(`${fn} must return an ActionResponse`);

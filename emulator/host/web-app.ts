@@ -32,6 +32,7 @@ export const WEB_APP_PAGES = {
  * - Access MYSELF: only the deployer (404 otherwise); DOMAIN: users of the domain; ANYONE: anyone
  *   signed in; ANYONE_ANONYMOUS: anyone, no token needed. And, as reported, a caller with a token
  *   must be able to view the script project file: 403 "Google Drive - Access Denied" otherwise.
+ * - `/exec` runs the version deployed (a snapshot taken at deploy), `/dev` the latest code.
  * - `doPost`/`doGet` runs as the deployer (USER_DEPLOYING) with the caller as active user; its
  *   output is kept and the answer is a 302 to `script.googleusercontent.com/macros/echo?…`, which
  *   gives it once to a GET (a POST there answers 405). A script error gives Apps Script's HTML error
@@ -57,7 +58,8 @@ export function serveWebApp(host: Host, req: WebAppRequest): WebAppResponse {
     if (!ws.canView(project, req.caller)) return WEB_APP_PAGES.accessDenied();
     if (mode === 'dev' && !ws.canEdit(project, req.caller)) return WEB_APP_PAGES.notFound();
   }
-  const exec = host.execution('webapp', app.executeAs || req.caller, req.caller);
+  const bundle = mode === 'exec' && host.deployed ? host.deployed : host.head;
+  const exec = host.execution('webapp', app.executeAs || req.caller, req.caller, bundle);
   const query = Object.entries(req.parameters)
     .map(([k, vs]) => vs.map((v) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'))
     .join('&');
@@ -70,7 +72,7 @@ export function serveWebApp(host: Host, req: WebAppRequest): WebAppResponse {
     postData: { contents: req.body, length: req.body.length, type: req.contentType, name: 'postData' },
   };
   try {
-    const out = host.runIn(exec, req.method === 'post' ? 'doPost' : 'doGet', [e]) as {
+    const out = host.runIn(exec, req.method === 'post' ? 'doPost' : 'doGet', [e], bundle) as {
       getContent(): string;
       contentType(): string;
     };

@@ -3,8 +3,10 @@ import { restName } from '../core/scopes';
 import type { DriveItem } from '../core/workspace';
 import { apiDisabledMessage } from './admin-directory';
 import { outsideShareRefused, shareWithNotice } from './drive/acl';
+import { formModel } from './forms/model';
 
 type Permission = GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission;
+type PermissionList = GoogleAppsScript.Drive_v3.Drive.V3.Schema.PermissionList;
 type About = GoogleAppsScript.Drive_v3.Drive.V3.Schema.About;
 type PermissionsCollection = GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection;
 type AboutCollection = GoogleAppsScript.Drive_v3.Drive.V3.Collection.AboutCollection;
@@ -92,6 +94,7 @@ function createPermission(
     }
     const role = ROLES[String(resource.role)];
     if (!role) throw apiError(exec, method, `Invalid role: ${String(resource.role)}`, 400, 'invalid');
+    if (resource.view !== undefined) return responderShare(exec, item, resource, method);
     const done = (extra: Permission): Permission => ({
       id: ws.ids.next(20),
       type: resource.type,
@@ -117,6 +120,92 @@ function createPermission(
       (optionalArgs as { sendNotificationEmail?: boolean } | undefined)?.sendNotificationEmail !== false;
     shareWithNotice(exec, item, email, role, notify);
     return done({ emailAddress: email });
+  });
+}
+
+/**
+ * A form's responders (`view: "published"`, role reader; developers.google.com/workspace/forms/
+ * api/guides/publish-form): anyone with the link, the domain, or a user. Only forms have the
+ * published view. Where the tenant blocks outside sharing, anyone and outside users are refused
+ * unless the admin lets forms take outside responses (the Forms override, on by default).
+ */
+function responderShare(exec: Execution, item: DriveItem, resource: Permission, method: string): Permission {
+  const ws = exec.ws;
+  const model = formModel(ws, item.id);
+  if (resource.view !== 'published' || !model || resource.role !== 'reader') {
+    throw apiError(
+      exec,
+      method,
+      'The view "published" with role reader is only supported for forms.',
+      400,
+      'invalid',
+    );
+  }
+  const outsideRefused = ws.tenant.outsideSharing === 'blocked' && !ws.tenant.formsOutsideResponses;
+  const id = ws.ids.next(20);
+  const base = { id, type: resource.type, role: 'reader', view: 'published', kind: 'drive#permission' };
+  if (resource.type === 'anyone') {
+    if (outsideRefused)
+      throw apiError(exec, method, 'Bad Request. User message: ""', 400, 'publishOutNotPermitted');
+    model.responders.anyone = true;
+    return base;
+  }
+  if (resource.type === 'domain') {
+    if (String(resource.domain ?? '').toLowerCase() !== ws.domain) throw shareOut(exec, method);
+    model.responders.domain = true;
+    return { ...base, domain: ws.domain };
+  }
+  const email = String(resource.emailAddress ?? '').toLowerCase();
+  if (resource.type !== 'user' || !email) {
+    throw apiError(exec, method, 'Invalid sharing request.', 400, 'invalidSharingRequest');
+  }
+  if (outsideRefused && !ws.inDomain(email)) throw shareOut(exec, method);
+  model.responders.users.add(email);
+  return { ...base, emailAddress: email };
+}
+
+/**
+ * `permissions.list` (developers.google.com/drive/api/reference/rest/v3/permissions/list): the
+ * owner, editors and viewers, the link sharing, and (with `includePermissionsForView: 'published'`)
+ * a form's responders. The caller must be able to see the file.
+ */
+function listPermissions(
+  exec: Execution,
+  fileId: string,
+  optionalArgs?: Record<string, unknown>,
+): PermissionList {
+  const method = 'Drive.Permissions.list';
+  return api(exec, method, () => {
+    const ws = exec.ws;
+    const item = ws.drive.get(fileId);
+    if (!item || item.trashed || !ws.canView(item, exec.effectiveUser))
+      throw apiError(exec, method, `File not found: ${fileId}.`, 404, 'notFound');
+    const user = (email: string, role: string): Permission => ({ type: 'user', role, emailAddress: email });
+    const permissions: Permission[] = [
+      user(item.owner, 'owner'),
+      ...[...item.editors].map((e) => user(e, 'writer')),
+      ...[...item.viewers].map((e) => user(e, 'reader')),
+    ];
+    if (item.permission !== 'NONE' && item.access !== 'PRIVATE') {
+      const anyone = item.access === 'ANYONE' || item.access === 'ANYONE_WITH_LINK';
+      permissions.push({
+        type: anyone ? 'anyone' : 'domain',
+        role: item.permission === 'EDIT' ? 'writer' : 'reader',
+        ...(anyone ? {} : { domain: ws.domain }),
+      });
+    }
+    const model = formModel(ws, fileId);
+    if (model && optionalArgs?.includePermissionsForView === 'published') {
+      const published = { role: 'reader', view: 'published' };
+      if (model.responders.anyone) permissions.push({ type: 'anyone', ...published });
+      if (model.responders.domain) permissions.push({ type: 'domain', domain: ws.domain, ...published });
+      for (const e of model.responders.users)
+        permissions.push({ type: 'user', emailAddress: e, ...published });
+    }
+    return {
+      kind: 'drive#permissionList',
+      permissions: permissions.map((p) => ({ kind: 'drive#permission', ...p })),
+    };
   });
 }
 
@@ -180,17 +269,20 @@ function aboutGet(exec: Execution, optionalArgs: Record<string, unknown>): About
 /**
  * The Drive API v3 advanced service (`Drive`, serviceId `drive`, version v3;
  * developers.google.com/apps-script/advanced/drive), the subset the add-on uses:
- * `Permissions.create` and `About.get`. Defined in an execution only where the manifest enables it.
+ * `Permissions.create`, `Permissions.list` and `About.get`. Defined in an execution only where the
+ * manifest enables it.
  */
 export function createDriveApi(exec: Execution): {
-  Permissions: Pick<PermissionsCollection, 'create'>;
+  Permissions: Pick<PermissionsCollection, 'create' | 'list'>;
   About: Pick<AboutCollection, 'get'>;
 } {
   return {
     Permissions: {
       create: (resource: Permission, fileId: string, optionalArgs?: object) =>
         createPermission(exec, resource, fileId, optionalArgs),
-    } as Pick<PermissionsCollection, 'create'>,
+      list: (fileId: string, optionalArgs?: Record<string, unknown>) =>
+        listPermissions(exec, fileId, optionalArgs),
+    } as Pick<PermissionsCollection, 'create' | 'list'>,
     About: { get: (optionalArgs: Record<string, unknown>) => aboutGet(exec, optionalArgs) },
   };
 }

@@ -167,7 +167,7 @@ function reach(
   if (target.protocol !== 'https:' && target.protocol !== 'http:')
     throw exec.error(`Invalid argument: ${url}`);
   const ws = exec.ws;
-  const manifest = ws.project?.manifest;
+  const manifest = exec.grant?.manifest;
   if (manifest && !urlAllowed(manifest, url)) throw exec.error(notAllowlistedMessage(url));
   if (!WEB_APP_HOSTS.includes(target.hostname) || target.protocol !== 'https:') {
     const ipLiteral = /^[\d.]+$|^\[.*\]$/.test(target.hostname);

@@ -513,7 +513,7 @@ describe('card JSON schema', () => {
 });
 
 describe('CardService limits (developers.google.com/workspace/add-ons/concepts/cards)', () => {
-  it('a card of 100 sections of 100 widgets builds; one widget or one section more fails, naming the card', () => {
+  it('100 sections, or 100 widgets in one section, build; one more section or widget fails, naming the card', () => {
     const { cs } = setup();
     const section = (n: number) => {
       const s = cs.newCardSection();
@@ -525,12 +525,16 @@ describe('CardService limits (developers.google.com/workspace/add-ons/concepts/c
       for (let i = 0; i < sections; i++) b.addSection(section(i === sections - 1 ? widgets : 1));
       return b;
     };
-    expect(isCard(card(100, 100).build())).toBe(true);
+    expect(isCard(card(100, 1).build())).toBe(true);
+    expect(isCard(card(1, 100).build())).toBe(true);
     expect(() => card(2, 101).build()).toThrow(
       'Card "queue" has 101 widgets in section 2: Google shows at most 100 widgets a section and drops the rest.',
     );
     expect(() => card(101, 1).build()).toThrow(
       'Card "queue" has 101 sections: Google shows at most 100 sections a card and drops the rest.',
+    );
+    expect(() => card(2, 100).build()).toThrow(
+      'Card "queue" has 101 widgets: Google shows at most 100 widgets a card and drops the rest.',
     );
   });
 });

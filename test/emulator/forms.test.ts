@@ -7,6 +7,7 @@ import {
   submitFormAs,
   type Respondent,
 } from '../../emulator/services/forms';
+import { createDriveApi } from '../../emulator/services/drive-api';
 import { createScriptApp, formSubmitTriggers, NO_SUCH_ITEM } from '../../emulator/services/script';
 import { DOMAIN, newExec, newWorkspace } from './support';
 
@@ -15,15 +16,21 @@ const STARTER = 'new.starter@gmail.example';
 /** A new starter at a browser signed in to no Google account, typing their personal address. */
 const NO_ACCOUNT: Respondent = { signedInAs: '', typedEmail: STARTER };
 
+/** Shares a form with anyone who has its link as a responder (Drive permission, view "published"). */
+function openToAnyone(exec: Execution, formId: string): void {
+  createDriveApi(exec).Permissions.create({ type: 'anyone', role: 'reader', view: 'published' }, formId);
+}
+
 /**
  * An AUP form: a section header, a required name, an optional note and a required checkbox;
- * published, asking respondents to type their email (as the add-on's Form does).
+ * published to anyone with the link, asking respondents to type their email (as the add-on's Form does).
  */
 function aupForm(exec: Execution) {
   const form = createFormApp(exec)
     .create('Acceptable Use Policy')
     .setPublished(true)
     .setEmailCollectionType(createFormApp(exec).EmailCollectionType.RESPONDER_INPUT);
+  openToAnyone(exec, form.getId());
   form.addSectionHeaderItem().setTitle('About you').setHelpText('Tell us who you are');
   const name = form.addTextItem().setTitle('Full name').setRequired(true);
   const note = form.addParagraphTextItem().setTitle('Anything to add?');
@@ -298,6 +305,42 @@ describe('FormApp publishing and who may respond', () => {
     expect(() => form.createResponse().withItemResponse(name.createResponse('x')).submit()).toThrow(
       /cannot submit responses/,
     );
+  });
+
+  it('publishing names no responders: a new form answers only those it is shared with as responders', () => {
+    const ws = newWorkspace();
+    const exec = newExec(ws);
+    const form = createFormApp(exec).create('New').setPublished(true);
+    form.setEmailCollectionType(createFormApp(exec).EmailCollectionType.RESPONDER_INPUT);
+    expect(() => submitFormAs(ws, form.getId(), NO_ACCOUNT, {})).toThrow(/not shared with you/);
+    const teacher = { signedInAs: TEACHER, typedEmail: TEACHER };
+    expect(() => submitFormAs(ws, form.getId(), teacher, {})).toThrow(/not shared with you/);
+    const api = createDriveApi(exec);
+    api.Permissions.create(
+      { type: 'domain', domain: DOMAIN, role: 'reader', view: 'published' },
+      form.getId(),
+    );
+    expect(submitFormAs(ws, form.getId(), teacher, {}).respondentEmail).toBe(TEACHER);
+    expect(() => submitFormAs(ws, form.getId(), NO_ACCOUNT, {})).toThrow(/not shared with you/);
+    api.Permissions.create({ type: 'anyone', role: 'reader', view: 'published' }, form.getId());
+    expect(submitFormAs(ws, form.getId(), NO_ACCOUNT, {}).respondentEmail).toBe(STARTER);
+    const listed =
+      api.Permissions.list(form.getId(), { includePermissionsForView: 'published' }).permissions ?? [];
+    expect(listed.filter((p) => p.view === 'published').map((p) => p.type)).toEqual(['anyone', 'domain']);
+  });
+
+  it('responders of the published view: only forms, only reader, and not to anyone where the admin keeps forms inside', () => {
+    const ws = newWorkspace();
+    const exec = newExec(ws);
+    const api = createDriveApi(exec);
+    const form = createFormApp(exec).create('New');
+    expect(() =>
+      api.Permissions.create({ type: 'anyone', role: 'writer', view: 'published' }, form.getId()),
+    ).toThrow(/only supported for forms/);
+    ws.tenant.formsOutsideResponses = false;
+    expect(() =>
+      api.Permissions.create({ type: 'anyone', role: 'reader', view: 'published' }, form.getId()),
+    ).toThrow('API call to drive.permissions.create failed with error: Bad Request. User message: ""');
   });
 
   it('a copy of a form starts unpublished', () => {

@@ -142,7 +142,7 @@ describe('ScriptApp triggers', () => {
   it('getOAuthToken maps a token to the active user and its scopes; getService().getUrl() is the /dev URL', () => {
     const ws = newWorkspace();
     const scopes = new Set(['https://www.googleapis.com/auth/drive']);
-    const exec = new Execution(ws, 'card', BM, TEACHER, scopes);
+    const exec = new Execution(ws, 'card', BM, TEACHER, { manifest: {}, scopes });
     const app = createScriptApp(exec);
     const token = app.getOAuthToken();
     expect(ws.oauthTokens.get(token)).toEqual({ user: TEACHER, scopes });

@@ -25,6 +25,8 @@ export function newExec(ws: Workspace, user = `bm@${DOMAIN}`, kind: ExecutionKin
 
 /** The scopes a probe bundle's manifest grants by default: what the probes below call. */
 export const PROBE_SCOPES = [
+  'https://www.googleapis.com/auth/gmail.addons.execute',
+  'https://www.googleapis.com/auth/drive.addons.metadata.readonly',
   'https://www.googleapis.com/auth/userinfo.email',
   'https://www.googleapis.com/auth/script.scriptapp',
   'https://www.googleapis.com/auth/script.external_request',
@@ -40,6 +42,7 @@ export function probeManifest(overrides: Partial<Manifest> = {}): Manifest {
     oauthScopes: PROBE_SCOPES,
     urlFetchWhitelist: ['https://script.google.com/', 'https://script.googleusercontent.com/'],
     webapp: { executeAs: 'USER_DEPLOYING', access: 'DOMAIN' },
+    addOns: { common: { name: 'Probe' }, gmail: {}, drive: {} },
     ...overrides,
   };
 }

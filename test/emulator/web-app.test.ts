@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Manifest } from '../../emulator/core/manifest';
 import { Host } from '../../emulator/host/host';
 import { probeBundle, probeManifest, PROBE_SCOPES } from './support';
@@ -82,11 +85,28 @@ describe('the web app, as strict as reported for calls with an OAuth token', () 
     expect(call(host, BM, dev).code).toBe(200);
   });
 
-  it('updating the deployment keeps its ID and URL and serves a new version', () => {
-    const { host, url } = deployed();
-    expect(host.deployWebApp(BM)).toBe(url);
-    expect(host.ws.webApp?.versionNumber).toBe(2);
-    expect(call(host, TEACHER, url.replace(host.ws.webApp!.deploymentId, 'AKfycbGONE')).code).toBe(404);
+  it('/exec serves the version deployed while /dev runs the latest push; updating keeps the ID and URL', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aup-head-'));
+    try {
+      writeFileSync(join(dir, 'Code.js'), PROBES);
+      writeFileSync(join(dir, 'appsscript.json'), JSON.stringify(probeManifest()));
+      const host = new Host({ bundleDir: dir });
+      host.ws.addUser({ email: BM, name: 'Bea Manager', admin: true });
+      const url = host.deployWebApp(BM);
+      const dev = host.run('devUrl', [], { user: BM, kind: 'card' }) as string;
+      writeFileSync(
+        join(dir, 'Code.js'),
+        PROBES.replace('body: e.postData.contents', "body: 'v2 ' + e.postData.contents"),
+      );
+      expect(JSON.parse(call(host, BM, url).text).body).toBe('hi');
+      expect(JSON.parse(call(host, BM, dev).text).body).toBe('v2 hi');
+      expect(host.deployWebApp(BM)).toBe(url);
+      expect(host.ws.webApp?.versionNumber).toBe(2);
+      expect(JSON.parse(call(host, BM, url).text).body).toBe('v2 hi');
+      expect(call(host, BM, url.replace(host.ws.webApp!.deploymentId, 'AKfycbGONE')).code).toBe(404);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('access MYSELF admits only the deployer; a redirect the allowlist does not cover is refused', () => {

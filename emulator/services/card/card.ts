@@ -201,7 +201,7 @@ export class FakeCardBuilder
 
   /**
    * Builds the card, validating it as Apps Script does, and refusing a card beyond Google's
-   * limits (at most {@link CARD_LIMITS}: 100 sections a card, 100 widgets a section). Google
+   * limits ({@link CARD_LIMITS}: 100 sections, 100 widgets a section, 100 widgets in all). Google
    * renders such a card with what is past the limit dropped, silently; the emulator fails the
    * execution instead, naming the card, so a test sees what a person would never be shown.
    */
@@ -222,10 +222,11 @@ export class FakeCardBuilder
 }
 
 /**
- * Google's limits on one card (developers.google.com/workspace/add-ons/concepts/cards, "Card
- * limits"): sections a card and widgets a section.
+ * Google's limits on one card: sections a card and widgets a section
+ * (developers.google.com/workspace/add-ons/concepts/cards), and widgets a card (the card-v2
+ * reference: "You can add up to 100 widgets per card. Any widgets beyond this limit are ignored").
  */
-export const CARD_LIMITS = { sections: 100, widgetsPerSection: 100 } as const;
+export const CARD_LIMITS = { sections: 100, widgetsPerSection: 100, widgets: 100 } as const;
 
 /** What a card exceeds, as a sentence naming the card, or undefined within the limits. */
 function overLimits(
@@ -238,8 +239,12 @@ function overLimits(
     return `${card} has ${sections.length} sections: Google shows at most ${CARD_LIMITS.sections} sections a card and drops the rest.`;
   }
   const i = sections.findIndex((s) => s.widgetCount > CARD_LIMITS.widgetsPerSection);
-  if (i < 0) return undefined;
-  return `${card} has ${sections[i]?.widgetCount} widgets in section ${i + 1}: Google shows at most ${CARD_LIMITS.widgetsPerSection} widgets a section and drops the rest.`;
+  if (i >= 0) {
+    return `${card} has ${sections[i]?.widgetCount} widgets in section ${i + 1}: Google shows at most ${CARD_LIMITS.widgetsPerSection} widgets a section and drops the rest.`;
+  }
+  const total = sections.reduce((n, s) => n + s.widgetCount, 0);
+  if (total <= CARD_LIMITS.widgets) return undefined;
+  return `${card} has ${total} widgets: Google shows at most ${CARD_LIMITS.widgets} widgets a card and drops the rest.`;
 }
 
 /** True when `x` is a Card the add-on built with CardService. */

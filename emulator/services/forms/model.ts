@@ -41,6 +41,17 @@ export interface FormResponseRecord {
  */
 export type EmailCollection = 'VERIFIED' | 'RESPONDER_INPUT' | 'DO_NOT_COLLECT';
 
+/**
+ * Who may respond to a published form: Drive permissions with `view: "published"` and role
+ * reader (developers.google.com/workspace/forms/api/guides/publish-form): anyone with the link,
+ * everyone in the domain, or named users. Publishing alone names nobody.
+ */
+export interface Responders {
+  anyone: boolean;
+  domain: boolean;
+  users: Set<string>;
+}
+
 /** Who is at the browser when a form is submitted. */
 export interface Respondent {
   /** The Google account the browser is signed in to, or '' (no Google account, or signed out). */
@@ -56,7 +67,9 @@ export interface Respondent {
  *
  * Defaults, modelled strictly: a form made by a Workspace user collects VERIFIED emails (the Forms
  * API's documented default for Workspace owners), does not require sign-in to the domain, and is
- * published only if created before the tenant's `formsUnpublishedFrom`.
+ * published only if created before the tenant's `formsUnpublishedFrom` (then, as forms were before
+ * responder permissions, to anyone with the link); one made after has no responders until they
+ * are shared with it. A copy has no responders.
  */
 export class FormModel implements ItemContent {
   title: string;
@@ -67,6 +80,7 @@ export class FormModel implements ItemContent {
   confirmationMessage = '';
   published: boolean;
   acceptingResponses: boolean;
+  readonly responders: Responders;
   items: FormItemRecord[] = [];
   responses: FormResponseRecord[] = [];
 
@@ -74,10 +88,12 @@ export class FormModel implements ItemContent {
     this.title = title;
     this.published = published;
     this.acceptingResponses = published;
+    this.responders = { anyone: published, domain: false, users: new Set() };
   }
 
   clone(): FormModel {
     const copy = new FormModel(this.title, false);
+    copy.responders.anyone = false;
     copy.description = this.description;
     copy.emailCollection = this.emailCollection;
     copy.requireLogin = this.requireLogin;
@@ -172,6 +188,8 @@ export function parsePrefilledUrl(
  * item title (strings for text items, arrays of choice values for checkboxes). Refused, with an
  * Error saying what the person is shown, when:
  * - the form is unpublished, or not accepting responses;
+ * - it is not shared with them as a responder (anyone with the link, the domain, or them by name;
+ *   its editors may always respond);
  * - it only accepts the domain (it requires sign-in to the domain, or the tenant blocks outside
  *   sharing and has turned off outside responses to forms) and they are not signed in to it;
  * - it collects VERIFIED emails, or allows one response per user, and they are signed in to no
@@ -195,10 +213,19 @@ export function submitFormAs(
   if (!model.acceptingResponses)
     throw new Error(`The form "${model.title}" is no longer accepting responses`);
   const account = respondent.signedInAs.toLowerCase();
+  const member = ws.users.get(account);
+  const inDomain = Boolean(member && !member.suspended);
+  const file = ws.drive.get(formId);
+  const editor = Boolean(account && file && ws.canEdit(file, account));
+  const r = model.responders;
+  if (!(r.anyone || (r.domain && inDomain) || (account && r.users.has(account)) || editor)) {
+    throw new Error(
+      `The form "${model.title}" is not shared with you: its owner has not added you as a responder`,
+    );
+  }
   const domainOnly =
     model.requireLogin || (ws.tenant.outsideSharing === 'blocked' && !ws.tenant.formsOutsideResponses);
-  const member = ws.users.get(account);
-  if (domainOnly && !(member && !member.suspended)) {
+  if (domainOnly && !inDomain) {
     throw new Error(
       `The form "${model.title}" only accepts responses from ${ws.domain}: sign in with an account of ${ws.domain}`,
     );
