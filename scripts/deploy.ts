@@ -6,9 +6,9 @@
  * 2. `clasp --json create-deployment -i <pinned ID>`: a new version on the same deployment (same
  *    ID, same URL). The first time, with no ID pinned yet, a deployment is created and its ID is
  *    written to deployment.json, which is committed so every later deploy updates it.
- * 3. `clasp run-function setServerUrl --params '["<url>"]'`: stores the URL the cards call. This
- *    needs the Apps Script API and clasp logged in with the project's OAuth client (README,
- *    Deploying); where it cannot run, the one manual step is printed instead.
+ * 3. `clasp --json run-function setServerUrl --params '["<url>"]'`: stores the URL the cards call.
+ *    This needs the Apps Script API and clasp logged in with the project's OAuth client (README,
+ *    Deploying); where it cannot run, or the function fails, the one manual step is printed instead.
  *
  * Options: --description TEXT (the version's description), --project DIR (the folder holding
  * .clasp.json and deployment.json; the repository by default). The clasp command is
@@ -74,18 +74,37 @@ function main(): number {
   );
   if (first)
     console.log('deployment.json now pins it: commit it, so every later deploy updates the same URL.');
-  try {
-    run(['run-function', 'setServerUrl', '--params', JSON.stringify([url])]);
-    console.log('Script Property AUP_SIGNER_SERVER_URL set: the cards call this URL.');
-  } catch (e) {
-    const why = String((e as { stderr?: string }).stderr || (e as Error).message)
-      .trim()
-      .split('\n')[0];
+  const why = storeUrl(run, url);
+  if (why) {
     console.error(
       `Could not run setServerUrl with clasp (${why}). Set it once by hand: Apps Script editor › Project Settings › Script Properties › AUP_SIGNER_SERVER_URL = ${url}`,
     );
+  } else {
+    console.log('Script Property AUP_SIGNER_SERVER_URL set: the cards call this URL.');
   }
   return 0;
+}
+
+/**
+ * Runs `setServerUrl(url)` in the project through `clasp --json run-function`, which exits 0 even
+ * when the function throws: only its JSON answer says whether it ran. @returns why it did not, or ''
+ */
+function storeUrl(run: (args: string[]) => string, url: string): string {
+  let out: { response?: unknown; error?: { message?: string; details?: { errorMessage?: string }[] } };
+  try {
+    out = JSON.parse(
+      run(['--json', 'run-function', 'setServerUrl', '--params', JSON.stringify([url])]),
+    ) as typeof out;
+  } catch (e) {
+    return (
+      String((e as { stderr?: string }).stderr || (e as Error).message)
+        .trim()
+        .split('\n')[0] ?? ''
+    );
+  }
+  if (out.error) return out.error.details?.[0]?.errorMessage ?? out.error.message ?? 'the function failed';
+  if (typeof out.response !== 'string' || !out.response.includes(url)) return 'the function gave no answer';
+  return '';
 }
 
 if (require.main === module) {

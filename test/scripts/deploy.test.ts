@@ -24,7 +24,12 @@ if (args.includes('create-deployment')) {
   const n = fs.readFileSync(${JSON.stringify(join(dir, 'calls.log'))}, 'utf8').split('\\n').filter((l) => l.includes('create-deployment')).length;
   console.log(JSON.stringify({ deploymentId: i >= 0 ? args[i + 1] : 'AKfycbNEW123', versionNumber: n }));
 }
-if (args.includes('run-function') && process.env.FAIL_RUN) { console.error('Unable to run script function. Please make sure you have permission to run the script function.'); process.exit(1); }
+if (args.includes('run-function')) {
+  if (process.env.FAIL_RUN === 'exit') { console.error('Unable to run script function. Please make sure you have permission to run the script function.'); process.exit(1); }
+  const url = JSON.parse(args[args.indexOf('--params') + 1])[0];
+  const error = { code: 3, message: 'ScriptError', details: [{ errorMessage: 'Not a web app /exec URL' }] };
+  console.log(JSON.stringify(process.env.FAIL_RUN === 'throw' ? { error } : { response: "AUP Signer's cards will call " + url + '.' }));
+}
 `,
   );
   chmodSync(file, 0o755);
@@ -63,6 +68,7 @@ describe('npm run deploy', () => {
       deploymentId: 'AKfycbNEW123',
       domain: 'school.example',
     });
+    expect(first.stdout).toContain('Script Property AUP_SIGNER_SERVER_URL set');
     const second = deploy(dir);
     expect(second.stdout).toContain('Updated deployment AKfycbNEW123 (version 2)');
     const calls = readFileSync(join(dir, 'calls.log'), 'utf8')
@@ -73,20 +79,28 @@ describe('npm run deploy', () => {
     expect(calls.map((c) => c.filter((a) => !a.startsWith('AUP Signer ')))).toEqual([
       ['push', '--force'],
       ['--json', 'create-deployment', '--description'],
-      ['run-function', 'setServerUrl', '--params', JSON.stringify([url])],
+      ['--json', 'run-function', 'setServerUrl', '--params', JSON.stringify([url])],
       ['push', '--force'],
       ['--json', 'create-deployment', '--description', '--deploymentId', 'AKfycbNEW123'],
-      ['run-function', 'setServerUrl', '--params', JSON.stringify([url])],
+      ['--json', 'run-function', 'setServerUrl', '--params', JSON.stringify([url])],
     ]);
   });
 
-  it('where clasp cannot run setServerUrl, it says the one manual step', () => {
+  it.each([
+    [
+      'cannot run setServerUrl',
+      'exit',
+      'Unable to run script function. Please make sure you have permission to run the script function.',
+    ],
+    ['runs setServerUrl but it fails (clasp still exits 0)', 'throw', 'Not a web app /exec URL'],
+  ])('where clasp %s, it says so and the one manual step', (_what, mode, why) => {
     const dir = projectDir();
     writeFileSync(join(dir, 'deployment.json'), JSON.stringify({ deploymentId: 'AKfycbPINNED', domain: '' }));
-    const res = deploy(dir, { FAIL_RUN: '1' });
+    const res = deploy(dir, { FAIL_RUN: mode });
     expect(res.status).toBe(0);
+    expect(res.stdout).not.toContain('AUP_SIGNER_SERVER_URL set');
     expect(res.stderr.trim()).toBe(
-      'Could not run setServerUrl with clasp (Unable to run script function. Please make sure you have permission to run the script function.). Set it once by hand: Apps Script editor › Project Settings › Script Properties › AUP_SIGNER_SERVER_URL = https://script.google.com/macros/s/AKfycbPINNED/exec',
+      `Could not run setServerUrl with clasp (${why}). Set it once by hand: Apps Script editor › Project Settings › Script Properties › AUP_SIGNER_SERVER_URL = https://script.google.com/macros/s/AKfycbPINNED/exec`,
     );
   });
 
