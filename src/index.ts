@@ -98,9 +98,15 @@ export function onCheckDeployment(e: AddOnEvent): GoogleAppsScript.Card_Service.
  */
 export function checkDeployment(): string {
   const probe = probeDeployment();
-  const local = probe.reached
-    ? []
-    : deploymentChecks(loadConfig(), Session.getEffectiveUser().getEmail().toLowerCase());
+  if (probe.reached) return checkText(probe.lines);
+  const me = Session.getEffectiveUser().getEmail().toLowerCase();
+  let config = null;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    probe.lines.push({ status: 'fix', label: 'Settings', detail: String((e as Error)?.message ?? e) });
+  }
+  const local = deploymentChecks(config, me).map((l) => ({ ...l, label: `${l.label} (as ${me})` }));
   return checkText([...probe.lines, ...local]);
 }
 

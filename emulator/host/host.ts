@@ -1,6 +1,6 @@
 import { require as gasRequire } from 'gas-local';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
@@ -279,14 +279,26 @@ function bundleOf(dir: string, manifest: Manifest): Bundle {
   return { dir, grant: { manifest, scopes: grantedScopes(manifest) }, advanced: advancedServices(manifest) };
 }
 
-/** A copy of `head` that later builds do not change (named by its content, so equal versions share it). */
+/**
+ * A copy of `head` that later builds do not change, named by its content so that equal versions
+ * share one folder. Written whole and then renamed into place, so another process reading the
+ * same version never sees it half-written.
+ */
 function snapshotOf(head: Bundle): Bundle {
   const code = readFileSync(join(head.dir, 'Code.js'), 'utf8');
   const manifest = JSON.stringify(head.grant.manifest);
   const hash = createHash('sha256').update(code).update(manifest).digest('hex').slice(0, 16);
   const dir = join(tmpdir(), `aup-version-${hash}`);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'Code.js'), code);
-  writeFileSync(join(dir, 'appsscript.json'), manifest);
+  if (!existsSync(join(dir, 'Code.js'))) {
+    const draft = `${dir}.${process.pid}.${Date.now()}`;
+    mkdirSync(draft, { recursive: true });
+    writeFileSync(join(draft, 'Code.js'), code);
+    writeFileSync(join(draft, 'appsscript.json'), manifest);
+    try {
+      renameSync(draft, dir);
+    } catch {
+      rmSync(draft, { recursive: true, force: true });
+    }
+  }
   return bundleOf(dir, head.grant.manifest);
 }

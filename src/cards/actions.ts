@@ -114,7 +114,7 @@ export function review(e: AddOnEvent): ActionResponse {
   const r = JSON.parse(res.data.request) as RequestView;
   const systems = JSON.parse(res.data.systems ?? '[]') as string[];
   return CardService.newActionResponseBuilder()
-    .setNavigation(CardService.newNavigation().pushCard(reviewCard(r, systems)))
+    .setNavigation(CardService.newNavigation().pushCard(reviewCard(r, systems, param(e, 'page'))))
     .build();
 }
 
@@ -135,13 +135,22 @@ export function approve(e: AddOnEvent): ActionResponse {
   const result = ensureActive(email);
   if (result.account === 'Active' || result.account === 'Pending admin')
     noteApproverRights(Session.getEffectiveUser().getEmail().toLowerCase(), result);
-  const recorded = callServer('account', { requestId, account: result.account, note: result.note });
+  const recorded = callServer('account', {
+    requestId,
+    account: result.account,
+    note: result.note,
+    page: param(e, 'page'),
+  });
   return respond({ ...recorded, message: `${approved.message} ${recorded.message}` }, true);
 }
 
 /** Return (approver, on the review card): sends the signed request back with the reason typed; back to the homepage. */
 export function returnToSigner(e: AddOnEvent): ActionResponse {
-  const res = callServer('return', { requestId: param(e, 'requestId'), reason: formValue(e, 'reason') });
+  const res = callServer('return', {
+    requestId: param(e, 'requestId'),
+    reason: formValue(e, 'reason'),
+    page: param(e, 'page'),
+  });
   return res.ok ? respond(res, true) : respond({ ok: false, message: res.message });
 }
 

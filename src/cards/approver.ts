@@ -31,7 +31,9 @@ export function approverSection(state: HomeState): GoogleAppsScript.Card_Service
         .setBottomLabel(`Signed ${r.signedAt}`)
         .setWrapText(true)
         .setOnClickAction(
-          CardService.newAction().setFunctionName('onReview').setParameters({ requestId: r.requestId }),
+          CardService.newAction()
+            .setFunctionName('onReview')
+            .setParameters({ requestId: r.requestId, page: String(q.page) }),
         ),
     );
   }

@@ -3,9 +3,14 @@ import { actionButton, esc, labelled, linkButton } from './widgets';
 
 /**
  * One request for the approver to review: who signed and when, their AUP, the systems to grant,
- * additional permissions, and Approve; or a reason and Return.
+ * additional permissions, and Approve; or a reason and Return. `page` is the queue's page it was
+ * opened from, where Approve and Return go back to.
  */
-export function reviewCard(r: RequestView, systems: readonly string[]): GoogleAppsScript.Card_Service.Card {
+export function reviewCard(
+  r: RequestView,
+  systems: readonly string[],
+  page: string,
+): GoogleAppsScript.Card_Service.Card {
   const s = CardService.newCardSection();
   s.addWidget(labelled('Signed', `${r.signedAt} (${esc(r.signedVia)})`));
   if (r.document)
@@ -20,7 +25,7 @@ export function reviewCard(r: RequestView, systems: readonly string[]): GoogleAp
     CardService.newTextInput().setFieldName('permissions').setTitle('Additional permissions (e.g. admin)'),
   );
   s.addWidget(CardService.newTextInput().setFieldName('reason').setTitle('Reason, to return it instead'));
-  const id = { requestId: r.requestId };
+  const id = { requestId: r.requestId, page };
   s.addWidget(
     CardService.newButtonSet()
       .addButton(

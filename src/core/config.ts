@@ -156,7 +156,8 @@ export function settingsOf(c: Config): Settings {
 }
 
 /**
- * Parses the stored configuration JSON.
+ * Parses the stored configuration JSON. A configuration saved before `policyShared` existed reads
+ * as shared with the domain only (the cautious reading: the Form then links no policy URL).
  * @throws Error saying what is wrong, so a corrupted property is never half-used.
  */
 export function parseConfig(json: string): Config {
@@ -192,11 +193,10 @@ export function parseConfig(json: string): Config {
   missing.push(...numbers.filter((k) => typeof c[k] !== 'number'));
   if (!c.form || typeof c.form.id !== 'string' || typeof c.form.referenceItemId !== 'number')
     missing.push('form');
-  if (c.policyShared !== 'anyone' && c.policyShared !== 'domain') missing.push('policyShared');
   if (missing.length) {
     throw new Error(`The stored configuration lacks ${missing.join(', ')}: open Settings and save again.`);
   }
-  return c as Config;
+  return { ...c, policyShared: c.policyShared === 'anyone' ? 'anyone' : 'domain' } as Config;
 }
 
 /** The Google Doc ID in a Docs URL, or the text itself when it already looks like an ID. */

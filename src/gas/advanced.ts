@@ -14,6 +14,15 @@ export function directoryApi(): GoogleAppsScript.AdminDirectory {
   return AdminDirectory as GoogleAppsScript.AdminDirectory;
 }
 
+/**
+ * Names every advanced service the add-on uses, so that work needing them stops before it starts
+ * where the manifest lacks one: V8's `ReferenceError: Drive is not defined`, as in Apps Script.
+ */
+export function requireAdvancedServices(): void {
+  driveApi();
+  directoryApi();
+}
+
 /** Which advanced services this execution has (for Check deployment, which must not throw). */
 export function enabledAdvancedServices(): { Drive: boolean; AdminDirectory: boolean } {
   return { Drive: typeof Drive !== 'undefined', AdminDirectory: typeof AdminDirectory !== 'undefined' };

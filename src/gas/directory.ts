@@ -1,5 +1,6 @@
 import type { AccountState } from '../core/columns';
 import { directoryApi } from './advanced';
+import { apiFailure, isDeploymentFault, isTransient } from './api-error';
 
 /** What the Admin SDK said of an account, with a note for the Notes column. */
 export interface AccountResult {
@@ -12,9 +13,11 @@ const RETRY_DELAYS_MS = [1000, 2000, 4000];
 /**
  * Checks the person's Workspace account and enables it when suspended, as the user running this
  * execution (AdminDirectory.Users.get / Users.update, developers.google.com/admin-sdk/directory/
- * reference/rest/v1/users). 403 (not a directory admin) gives Pending admin; 404 Not found; 429
- * and 5xx are retried with exponential backoff (1 s, 2 s, 4 s), then Error. Other errors rethrow
- * (a ReferenceError when the advanced service is not enabled).
+ * reference/rest/v1/users). A 403 "Not Authorized" (not a directory admin) gives Pending admin;
+ * 404 Not found; 429 and 5xx are retried with exponential backoff (1 s, 2 s, 4 s), then Error; a
+ * 403 that is the deployment's fault (the Admin SDK API off in the Cloud project, or the scope
+ * missing from the manifest) is Error with Google's message, never mistaken for a non-admin.
+ * Other errors rethrow (a ReferenceError when the advanced service is not enabled).
  */
 export function ensureActive(email: string): AccountResult {
   const users = directoryApi().Users;
@@ -25,21 +28,27 @@ export function ensureActive(email: string): AccountResult {
       users.update({ suspended: false }, email);
       return { account: 'Active', note: 'Account enabled by AUP Signer.' };
     } catch (e) {
-      const code = httpCode(e);
-      if (code === 403) {
+      const f = apiFailure(e);
+      if (isDeploymentFault(f)) {
+        return {
+          account: 'Error',
+          note: `The Admin SDK cannot be used (${f.message}): open Check deployment.`,
+        };
+      }
+      if (f.code === 403) {
         return {
           account: 'Pending admin',
           note: 'Account enablement is waiting for a directory administrator.',
         };
       }
-      if (code === 404)
+      if (f.code === 404)
         return { account: 'Not found', note: `No Workspace account ${email}: check the address.` };
-      if (code === 429 || (code !== undefined && code >= 500)) {
+      if (isTransient(f)) {
         const delay = RETRY_DELAYS_MS[attempt];
         if (delay === undefined) {
           return {
             account: 'Error',
-            note: `Admin SDK error ${code} after ${attempt + 1} tries; will retry.`,
+            note: `Admin SDK error ${f.code} after ${attempt + 1} tries; will retry.`,
           };
         }
         Utilities.sleep(delay);
@@ -48,20 +57,4 @@ export function ensureActive(email: string): AccountResult {
       throw e;
     }
   }
-}
-
-/** The HTTP status of an advanced-service error (GoogleJsonResponseException `details.code`). */
-export function httpCode(e: unknown): number | undefined {
-  const details = (e as { details?: { code?: unknown } } | null)?.details;
-  if (details && typeof details.code === 'number') return details.code;
-  const m =
-    /failed with error: (Not Authorized|Resource Not Found|Rate Limit|Backend Error|Service unavailable)/i.exec(
-      String((e as { message?: unknown } | null)?.message ?? e),
-    );
-  if (!m) return undefined;
-  const word = (m[1] as string).toLowerCase();
-  if (word.startsWith('not authorized')) return 403;
-  if (word.startsWith('resource')) return 404;
-  if (word.startsWith('rate')) return 429;
-  return 503;
 }

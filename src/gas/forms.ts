@@ -1,4 +1,6 @@
 import type { PolicyForm } from '../core/config';
+import { driveApi } from './advanced';
+import { apiFailure } from './api-error';
 
 /** Titles of the policy form's items (what a new starter sees). */
 export const FORM_ITEMS = {
@@ -11,10 +13,12 @@ export const FORM_ITEMS = {
  * Creates the policy version's Google Form (FormApp, developers.google.com/apps-script/reference/forms):
  * the agreement wording, where to read the policy, "Full name (typed signature)" and the consent
  * checkbox (both required), and a reference field each invitation pre-fills with the request's
- * single-use token, then opens it to new starters ({@link openForNewStarters}).
+ * single-use token, in the add-on's folder. It is not open to anyone yet: {@link openForNewStarters}
+ * does that, as a step of its own.
  * @param policyLink the read-only policy copy's URL when anyone with the link can open it; '' where
  *   the tenant blocks outside sharing (new starters then read the PDF attached to their invitation)
- * @param onCreated told the new form's ID before its questions are added, so a caller can record it
+ * @param onCreated told the new form's ID as soon as it exists, so a caller can record it
+ * @returns the form, its `url` left '' until it is published
  */
 export function createPolicyForm(
   title: string,
@@ -23,15 +27,16 @@ export function createPolicyForm(
   folderId: string,
   onCreated: (formId: string) => void = () => undefined,
 ): PolicyForm {
+  const form = FormApp.create(title);
+  onCreated(form.getId());
   const where = policyLink
     ? `Please read the policy before you sign: ${policyLink}`
     : 'Please read the policy before you sign: your copy is attached to your invitation email.';
-  const form = FormApp.create(title)
+  form
     .setDescription(`${where}\n\nBy signing you agree: ${agreement}`)
     .setConfirmationMessage(
       'Thank you. Your signature has been received and will be counter-signed by the school.',
     );
-  onCreated(form.getId());
   const name = form.addTextItem().setTitle(FORM_ITEMS.name).setRequired(true);
   const consent = form.addCheckboxItem().setTitle(FORM_ITEMS.consent);
   consent.setChoiceValues([agreement]).setRequired(true);
@@ -41,10 +46,9 @@ export function createPolicyForm(
     .setHelpText('Filled in from your invitation email: please leave it as it is.')
     .setRequired(true);
   DriveApp.getFileById(form.getId()).moveTo(DriveApp.getFolderById(folderId));
-  openForNewStarters(form);
   return {
     id: form.getId(),
-    url: form.getPublishedUrl(),
+    url: '',
     nameItemId: name.getId(),
     consentItemId: consent.getId(),
     referenceItemId: reference.getId(),
@@ -54,17 +58,28 @@ export function createPolicyForm(
 /**
  * Opens the policy Form to new starters, who have no school account yet and often no Google
  * account at all: published explicitly (forms made through the API from July 2026 start
- * unpublished), accepting responses, no sign-in required, and the email typed by the respondent
- * (a VERIFIED email would need a Google sign-in). Who signs is proved by the single-use reference
- * that reached their personal mailbox, as e-signature services rely on email possession.
- * Idempotent: setup and Check deployment run it again on an existing form.
+ * unpublished), shared with anyone who has the link as a responder (publishing names nobody; a
+ * Drive API permission of view "published"), accepting responses, no sign-in required, and the
+ * email typed by the respondent (a VERIFIED email would need a Google sign-in). Who signs is
+ * proved by the single-use reference that reached their personal mailbox, as e-signature
+ * services rely on email possession. Idempotent: every save of the settings runs it again.
+ * @returns the form's published URL, and whether people outside the school may respond (false
+ *   where the administrator keeps forms to the school: Drive answers publishOutNotPermitted)
  */
-export function openForNewStarters(form: GoogleAppsScript.Forms.Form): void {
+export function openForNewStarters(form: GoogleAppsScript.Forms.Form): { url: string; outsideOpen: boolean } {
   form
     .setPublished(true)
     .setRequireLogin(false)
     .setEmailCollectionType(FormApp.EmailCollectionType.RESPONDER_INPUT)
     .setAcceptingResponses(true);
+  let outsideOpen = true;
+  try {
+    driveApi().Permissions.create({ type: 'anyone', role: 'reader', view: 'published' }, form.getId());
+  } catch (e) {
+    if (apiFailure(e).reason !== 'publishOutNotPermitted') throw e;
+    outsideOpen = false;
+  }
+  return { url: form.getPublishedUrl(), outsideOpen };
 }
 
 /** The form link for one request: the reference item pre-filled with its token. */

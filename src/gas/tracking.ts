@@ -90,41 +90,45 @@ export class Tracking {
   }
 
   /**
-   * Gives the spreadsheet whichever of its sheets it lacks: Signatures, Staff, Audit, Dashboard
-   * and Form Tokens with their header rows, frozen headers, a filter, en-GB date formats, a colour
-   * per status, plain-text columns, and the Audit and Form Tokens protected so that only the
-   * owner edits them. A sheet that exists with its header row is left as it is, so a setup that
-   * stopped part-way carries on without a second sheet.
+   * Gives the spreadsheet its sheets and their formatting, whatever an earlier run left: Signatures,
+   * Staff, Audit, Dashboard and Form Tokens, each made if missing (the new spreadsheet's one blank
+   * sheet, whatever its name in the owner's language, becomes Signatures), header rows where they
+   * are empty, frozen headers, a filter, en-GB date formats, a colour per status, plain-text
+   * columns, and the Audit protected so that only the owner edits it. Formatting is applied again
+   * each time and the filter and protection are added only where missing, so a setup that stopped
+   * part-way carries on to the same spreadsheet it would have made in one go.
    */
   ensureSheets(): void {
     const ss = this.ss;
-    const fresh = (name: string): Sheet | undefined => {
+    const ours = [SIGNATURES_SHEET, STAFF_SHEET, AUDIT_SHEET, DASHBOARD_SHEET, TOKENS_SHEET];
+    const sheetNamed = (name: string): Sheet => {
       const found = ss.getSheetByName(name);
-      if (found) return found.getRange(1, 1).getValue() === '' ? found : undefined;
-      const blank = ss.getSheets().find((sh) => /^Sheet1$/.test(sh.getName()));
-      return blank ? blank.setName(name) : ss.insertSheet(name);
+      if (found) return found;
+      const all = ss.getSheets();
+      const blank =
+        all.length === 1 &&
+        !ours.includes((all[0] as Sheet).getName()) &&
+        (all[0] as Sheet).getLastRow() === 0;
+      if (blank) return (all[0] as Sheet).setName(name);
+      const before = ours.slice(0, ours.indexOf(name)).filter((n) => all.some((sh) => sh.getName() === n));
+      return ss.insertSheet(name, before.length);
     };
-    const signatures = fresh(SIGNATURES_SHEET);
-    if (signatures) this.formatSignatures(signatures);
-    const staff = fresh(STAFF_SHEET);
-    if (staff) {
-      this.header(staff, STAFF_HEADERS);
-      staff.getRange(2, 6, staff.getMaxRows() - 1, 2).setNumberFormat(DATE_ONLY);
-    }
-    const audit = fresh(AUDIT_SHEET);
-    if (audit) {
-      this.header(audit, AUDIT_HEADERS);
-      audit.getRange(2, 1, audit.getMaxRows() - 1, AUDIT_HEADERS.length).setNumberFormat('@');
+    const headed = (sheet: Sheet, headers: readonly string[]): Sheet => {
+      if (sheet.getRange(1, 1).getValue() === '') this.header(sheet, headers);
+      return sheet;
+    };
+    this.formatSignatures(headed(sheetNamed(SIGNATURES_SHEET), SIGNATURE_HEADERS));
+    const staff = headed(sheetNamed(STAFF_SHEET), STAFF_HEADERS);
+    staff.getRange(2, 6, staff.getMaxRows() - 1, 2).setNumberFormat(DATE_ONLY);
+    const audit = headed(sheetNamed(AUDIT_SHEET), AUDIT_HEADERS);
+    audit.getRange(2, 1, audit.getMaxRows() - 1, AUDIT_HEADERS.length).setNumberFormat('@');
+    if (!audit.getProtections(SpreadsheetApp.ProtectionType.SHEET).length)
       ownerOnly(audit, 'AUP Signer audit log: append-only, written by the add-on alone');
-    }
-    const dashboard = ss.getSheetByName(DASHBOARD_SHEET);
-    if (!dashboard) ss.insertSheet(DASHBOARD_SHEET);
-    const tokens = fresh(TOKENS_SHEET);
-    if (tokens) this.header(tokens, TOKEN_HEADERS);
+    sheetNamed(DASHBOARD_SHEET);
+    headed(sheetNamed(TOKENS_SHEET), TOKEN_HEADERS);
   }
 
   private formatSignatures(first: Sheet): void {
-    this.header(first, SIGNATURE_HEADERS);
     const rows = first.getMaxRows() - 1;
     const dateCols: [SignatureHeader, string][] = [
       ['Due By', DATE_ONLY],
@@ -147,7 +151,7 @@ export class Tracking {
           .build(),
       ),
     );
-    first.getRange(1, 1, first.getMaxRows(), SIGNATURE_HEADERS.length).createFilter();
+    if (!first.getFilter()) first.getRange(1, 1, first.getMaxRows(), SIGNATURE_HEADERS.length).createFilter();
   }
 
   /** The spreadsheet's ID. */

@@ -93,9 +93,10 @@ export interface AccountArgs {
 
 /**
  * Records the account state for an approved request (approvers and business managers only).
- * Active completes the request and emails the person that their account is ready.
+ * Active completes the request and emails the person that their account is ready. The homepage
+ * state comes back at the approver's queue page `page`.
  */
-export function recordAccountState(ctx: ServerContext, args: AccountArgs): ServerResponse {
+export function recordAccountState(ctx: ServerContext, args: AccountArgs, page = 0): ServerResponse {
   const config = ctx.config;
   if (!config || !(isApprover(config, ctx.caller) || isBusinessManager(config, ctx.caller))) {
     return { ok: false, message: 'Only an approver or a business manager can record account states.' };
@@ -103,7 +104,7 @@ export function recordAccountState(ctx: ServerContext, args: AccountArgs): Serve
   if (!ACCOUNT_STATES.includes(args.account as AccountState))
     return { ok: false, message: 'Unknown account state.' };
   const outcome = applyAccountResult(config, ctx.caller, args);
-  return { ok: outcome.ok, message: outcome.message, state: homeState(ctx) };
+  return { ok: outcome.ok, message: outcome.message, state: homeState(ctx, page) };
 }
 
 /**

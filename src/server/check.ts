@@ -1,11 +1,12 @@
 import type { Config } from '../core/config';
 import { capLines } from '../core/pages';
 import { directoryApi, driveApi } from '../gas/advanced';
-import { httpCode } from '../gas/directory';
+import { apiFailure, isDeploymentFault, isTransient, type ApiFailure } from '../gas/api-error';
 import { approverRights, ENABLEMENT_KEY, ENABLEMENT_TRIGGER } from '../triggers/enablement';
 import { DAILY } from '../triggers/daily';
 import type { CheckLine, ServerResponse } from './api';
 import { isBusinessManager, type ServerContext } from './context';
+import { projectOpenToSchool } from './provision';
 
 /** At most this many approvers get a line of their own. */
 const MAX_APPROVER_LINES = 10;
@@ -26,14 +27,15 @@ export function checkOp(ctx: ServerContext): ServerResponse {
 }
 
 /**
- * The deployment's state as `owner` (the web app's user) sees it, a line each: the script project
- * viewable by the school (what lets staff who are not editors reach the web app), the Drive and
- * Admin SDK APIs, each approver's Admin SDK rights and who runs account enablement, the installed
- * triggers and their owner, the mail quota left today, the new starters' Form (published, no
- * sign-in, email typed), the tenant's outside-sharing policy, and whether the template opens. A
- * check that cannot run becomes a line saying so, never an error.
+ * The deployment's state as `user` sees it (the web app's user, or the editor where the web app
+ * does not answer), a line each: the script project viewable by the school (what lets staff who
+ * are not editors reach the web app), the Drive and Admin SDK APIs, each approver's Admin SDK
+ * rights and who runs account enablement, the installed triggers and their owner, the mail quota
+ * left today, the new starters' Form (there, published, open to anyone with the link, no sign-in,
+ * email typed), the outside-sharing policy as the policy copy's sharing shows it now, and whether
+ * the template opens. A check that cannot run becomes a line saying so, never an error.
  */
-export function deploymentChecks(config: Config | null, owner: string): CheckLine[] {
+export function deploymentChecks(config: Config | null, user: string): CheckLine[] {
   const lines: CheckLine[] = [];
   const run = (label: string, body: () => CheckLine[]): void => {
     try {
@@ -44,10 +46,10 @@ export function deploymentChecks(config: Config | null, owner: string): CheckLin
   };
   run('Script project', () => [projectSharing()]);
   run('Drive API', () => [driveApiLine()]);
-  let ownerIsAdmin = false;
+  let userIsAdmin = false;
   run('Admin SDK API', () => {
-    const line = adminLine(owner);
-    ownerIsAdmin = line.status === 'ok';
+    const line = adminLine(user);
+    userIsAdmin = line.status === 'ok';
     return [line];
   });
   if (!config) {
@@ -58,24 +60,17 @@ export function deploymentChecks(config: Config | null, owner: string): CheckLin
     });
     return lines;
   }
-  run('Approvers', () => approverLines(config, ownerIsAdmin));
-  run('Triggers', () => triggerLines(config, owner));
-  run('Mail quota', () => [mailLine(owner)]);
+  run('Approvers', () => approverLines(config, userIsAdmin));
+  run('Triggers', () => triggerLines(config, user));
+  run('Mail quota', () => [mailLine(user)]);
   run('New starters’ Form', () => formLines(config));
   run('Outside sharing', () => [sharingLine(config)]);
-  run('Template', () => [templateLine(config, owner)]);
+  run('Template', () => [templateLine(config, user)]);
   return lines;
 }
 
 function projectSharing(): CheckLine {
-  const file = DriveApp.getFileById(ScriptApp.getScriptId());
-  const access = file.getSharingAccess();
-  const wide = [
-    DriveApp.Access.DOMAIN,
-    DriveApp.Access.DOMAIN_WITH_LINK,
-    DriveApp.Access.ANYONE_WITH_LINK,
-  ].includes(access);
-  if (wide && file.getSharingPermission() !== DriveApp.Permission.NONE) {
+  if (projectOpenToSchool(DriveApp.getFileById(ScriptApp.getScriptId()))) {
     return {
       status: 'ok',
       label: 'Script project',
@@ -95,48 +90,56 @@ function driveApiLine(): CheckLine {
     driveApi().About.get({ fields: 'user' });
     return { status: 'ok', label: 'Drive API', detail: 'Enabled.' };
   } catch (e) {
-    return { status: 'fix', label: 'Drive API', detail: apiFix(e, 'Google Drive API', 'Drive (v3)') };
-  }
-}
-
-function adminLine(owner: string): CheckLine {
-  try {
-    const me = directoryApi().Users.get(owner);
-    return me.isAdmin || me.isDelegatedAdmin
-      ? { status: 'ok', label: 'Admin SDK API', detail: `Enabled; ${owner} is a directory administrator.` }
-      : {
-          status: 'info',
-          label: 'Admin SDK API',
-          detail: `Enabled; ${owner} is not a directory administrator.`,
-        };
-  } catch (e) {
-    if (httpCode(e) === 403 && !/has not been used|disabled/i.test(messageOf(e))) {
-      return {
-        status: 'info',
-        label: 'Admin SDK API',
-        detail: `Enabled; ${owner} is not a directory administrator.`,
-      };
-    }
     return {
       status: 'fix',
-      label: 'Admin SDK API',
-      detail: apiFix(e, 'Admin SDK API', 'Admin SDK Directory'),
+      label: 'Drive API',
+      detail: apiFix(e, 'Google Drive API', 'Drive (v3)', 'drive'),
     };
   }
 }
 
-/** What to do about an advanced service that failed: not enabled in the manifest, or its API off in Cloud. */
-function apiFix(e: unknown, api: string, service: string): string {
-  const text = messageOf(e);
-  if (/is not defined/.test(text))
-    return `The ${service} advanced service is not enabled in appsscript.json: add it and deploy again.`;
-  if (/has not been used|disabled/i.test(text)) {
-    return `Turn on the ${api} in the script's Google Cloud project (APIs & Services › Library).`;
+function adminLine(user: string): CheckLine {
+  const label = 'Admin SDK API';
+  try {
+    const me = directoryApi().Users.get(user);
+    return me.isAdmin || me.isDelegatedAdmin
+      ? { status: 'ok', label, detail: `Enabled; ${user} is a directory administrator.` }
+      : { status: 'info', label, detail: `Enabled; ${user} is not a directory administrator.` };
+  } catch (e) {
+    const f = apiFailure(e);
+    if (f.code === 403 && !isDeploymentFault(f)) {
+      return { status: 'info', label, detail: `Enabled; ${user} is not a directory administrator.` };
+    }
+    return {
+      status: 'fix',
+      label,
+      detail: apiFix(e, 'Admin SDK API', 'Admin SDK Directory', 'admin.directory.user'),
+    };
   }
-  return text;
 }
 
-function approverLines(config: Config, ownerIsAdmin: boolean): CheckLine[] {
+/**
+ * What to do about an advanced service that failed: not enabled in the manifest, its API off in
+ * the Cloud project, its scope missing, or Google busy.
+ */
+function apiFix(e: unknown, api: string, service: string, scope: string): string {
+  const f = apiFailure(e);
+  if (/is not defined/.test(f.message)) {
+    return `The ${service} advanced service is not enabled in appsscript.json: add it and deploy again.`;
+  }
+  if (f.reason === 'accessNotConfigured')
+    return `Turn on the ${api} in the script's Google Cloud project (APIs & Services › Library).`;
+  if (f.reason === 'insufficientPermissions')
+    return `appsscript.json lacks the scope https://www.googleapis.com/auth/${scope}: add it and deploy again.`;
+  return busy(f) ?? f.message;
+}
+
+/** For a 429 or 5xx: Google is busy, try again shortly. */
+function busy(f: ApiFailure): string | undefined {
+  return isTransient(f) ? `Google answered ${f.code} (busy): check again in a minute.` : undefined;
+}
+
+function approverLines(config: Config, userIsAdmin: boolean): CheckLine[] {
   const props = PropertiesService.getScriptProperties();
   const enablement = props.getProperty(ENABLEMENT_KEY);
   const runner = enablement ? (JSON.parse(enablement) as { owner: string }).owner : '';
@@ -145,36 +148,35 @@ function approverLines(config: Config, ownerIsAdmin: boolean): CheckLine[] {
     ? `the hourly account enablement installed by ${runner} enables them`
     : 'no directory administrator has installed account enablement yet (an administrator opens AUP Signer and clicks Enable accounts hourly)';
   const lines = config.approvers.map((a): CheckLine => {
+    const label = `Approver ${a}`;
     let admin = seen[a];
-    if (ownerIsAdmin) {
+    if (userIsAdmin) {
       try {
         const u = directoryApi().Users.get(a);
         admin = Boolean(u.isAdmin || u.isDelegatedAdmin);
       } catch (e) {
-        return {
-          status: 'fix',
-          label: `Approver ${a}`,
-          detail: `Not found in the directory (${messageOf(e)}).`,
-        };
+        const f = apiFailure(e);
+        const detail =
+          f.code === 404
+            ? 'Not found in the directory: check the address in Settings.'
+            : (busy(f) ?? `Could not be read (${f.message}).`);
+        return { status: f.code === 404 ? 'fix' : 'info', label, detail };
       }
     }
     if (admin === undefined) {
       return {
         status: 'info',
-        label: `Approver ${a}`,
+        label,
         detail:
           'Admin SDK rights not known yet: they show once this approver has approved someone, or when a directory administrator runs Check deployment.',
       };
     }
-    if (admin)
-      return {
-        status: 'ok',
-        label: `Approver ${a}`,
-        detail: 'A directory administrator: enables accounts as they approve.',
-      };
+    if (admin) {
+      return { status: 'ok', label, detail: 'A directory administrator: enables accounts as they approve.' };
+    }
     return {
       status: runner ? 'info' : 'fix',
-      label: `Approver ${a}`,
+      label,
       detail: `Not a directory administrator: accounts they approve wait as Pending admin; ${byAdmin}.`,
     };
   });
@@ -185,7 +187,7 @@ function approverLines(config: Config, ownerIsAdmin: boolean): CheckLine[] {
   }));
 }
 
-function triggerLines(config: Config, owner: string): CheckLine[] {
+function triggerLines(config: Config, user: string): CheckLine[] {
   const mine = ScriptApp.getProjectTriggers();
   const daily = mine.some((t) => t.getHandlerFunction() === DAILY);
   const form = mine.some(
@@ -198,26 +200,30 @@ function triggerLines(config: Config, owner: string): CheckLine[] {
       ? {
           status: 'ok',
           label: 'Daily trigger',
-          detail: `Runs every day at ${config.sendHour}:00 as ${owner}.`,
+          detail: `Runs every day at ${config.sendHour}:00 as ${user}.`,
         }
-      : { status: 'fix', label: 'Daily trigger', detail: `Missing, so no reminders go out: ${repair}` },
+      : {
+          status: 'fix',
+          label: 'Daily trigger',
+          detail: `Missing for ${user}, so no reminders go out: ${repair}`,
+        },
     form
-      ? { status: 'ok', label: 'Form trigger', detail: `Records new starters’ signatures, as ${owner}.` }
+      ? { status: 'ok', label: 'Form trigger', detail: `Records new starters’ signatures, as ${user}.` }
       : {
           status: 'fix',
           label: 'Form trigger',
-          detail: `Missing, so Form signatures are not recorded: ${repair}`,
+          detail: `Missing for ${user}, so Form signatures are not recorded: ${repair}`,
         },
   ];
   if (enablement)
-    lines.push({ status: 'ok', label: 'Enablement trigger', detail: `Runs hourly as ${owner}.` });
+    lines.push({ status: 'ok', label: 'Enablement trigger', detail: `Runs hourly as ${user}.` });
   return lines;
 }
 
-function mailLine(owner: string): CheckLine {
+function mailLine(user: string): CheckLine {
   const left = MailApp.getRemainingDailyQuota();
   return left > 0
-    ? { status: 'ok', label: 'Mail quota', detail: `${left} emails left today, sent as ${owner}.` }
+    ? { status: 'ok', label: 'Mail quota', detail: `${left} emails left today, sent as ${user}.` }
     : {
         status: 'fix',
         label: 'Mail quota',
@@ -227,38 +233,59 @@ function mailLine(owner: string): CheckLine {
 }
 
 function formLines(config: Config): CheckLine[] {
-  const form = FormApp.openById(config.form.id);
+  const label = 'New starters’ Form';
+  let form: GoogleAppsScript.Forms.Form;
+  try {
+    if (DriveApp.getFileById(config.form.id).isTrashed()) throw new Error('in the bin');
+    form = FormApp.openById(config.form.id);
+  } catch {
+    return [
+      {
+        status: 'fix',
+        label,
+        detail: 'The Form is gone (deleted or in the bin): save the settings again to make a new one.',
+      },
+    ];
+  }
   const problems: string[] = [];
   if (!form.isPublished()) problems.push('it is not published');
   else if (!form.isAcceptingResponses()) problems.push('it is not accepting responses');
+  if (!openToAnyone(config.form.id)) problems.push('it is not open to anyone with the link');
   if (form.requiresLogin()) problems.push('it asks respondents to sign in to your domain');
   if (String(form.getEmailCollectionType()) !== 'RESPONDER_INPUT')
     problems.push('it needs a Google sign-in to record the email');
-  const status: CheckLine = problems.length
-    ? {
-        status: 'fix',
-        label: 'New starters’ Form',
-        detail: `New starters without a school account cannot sign: ${problems.join('; ')}. Save the settings again to open it to them.`,
-      }
-    : {
+  if (!problems.length) {
+    return [
+      {
         status: 'ok',
-        label: 'New starters’ Form',
+        label,
         detail:
-          'Published, no sign-in, the email typed by the respondent: anyone with their invitation link can sign.',
-      };
+          'Published to anyone with the link, no sign-in, the email typed by the respondent: new starters can sign from their invitation.',
+      },
+    ];
+  }
   return [
-    status,
     {
-      status: 'info',
-      label: 'Form responses',
-      detail:
-        'If your Workspace administrator has turned off responses from outside your organisation (Drive and Docs › Forms), new starters cannot submit: open the form link in a private browser window to be sure.',
+      status: 'fix',
+      label,
+      detail: `New starters without a school account cannot sign: ${problems.join('; ')}. Save the settings again to open it to them; if it stays closed to outside people, your Workspace administrator must let forms take responses from outside your organisation (Admin console › Drive and Docs › Forms).`,
     },
   ];
 }
 
+/** Whether the form's responders include anyone with the link (a Drive permission of view "published"). */
+function openToAnyone(formId: string): boolean {
+  const list = driveApi().Permissions.list(formId, {
+    includePermissionsForView: 'published',
+    fields: 'permissions(type,view)',
+  });
+  return (list.permissions ?? []).some((p) => p.type === 'anyone' && p.view === 'published');
+}
+
 function sharingLine(config: Config): CheckLine {
-  return config.policyShared === 'anyone'
+  const id = /\/d\/([A-Za-z0-9_-]+)/.exec(config.policyUrl)?.[1] ?? '';
+  const access = DriveApp.getFileById(id).getSharingAccess();
+  return access === DriveApp.Access.ANYONE_WITH_LINK || access === DriveApp.Access.ANYONE
     ? {
         status: 'ok',
         label: 'Outside sharing',
@@ -268,19 +295,19 @@ function sharingLine(config: Config): CheckLine {
         status: 'info',
         label: 'Outside sharing',
         detail:
-          'Blocked by your domain: new starters read the PDF attached to their invitation, and the Form shows what they agree to.',
+          'Blocked by your domain when the policy was last shared (saving the settings tries again): new starters read the PDF attached to their invitation, and the Form shows what they agree to.',
       };
 }
 
-function templateLine(config: Config, owner: string): CheckLine {
+function templateLine(config: Config, user: string): CheckLine {
   try {
     const name = DocumentApp.openById(config.templateDocId).getName();
-    return { status: 'ok', label: 'Template', detail: `“${name}” opens for ${owner}.` };
+    return { status: 'ok', label: 'Template', detail: `“${name}” opens for ${user}.` };
   } catch (e) {
     return {
       status: 'fix',
       label: 'Template',
-      detail: `${owner} cannot open the template (${messageOf(e)}): share it with them, or choose another in Settings.`,
+      detail: `${user} cannot open the template (${messageOf(e)}): share it with them, or choose another in Settings.`,
     };
   }
 }

@@ -3,11 +3,11 @@ import { OPEN_TO_SIGN } from '../core/request';
 import { templateReport } from '../core/template-report';
 import { loadConfig, saveConfig } from '../gas/config-store';
 import { openDoc } from '../gas/documents';
-import { createPolicyForm, installFormTrigger } from '../gas/forms';
+import { createPolicyForm, installFormTrigger, openForNewStarters } from '../gas/forms';
 import { withScriptLock } from '../gas/lock';
 import { londonDay } from './context';
 import { runInvitations, scheduleInvitationJob, type InvitationRun } from './invite';
-import { makePolicyCopy } from './personal-doc';
+import { makePolicyCopy, sharePolicy } from './personal-doc';
 import { mutate } from './store';
 
 /** States a new version supersedes: everything not yet Complete (Complete requests stay as history). */
@@ -92,13 +92,15 @@ export function versionAssets(
   }
   const old = FormApp.openById(previous.form.id);
   if (old.isPublished()) old.setAcceptingResponses(false);
-  const policy = makePolicyCopy(next, next.folderId);
-  const form = createPolicyForm(
+  const copy = makePolicyCopy(next, next.folderId);
+  const policyShared = sharePolicy(copy);
+  const made = createPolicyForm(
     `${next.schoolName} Acceptable Use Policy ${next.policyVersion}`,
     agreementText,
-    policy.shared === 'anyone' ? policy.url : '',
+    policyShared === 'anyone' ? copy.getUrl() : '',
     next.folderId,
   );
+  const form = { ...made, url: openForNewStarters(FormApp.openById(made.id)).url };
   installFormTrigger(form.id);
-  return { policyUrl: policy.url, policyShared: policy.shared, form };
+  return { policyUrl: copy.getUrl(), policyShared, form };
 }

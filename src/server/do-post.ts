@@ -75,7 +75,11 @@ function dispatch(ctx: ServerContext, req: ServerRequest, started: number): Serv
         permissions: String(a.permissions ?? ''),
       } satisfies ApproveArgs);
     case 'return':
-      return returnSigned(ctx, { requestId: String(a.requestId ?? ''), reason: String(a.reason ?? '') });
+      return returnSigned(ctx, {
+        requestId: String(a.requestId ?? ''),
+        reason: String(a.reason ?? ''),
+        page: Number(a.page ?? 0) || 0,
+      });
     case 'staff':
       return addStaff(ctx, {
         email: String(a.email ?? ''),
@@ -103,11 +107,15 @@ function dispatch(ctx: ServerContext, req: ServerRequest, started: number): Serv
     case 'pending':
       return pendingEnablements(ctx);
     case 'account':
-      return recordAccountState(ctx, {
-        requestId: String(a.requestId ?? ''),
-        account: String(a.account ?? ''),
-        note: String(a.note ?? ''),
-      } satisfies AccountArgs);
+      return recordAccountState(
+        ctx,
+        {
+          requestId: String(a.requestId ?? ''),
+          account: String(a.account ?? ''),
+          note: String(a.note ?? ''),
+        } satisfies AccountArgs,
+        Number(a.page ?? 0) || 0,
+      );
     default:
       return { ok: false, message: `Unknown operation.` };
   }

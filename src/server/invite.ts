@@ -5,7 +5,7 @@ import { Tracking, type StoredRequest } from '../gas/tracking';
 import { invitationEmail, newStarterInvitation } from './emails';
 import { docIdFrom, type Config } from '../core/config';
 import { prefilledLink, tokenHash } from '../gas/forms';
-import { directoryApi } from '../gas/advanced';
+import { directoryApi, requireAdvancedServices } from '../gas/advanced';
 import { makePersonalDoc } from './personal-doc';
 import { mutate } from './store';
 import { londonDay } from './context';
@@ -30,6 +30,8 @@ export interface InvitationRun {
  * 2. their personalised documents, until 85% of the budget is used (each costs far more than its email);
  * 3. under the lock, Document and Invited At recorded for those people in one write;
  * 4. their invitation emails, as far as MailApp's daily quota allows.
+ * The advanced services it needs are named first, so a manifest without them fails the run at once
+ * with Apps Script's ReferenceError rather than part-way in the background.
  * Invited At is written before the email is sent (at-most-once), so a crash or a retry never
  * sends an invitation twice; the sheet itself is the cursor, so a later run resumes where this
  * one stopped and never duplicates a request, a document or an email.
@@ -40,6 +42,8 @@ export function runInvitations(
   started: number,
   budgetMs: number,
 ): InvitationRun {
+  requireAdvancedServices();
+  const users = directoryApi().Users;
   const { created, pending, rosterProblems } = mutate(config, (snap, tracking) => {
     const roster = tracking.readRoster(config.staffTypes);
     const have = new Set(
@@ -108,7 +112,7 @@ export function runInvitations(
       s.request.document || makePersonalDoc(config, s.request, new Date(), approverNames),
     );
     const personalEmail = personal.get(s.request.email);
-    if (personalEmail && !completed.has(s.request.email) && !accountActive(s.request.email)) {
+    if (personalEmail && !completed.has(s.request.email) && !accountActive(users, s.request.email)) {
       newStarters.set(s.request.requestId, personalEmail);
     }
   }
@@ -175,8 +179,10 @@ export function hasLeft(p: { leavingDate: Date | null }, today: string): boolean
  * Whether the person's Workspace account is active, as far as the directory tells the user
  * running this (a non-admin cannot read it, and a new starter is then assumed not active).
  */
-function accountActive(email: string): boolean {
-  const users = directoryApi().Users;
+function accountActive(
+  users: GoogleAppsScript.AdminDirectory.Collection.UsersCollection,
+  email: string,
+): boolean {
   try {
     return users.get(email).suspended === false;
   } catch {

@@ -72,18 +72,21 @@ export function makePersonalDoc(
 }
 
 /**
- * A read-only copy of the policy (school-wide placeholders filled, personal ones left empty),
- * shared for new starters to read ({@link sharePolicy}).
- * @returns its URL and who can open it by the link
+ * A copy of the policy for new starters to read (school-wide placeholders filled, personal ones
+ * left empty, clause markers removed), not yet shared: {@link sharePolicy} does that.
+ * @param onCopied told the copy's ID as soon as it exists, so a caller can record it
+ * @returns the copy
  */
 export function makePolicyCopy(
   settings: Pick<Config, 'schoolName' | 'policyVersion' | 'templateDocId'>,
   folderId: string,
-): { url: string; shared: PolicySharing } {
+  onCopied: (fileId: string) => void = () => undefined,
+): GoogleAppsScript.Drive.File {
   const file = DriveApp.getFileById(settings.templateDocId).makeCopy(
     `AUP ${settings.policyVersion} — ${settings.schoolName} (to read)`,
     DriveApp.getFolderById(folderId),
   );
+  onCopied(file.getId());
   const view = openDoc(file.getId());
   removeLines(view, markerLines(view.lines));
   applyEdits(
@@ -94,7 +97,7 @@ export function makePolicyCopy(
     }),
   );
   view.doc.saveAndClose();
-  return { url: file.getUrl(), shared: sharePolicy(file) };
+  return file;
 }
 
 /**

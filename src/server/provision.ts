@@ -2,13 +2,16 @@ import type { Config, PolicyForm, Settings } from '../core/config';
 import { createPolicyForm, installFormTrigger, openForNewStarters } from '../gas/forms';
 import { Tracking } from '../gas/tracking';
 import { installDailyTrigger } from '../triggers/daily';
-import { makePolicyCopy } from './personal-doc';
+import { makePolicyCopy, sharePolicy } from './personal-doc';
 
 /** What first setup makes for a deployment. */
 export type Stores = Pick<
   Config,
   'trackingSpreadsheetId' | 'folderId' | 'signedFolderId' | 'policyUrl' | 'policyShared' | 'form'
 >;
+
+/** What a first setup has made so far, including what a step left half-made (a draft). */
+type Progress = Partial<Stores> & { policyDraft?: string; formDraft?: string };
 
 /** Script Properties key: what a first setup has made so far, so that a second run carries on. */
 export const SETUP_PROGRESS_KEY = 'AUP_SIGNER_SETUP';
@@ -22,42 +25,43 @@ export class SetupStepError extends Error {
   }
 }
 
+/** Runs one named step; a failure becomes a {@link SetupStepError} with its hint. */
+export function setupStep<T>(what: string, hint: string, body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    throw new SetupStepError(what, e, hint);
+  }
+}
+
 /**
- * Makes the deployment's stores, step by step, each recorded in Script Properties as soon as it
- * exists: the tracking spreadsheet and its sheets, the documents folder and its Signed documents
- * folder, the policy's read-only copy (shared with anyone with the link, or the domain where
- * outside sharing is blocked), the policy Form opened to new starters and its form-submit trigger,
- * the daily trigger, and the script project shared with the domain to view (reported to be what
- * lets staff who are not editors call the web app). A step that fails throws a
- * {@link SetupStepError} saying what to do; the next run reuses what the earlier one made (if it
- * still exists and is not in the bin) and carries on, so no sheet, folder, form or trigger is made
- * twice. Runs as the web app's user, under the script lock.
+ * Makes the deployment's stores, step by step, each recorded in Script Properties the moment it
+ * exists (a copy or form before it is filled in, as a draft): the tracking spreadsheet and its
+ * sheets, the documents folder and its Signed documents folder, the policy's read-only copy and
+ * its sharing (anyone with the link, or the domain where outside sharing is blocked), the policy
+ * Form and then its opening to new starters, the form-submit and daily triggers, and the script
+ * project shared with the domain to view (reported to be what lets staff who are not editors call
+ * the web app). A step that fails throws a {@link SetupStepError} saying what to do; the next run
+ * reuses what was made (if it still exists outside the bin), puts a half-made draft in the bin and
+ * makes it again, and carries on: no second spreadsheet, folder, copy, form or trigger. Runs as the
+ * web app's user, under the script lock.
  */
 export function provision(settings: Settings, agreementText: string): Stores {
   const props = PropertiesService.getScriptProperties();
-  const made = JSON.parse(props.getProperty(SETUP_PROGRESS_KEY) ?? '{}') as Partial<Stores> & {
-    formDraft?: string;
-  };
+  const made = JSON.parse(props.getProperty(SETUP_PROGRESS_KEY) ?? '{}') as Progress;
   const record = (): void => {
     props.setProperty(SETUP_PROGRESS_KEY, JSON.stringify(made));
   };
-  const step = <T>(what: string, hint: string, body: () => T): T => {
-    try {
-      return body();
-    } catch (e) {
-      throw new SetupStepError(what, e, hint);
-    }
-  };
   const drive = 'Check that your account can create files in Google Drive.';
 
-  step('creating the tracking spreadsheet', drive, () => {
+  setupStep('creating the tracking spreadsheet', drive, () => {
     if (!alive(made.trackingSpreadsheetId)) {
       made.trackingSpreadsheetId = Tracking.create(settings.schoolName).id;
       record();
     }
     Tracking.openById(made.trackingSpreadsheetId as string).ensureSheets();
   });
-  const folderId = step('creating the documents folder', drive, () => {
+  const folderId = setupStep('creating the documents folder', drive, () => {
     if (!alive(made.folderId, 'folder')) {
       made.folderId = DriveApp.createFolder(`AUP Signer — ${settings.schoolName}`).getId();
       record();
@@ -70,30 +74,55 @@ export function provision(settings: Settings, agreementText: string): Stores {
     }
     return made.folderId as string;
   });
-  step('copying the policy for new starters', 'Check that your account can open the template.', () => {
-    if (!alive(idFromUrl(made.policyUrl ?? ''))) {
-      const copy = makePolicyCopy(settings, folderId);
-      made.policyUrl = copy.url;
-      made.policyShared = copy.shared;
+  setupStep('copying the policy for new starters', 'Check that your account can open the template.', () => {
+    if (alive(idFromUrl(made.policyUrl ?? ''))) return;
+    binDraft(made.policyDraft);
+    const copy = makePolicyCopy(settings, folderId, (id) => {
+      made.policyDraft = id;
       record();
-    }
+    });
+    made.policyUrl = copy.getUrl();
+    delete made.policyDraft;
+    record();
   });
-  step(
-    'making the policy Form for new starters',
-    'Open Google Forms with your account once, or publish the form yourself (Publish, anyone with the link).',
+  setupStep('sharing the policy copy', 'Check that your account can share files in Google Drive.', () => {
+    made.policyShared = sharePolicy(DriveApp.getFileById(idFromUrl(made.policyUrl as string)));
+    record();
+  });
+  setupStep('making the policy Form for new starters', 'Open Google Forms once with your account.', () => {
+    if (made.form && alive(made.form.id)) return;
+    binDraft(made.formDraft);
+    made.form = createPolicyForm(
+      `${settings.schoolName} Acceptable Use Policy ${settings.policyVersion}`,
+      agreementText,
+      made.policyShared === 'anyone' ? (made.policyUrl as string) : '',
+      folderId,
+      (id) => {
+        made.formDraft = id;
+        record();
+      },
+    );
+    delete made.formDraft;
+    record();
+  });
+  const form = made.form as PolicyForm;
+  setupStep(
+    'opening the policy Form to new starters',
+    `Open the form (https://docs.google.com/forms/d/${form.id}/edit), click Publish and let anyone with the link respond.`,
     () => {
-      made.form = ensureForm(made, settings, agreementText, folderId, record);
+      made.form = { ...form, url: openForNewStarters(FormApp.openById(form.id)).url };
+      record();
     },
   );
-  step(
+  setupStep(
     'installing the triggers',
     'In the Apps Script editor, open Triggers and delete old AUP Signer triggers (each user may have 20).',
     () => {
-      installFormTrigger((made.form as PolicyForm).id);
+      installFormTrigger(form.id);
       installDailyTrigger(settings.sendHour);
     },
   );
-  step(
+  setupStep(
     'sharing the script project with your school',
     'In Google Drive, share the AUP Signer script project with your school as Viewer.',
     shareScriptProject,
@@ -107,50 +136,23 @@ export function clearSetupProgress(): void {
 }
 
 /**
- * The policy Form: the recorded one, opened to new starters again; or a new one. A form left
- * half-made by a run that stopped (recorded as a draft before its questions were complete) is
- * put in the bin and made again, so there is never a second live form.
+ * Whether the script project file is open to the school: viewable (or more) by the domain or by
+ * anyone with the link. As reported for web apps called with an OAuth token, a caller who cannot
+ * view the project is refused with "Access Denied".
  */
-function ensureForm(
-  made: Partial<Stores> & { formDraft?: string },
-  settings: Settings,
-  agreementText: string,
-  folderId: string,
-  record: () => void,
-): PolicyForm {
-  if (made.form && alive(made.form.id)) {
-    openForNewStarters(FormApp.openById(made.form.id));
-    return made.form;
-  }
-  if (made.formDraft && alive(made.formDraft)) DriveApp.getFileById(made.formDraft).setTrashed(true);
-  const form = createPolicyForm(
-    `${settings.schoolName} Acceptable Use Policy ${settings.policyVersion}`,
-    agreementText,
-    made.policyShared === 'anyone' ? (made.policyUrl as string) : '',
-    folderId,
-    (id) => {
-      made.formDraft = id;
-      record();
-    },
-  );
-  delete made.formDraft;
-  made.form = form;
-  record();
-  return form;
+export function projectOpenToSchool(file: GoogleAppsScript.Drive.File): boolean {
+  const wide = [DriveApp.Access.DOMAIN, DriveApp.Access.DOMAIN_WITH_LINK, DriveApp.Access.ANYONE_WITH_LINK];
+  return wide.includes(file.getSharingAccess()) && file.getSharingPermission() !== DriveApp.Permission.NONE;
 }
 
 /**
- * Lets everyone in the domain view the script project (not edit it): as reported for web apps
- * called with an OAuth token, a caller who cannot view the project is refused with "Access Denied".
- * The project holds the add-on's code only; its settings live in Script Properties, which viewers
- * cannot read.
+ * Lets everyone in the domain view the script project (not edit it), unless it is open to them
+ * already. The project holds the add-on's code only; its settings live in Script Properties,
+ * which viewers cannot read.
  */
 export function shareScriptProject(): void {
   const file = DriveApp.getFileById(ScriptApp.getScriptId());
-  const access = file.getSharingAccess();
-  const domainWide = access === DriveApp.Access.DOMAIN || access === DriveApp.Access.DOMAIN_WITH_LINK;
-  if (!domainWide || file.getSharingPermission() === DriveApp.Permission.NONE)
-    file.setSharing(DriveApp.Access.DOMAIN_WITH_LINK, DriveApp.Permission.VIEW);
+  if (!projectOpenToSchool(file)) file.setSharing(DriveApp.Access.DOMAIN_WITH_LINK, DriveApp.Permission.VIEW);
 }
 
 /** Whether a file (or folder) recorded by an earlier run still exists outside the bin. */
@@ -161,6 +163,11 @@ function alive(id: string | undefined, kind: 'file' | 'folder' = 'file'): id is 
   } catch {
     return false;
   }
+}
+
+/** Puts in the bin what an earlier run left half-made, so it is never mistaken for the real one. */
+function binDraft(id: string | undefined): void {
+  if (alive(id)) DriveApp.getFileById(id).setTrashed(true);
 }
 
 /** The Drive ID in a Docs or Drive URL. */

@@ -11,6 +11,8 @@ import { homeState } from './state';
 export interface ReturnArgs {
   requestId: string;
   reason: string;
+  /** The page of the approver's queue to show afterwards (0-based). */
+  page: number;
 }
 
 /**
@@ -56,5 +58,5 @@ export function returnSigned(ctx: ServerContext, args: ReturnArgs): ServerRespon
     const link = outcome.token ? prefilledLink(config.form, outcome.token) : '';
     send(returnedEmail(config, outcome.request, outcome.to, link), config.schoolName);
   }
-  return { ok: outcome.ok, message: outcome.message, state: homeState(ctx) };
+  return { ok: outcome.ok, message: outcome.message, state: homeState(ctx, args.page) };
 }

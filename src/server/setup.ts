@@ -1,6 +1,7 @@
 import {
   checkSettings,
   DEFAULT_AGREEMENT,
+  docIdFrom,
   type Config,
   type Settings,
   type SettingsInput,
@@ -16,8 +17,9 @@ import { Tracking } from '../gas/tracking';
 import type { ServerResponse } from './api';
 import { isBusinessManager, londonDay, type ServerContext } from './context';
 import { installDailyTrigger } from '../triggers/daily';
-import { installFormTrigger, openForNewStarters } from '../gas/forms';
-import { clearSetupProgress, provision, SetupStepError, shareScriptProject } from './provision';
+import { createPolicyForm, installFormTrigger, openForNewStarters } from '../gas/forms';
+import { sharePolicy } from './personal-doc';
+import { clearSetupProgress, provision, SetupStepError, setupStep, shareScriptProject } from './provision';
 import { homeState } from './state';
 
 /**
@@ -58,8 +60,19 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
   }
   if (typeof outcome === 'string') return { ok: false, message: outcome };
   const saved = outcome;
-  repair(saved, Boolean(config && config.sendHour !== saved.sendHour));
   shareTracking(saved, config?.businessManagers ?? []);
+  if (config) {
+    try {
+      withScriptLock(() => repair(saved, config.sendHour !== saved.sendHour, agreementText));
+    } catch (e) {
+      if (!(e instanceof SetupStepError)) throw e;
+      return {
+        ok: false,
+        message: `Your settings are saved, but: ${e.message}`,
+        state: homeState({ ...ctx, config: saved }),
+      };
+    }
+  }
   return {
     ok: true,
     message: report.problems.length
@@ -124,15 +137,63 @@ function saveUnderLock(
 }
 
 /**
- * What every save puts right, so that "save the settings again" is the answer Check deployment
- * gives: the owner's daily and form-submit triggers (the daily one replaced when the hour
- * changed), the policy Form open to new starters, and the script project viewable by the school.
+ * What every later save puts right, so that "save the settings again" is the answer Check
+ * deployment gives, each as a named step that says what to do if it fails: a new policy Form
+ * where the recorded one is gone (deleted or in the bin), the Form opened to new starters, the
+ * policy copy's sharing tried again (the tenant's policy may have changed), the owner's daily and
+ * form-submit triggers (the daily one replaced when the hour changed), and the script project
+ * viewable by the school. Runs under the script lock; saves the configuration again when a store
+ * changed. @throws SetupStepError naming the step that failed
  */
-function repair(config: Config, hourChanged: boolean): void {
-  installDailyTrigger(config.sendHour, hourChanged);
-  installFormTrigger(config.form.id);
-  openForNewStarters(FormApp.openById(config.form.id));
-  shareScriptProject();
+function repair(config: Config, hourChanged: boolean, agreementText: string): void {
+  const next: Config = { ...config };
+  setupStep('making a new policy Form', 'Check that your account can create forms.', () => {
+    if (formAlive(next.form.id)) return;
+    const made = createPolicyForm(
+      `${next.schoolName} Acceptable Use Policy ${next.policyVersion}`,
+      agreementText,
+      next.policyShared === 'anyone' ? next.policyUrl : '',
+      next.folderId,
+    );
+    next.form = made;
+  });
+  setupStep(
+    'opening the policy Form to new starters',
+    `Open the form (https://docs.google.com/forms/d/${next.form.id}/edit), click Publish and let anyone with the link respond.`,
+    () => {
+      next.form = { ...next.form, url: openForNewStarters(FormApp.openById(next.form.id)).url };
+    },
+  );
+  setupStep('sharing the policy copy', 'Check that your account can share files in Google Drive.', () => {
+    next.policyShared = sharePolicy(DriveApp.getFileById(docIdFrom(next.policyUrl)));
+  });
+  setupStep(
+    'installing the triggers',
+    'In the Apps Script editor, open Triggers and delete old AUP Signer triggers (each user may have 20).',
+    () => {
+      installDailyTrigger(next.sendHour, hourChanged);
+      installFormTrigger(next.form.id);
+      for (const t of ScriptApp.getProjectTriggers()) {
+        if (t.getHandlerFunction() === 'onFormSubmit' && t.getTriggerSourceId() !== next.form.id)
+          ScriptApp.deleteTrigger(t);
+      }
+    },
+  );
+  setupStep(
+    'sharing the script project with your school',
+    'In Google Drive, share the AUP Signer script project with your school as Viewer.',
+    shareScriptProject,
+  );
+  if (JSON.stringify(next) !== JSON.stringify(config)) saveConfig(next);
+}
+
+/** Whether the policy Form still exists outside the bin. */
+function formAlive(id: string): boolean {
+  try {
+    return !DriveApp.getFileById(id).isTrashed();
+  } catch {
+    return false;
+  }
 }
 
 /**

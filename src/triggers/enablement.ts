@@ -1,5 +1,6 @@
 import { directoryApi } from '../gas/advanced';
 import { ensureActive, type AccountResult } from '../gas/directory';
+import { withScriptLock } from '../gas/lock';
 import { callServer } from '../gas/server-client';
 
 /** Name of the hourly installable trigger a directory admin installs. */
@@ -24,10 +25,12 @@ export function approverRights(): Record<string, boolean> {
  */
 export function noteApproverRights(approver: string, result: AccountResult): void {
   const admin = result.account !== 'Pending admin';
-  const rights = approverRights();
-  if (rights[approver] === admin) return;
-  rights[approver] = admin;
-  PropertiesService.getScriptProperties().setProperty(APPROVER_RIGHTS_KEY, JSON.stringify(rights));
+  if (approverRights()[approver] === admin) return;
+  withScriptLock(() => {
+    const rights = approverRights();
+    rights[approver] = admin;
+    PropertiesService.getScriptProperties().setProperty(APPROVER_RIGHTS_KEY, JSON.stringify(rights));
+  });
 }
 
 /** Budget of one run, in ms: well inside Apps Script's 6-minute limit. */

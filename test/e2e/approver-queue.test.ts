@@ -2,14 +2,13 @@ import { generatedRoster } from '../../emulator/cli/generated-roster';
 import { readTemplate } from '../../emulator/cli/inputs';
 import { queueNames, setUpSchool } from '../../emulator/cli/scenario';
 import { Execution } from '../../emulator/core/execution';
-import { CARD_LIMITS } from '../../emulator/services/card';
 import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
 import { join } from 'node:path';
 import { SAMPLES, signatures } from './support';
 
 const HEAD = 'head@school.example';
 
-/** A school of `n` whose staff have all signed (their rows marked Signed in the sheet, oldest first). */
+/** A school of `n`, all invited, whose staff have all signed (their rows marked Signed in the sheet, oldest first). */
 async function signedSchool(n: number) {
   const school = setUpSchool({
     template: await readTemplate(join(SAMPLES, 'aup-template.txt')),
@@ -21,6 +20,7 @@ async function signedSchool(n: number) {
   const bm = school.host.as('bm@school.example');
   bm.openHomepage('GMAIL');
   bm.click('Send invitations');
+  school.host.advance(60 * 60_000);
   const exec = new Execution(school.host.ws, 'editor', 'bm@school.example', 'bm@school.example');
   const sheet = createSpreadsheetApp(exec)
     .openById(school.config.trackingSpreadsheetId)
@@ -62,7 +62,18 @@ describe('the approver’s queue', () => {
     expect(head.click('Previous page').card && queueNames(head.card)).toEqual(
       waiting.slice(20, 40).map((r) => r.Name),
     );
-    expect(CARD_LIMITS.widgetsPerSection).toBe(100);
+  });
+
+  it('approving someone on page 2 goes back to page 2', async () => {
+    const school = await signedSchool(45);
+    const head = school.host.as(HEAD);
+    head.openHomepage('GMAIL');
+    head.click('Next page');
+    const [name] = queueNames(head.card);
+    head.click(name!);
+    const done = head.click('Approve', { systems: ['Email'] });
+    expect(JSON.stringify(done.card)).toContain('Showing 21–40 of 43.');
+    expect(queueNames(done.card)).not.toContain(name);
   });
 
   it('each person opens on a review card of their own, and approving goes back to the queue without them', async () => {

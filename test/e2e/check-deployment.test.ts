@@ -4,16 +4,17 @@ import { spendMailQuota } from '../../emulator/services/mail';
 import { formModel } from '../../emulator/services/forms/model';
 import { BUILD_DIR } from '../build/bundle';
 import { SERVER_URL_KEY } from '../../src/gas/server-client';
-import { review, sampleSchool } from './support';
+import { newSchool } from '../../emulator/cli/scenario';
+import { review, rowOf, sampleOptions, sampleSchool } from './support';
 
 const BM = 'bm@school.example';
 const HEAD = 'head@school.example';
 
 type Line = { label: string; mark: string; detail: string };
 
-/** Check deployment from the business manager's homepage, its lines read off the card. */
-function check(bm: UserSession): Line[] {
-  bm.openHomepage('GMAIL');
+/** Check deployment from the business manager's homepage (or the card already open), its lines read off the card. */
+function check(bm: UserSession, from: 'home' | 'settings' = 'home'): Line[] {
+  if (from === 'home') bm.openHomepage('GMAIL');
   const screen = bm.click('Check deployment');
   if (screen.card?.name !== 'check-deployment') throw new Error(screen.error ?? screen.notification);
   return (screen.card.sections?.[0]?.widgets ?? [])
@@ -101,7 +102,7 @@ describe('Check deployment', () => {
           s.host.ws.triggers.findIndex((t) => t.handler === 'onDailyTrigger'),
           1,
         ),
-      /Missing, so no reminders go out: save the settings again/,
+      /^Missing for bm@school\.example, so no reminders go out: save the settings again/,
     ],
     [
       'the form-submit trigger was deleted',
@@ -111,7 +112,7 @@ describe('Check deployment', () => {
           s.host.ws.triggers.findIndex((t) => t.handler === 'onFormSubmit'),
           1,
         ),
-      /Missing, so Form signatures are not recorded/,
+      /^Missing for bm@school\.example, so Form signatures are not recorded/,
     ],
     ['the mail quota is spent', 'Mail quota', (s) => spendMailQuota(s.host.ws, BM), /quota is spent/],
     [
@@ -171,23 +172,25 @@ describe('Check deployment', () => {
     });
   });
 
-  it('without the Drive advanced service in the manifest, the line says so (and invitations fail with Apps Script’s ReferenceError)', async () => {
+  it('without the Drive advanced service in the manifest, setup stops with Apps Script’s ReferenceError and the line says why', async () => {
     const manifest = readManifest(BUILD_DIR);
     manifest.dependencies = {
       enabledAdvancedServices: (manifest.dependencies?.enabledAdvancedServices ?? []).filter(
         (s) => s.userSymbol !== 'Drive',
       ),
     };
-    const school = await sampleSchool({ manifest, sendInvitations: false });
-    const lines = check(school.host.as(BM));
+    const school = newSchool({ ...(await sampleOptions()), manifest });
+    const bm = school.host.as(BM);
+    bm.openHomepage('GMAIL');
+    expect(bm.click('Save settings', school.settings).notification).toMatch(
+      /^Setup stopped while opening the policy Form to new starters \(Drive is not defined\)/,
+    );
+    const lines = check(bm, 'settings');
     expect(line(lines, 'Drive advanced service')).toMatchObject({
       mark: '✗',
       detail: expect.stringMatching(/appsscript\.json/),
     });
     expect(line(lines, 'Drive API')?.detail).toMatch(/not enabled in appsscript\.json/);
-    const bm = school.host.as(BM);
-    bm.openHomepage('GMAIL');
-    expect(bm.click('Send invitations').error).toMatch(/ReferenceError: Drive is not defined/);
   });
 
   it('saving the settings again repairs what it can: the triggers, the Form and the project’s sharing', async () => {
@@ -224,5 +227,103 @@ describe('what staff see when the deployment is wrong', () => {
     expect(school.host.as('zoe.lukasiewicz@school.example').openHomepage('GMAIL').error).toMatch(
       /test \(\/dev\) web-app URL, which only the script's editors can open/,
     );
+  });
+});
+
+describe('Check deployment reads Admin SDK failures for what they are', () => {
+  it('a busy Admin SDK (429 or 5xx) says to check again, never that an approver is missing', async () => {
+    const school = await sampleSchool();
+    school.host.ws.users.get(BM)!.isAdmin = true;
+    school.host.faults.inject({ method: 'AdminDirectory.Users.get', nth: 2 }, { kind: 'http', code: 429 });
+    const lines = check(school.host.as(BM));
+    expect(line(lines, 'Admin SDK API')).toMatchObject({ mark: '✓' });
+    expect(line(lines, `Approver ${HEAD}`)).toMatchObject({
+      mark: 'ℹ',
+      detail: 'Google answered 429 (busy): check again in a minute.',
+    });
+    school.host.faults.inject({ method: 'AdminDirectory.Users.get' }, { kind: 'http', code: 503 });
+    expect(line(check(school.host.as(BM)), 'Admin SDK API')).toMatchObject({
+      mark: '✗',
+      detail: 'Google answered 503 (busy): check again in a minute.',
+    });
+  });
+
+  it('an approver the directory does not know (404) is named', async () => {
+    const school = await sampleSchool();
+    school.host.ws.users.get(BM)!.isAdmin = true;
+    school.host.faults.inject({ method: 'AdminDirectory.Users.get', nth: 2 }, { kind: 'http', code: 404 });
+    expect(line(check(school.host.as(BM)), `Approver ${HEAD}`)).toMatchObject({
+      mark: '✗',
+      detail: 'Not found in the directory: check the address in Settings.',
+    });
+  });
+
+  it('without the admin.directory.user scope: the line names it, and approving records Error, not Pending admin', async () => {
+    const manifest = readManifest(BUILD_DIR);
+    manifest.oauthScopes = (manifest.oauthScopes ?? []).filter((s) => !s.endsWith('/admin.directory.user'));
+    const school = await sampleSchool({ manifest });
+    expect(line(check(school.host.as(BM)), 'Admin SDK API')).toMatchObject({
+      mark: '✗',
+      detail:
+        'appsscript.json lacks the scope https://www.googleapis.com/auth/admin.directory.user: add it and deploy again.',
+    });
+    const zoe = school.host.as('zoe.lukasiewicz@school.example');
+    zoe.openHomepage('GMAIL');
+    zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
+    const head = school.host.as(HEAD);
+    review(head, 'Zoë Łukasiewicz');
+    head.click('Approve', { systems: ['Email'] });
+    expect(rowOf(school, 'zoe.lukasiewicz@school.example')).toMatchObject({
+      Status: 'Approved',
+      Account: 'Error',
+    });
+    expect(String(rowOf(school, 'zoe.lukasiewicz@school.example').Notes)).toMatch(
+      /^The Admin SDK cannot be used \(API call to directory\.users\.get failed with error: Request had insufficient authentication scopes\.\): open Check deployment\.$/,
+    );
+  });
+});
+
+describe('Check deployment and Save settings when a store is gone', () => {
+  it('a deleted Form is reported, and saving the settings makes a new one with its trigger', async () => {
+    const school = await sampleSchool();
+    const old = school.config.form.id;
+    school.host.ws.drive.get(old)!.trashed = true;
+    const bm = school.host.as(BM);
+    expect(line(check(bm), 'New starters’ Form')).toMatchObject({
+      mark: '✗',
+      detail: expect.stringMatching(/The Form is gone/),
+    });
+    bm.openHomepage('GMAIL');
+    bm.universalAction('onSettingsAction');
+    expect(bm.click('Save settings').notification).toMatch(/^Saved/);
+    expect(fixes(check(bm))).toEqual([]);
+    const formTriggers = school.host.ws.triggers.filter((t) => t.handler === 'onFormSubmit');
+    expect(formTriggers.map((t) => t.sourceId)).not.toContain(old);
+    expect(formTriggers).toHaveLength(1);
+  });
+
+  it('a configuration saved before policyShared existed still works', async () => {
+    const school = await sampleSchool();
+    const key = 'AUP_SIGNER_CONFIG';
+    const stored = JSON.parse(school.host.ws.scriptProperties.get(key) ?? '{}') as Record<string, unknown>;
+    delete stored.policyShared;
+    school.host.ws.scriptProperties.set(key, JSON.stringify(stored));
+    expect(school.host.as(BM).openHomepage('GMAIL').error).toBeUndefined();
+    expect(fixes(check(school.host.as(BM)))).toEqual([]);
+  });
+
+  it('where the administrator keeps forms to the school, the Form line says new starters cannot sign and what to ask', async () => {
+    const school = newSchool({ ...(await sampleOptions()) });
+    school.host.tenant.formsOutsideResponses = false;
+    const bm = school.host.as(BM);
+    bm.openHomepage('GMAIL');
+    expect(bm.click('Save settings', school.settings).card?.name).toBe('template-check');
+    bm.click('Done');
+    expect(line(check(bm), 'New starters’ Form')).toMatchObject({
+      mark: '✗',
+      detail: expect.stringMatching(
+        /it is not open to anyone with the link.*let forms take responses from outside/,
+      ),
+    });
   });
 });

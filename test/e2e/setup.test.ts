@@ -1,4 +1,6 @@
 import { newSchool, setUpSchool } from '../../emulator/cli/scenario';
+import { Execution } from '../../emulator/core/execution';
+import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
 import { formModel } from '../../emulator/services/forms/model';
 import type { Config } from '../../src/core/config';
 import { CONFIG_KEY } from '../../src/gas/config-store';
@@ -163,6 +165,55 @@ describe('setup that stops part-way', () => {
     expect(made(school.host)).toEqual(once);
     const forms = [...school.host.ws.drive.values()].filter((f) => f.mimeType === MIME.form);
     expect(forms.map((f) => f.trashed)).toEqual([true, false]);
+  });
+
+  it.each([
+    'File.setSharing',
+    'Document.saveAndClose',
+    'Form.setDescription',
+    'Form.addTextItem',
+    'Sheet.protect',
+    'Range.createFilter',
+  ])(
+    'a crash at %s inside a step: saving again makes everything once, with the Audit protected and the filter set',
+    (method) => {
+      const school = newSchool(opts);
+      school.host.faults.inject({ method }, { kind: 'crash' });
+      const bm = school.host.as('bm@school.example');
+      bm.openHomepage('GMAIL');
+      expect(bm.click('Save settings', school.settings).error).toMatch(/server error occurred/);
+      expect(school.host.faults.pending()).toEqual([]);
+      expect(bm.click('Save settings', school.settings).card?.name).toBe('template-check');
+      expect(made(school.host)).toEqual(once);
+      const config = JSON.parse(school.host.ws.scriptProperties.get(CONFIG_KEY) ?? '{}') as Config;
+      const exec = new Execution(school.host.ws, 'editor', 'bm@school.example', 'bm@school.example');
+      const ss = createSpreadsheetApp(exec).openById(config.trackingSpreadsheetId);
+      expect(ss.getSheets().map((sh) => sh.getName())).toEqual([
+        'Signatures',
+        'Staff',
+        'Audit',
+        'Dashboard',
+        'Form Tokens',
+      ]);
+      expect(
+        ss.getSheetByName('Audit')!.getProtections(createSpreadsheetApp(exec).ProtectionType.SHEET),
+      ).toHaveLength(1);
+      expect(ss.getSheetByName('Signatures')!.getFilter()).not.toBeNull();
+    },
+  );
+
+  it('a Form that could not be opened to new starters and was published by hand is kept, not made again', () => {
+    const school = newSchool(opts);
+    school.host.faults.inject({ method: 'Form.setPublished' }, { kind: 'crash' });
+    const bm = school.host.as('bm@school.example');
+    bm.openHomepage('GMAIL');
+    bm.click('Save settings', school.settings);
+    const form = [...school.host.ws.drive.values()].find((f) => f.mimeType === MIME.form)!;
+    formModel(school.host.ws, form.id)!.published = true;
+    expect(bm.click('Save settings', school.settings).card?.name).toBe('template-check');
+    const config = JSON.parse(school.host.ws.scriptProperties.get(CONFIG_KEY) ?? '{}') as Config;
+    expect(config.form.id).toBe(form.id);
+    expect(made(school.host)).toEqual(once);
   });
 
   it('opens the Form to new starters without a Google account: published, no sign-in, the email typed', () => {

@@ -20,22 +20,22 @@ export const SAMPLES = join(__dirname, '../../samples');
 export const AUP_DIR = join(__dirname, '../../../shared/aup');
 export const REAL_AUPS = existsSync(AUP_DIR) ? readdirSync(AUP_DIR).filter((f) => f.endsWith('.txt')) : [];
 
+/** The scenario options of the sample school: the sample template and roster. */
+export async function sampleOptions(): Promise<ScenarioOptions> {
+  return {
+    template: await readTemplate(join(SAMPLES, 'aup-template.txt')),
+    templateName: 'AUP',
+    roster: readRoster(join(SAMPLES, 'roster.csv')),
+    schoolName: 'Oakfield Primary School',
+  };
+}
+
 /** A school set up from the sample template and roster, invitations sent; `overrides` change the options. */
 export async function sampleSchool(
   overrides: Partial<ScenarioOptions> = {},
 ): Promise<School & { roster: RosterRow[] }> {
-  const template = await readTemplate(join(SAMPLES, 'aup-template.txt'));
-  const roster = readRoster(join(SAMPLES, 'roster.csv'));
-  return {
-    ...setUpSchool({
-      template,
-      templateName: 'AUP',
-      roster,
-      schoolName: 'Oakfield Primary School',
-      ...overrides,
-    }),
-    roster,
-  };
+  const options = { ...(await sampleOptions()), ...overrides };
+  return { ...setUpSchool(options), roster: options.roster };
 }
 
 /** The first cycle of the lifecycle on a real AUP, with the sample roster. */

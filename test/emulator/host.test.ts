@@ -1,5 +1,5 @@
 import { Host } from '../../emulator/host/host';
-import { probeBundle } from './support';
+import { probeBundle, probeManifest, PROBE_SCOPES } from './support';
 
 /** A bundle of probe functions, standing in for build/Code.js. */
 function probeHost(): Host {
@@ -112,6 +112,27 @@ describe('host simulator', () => {
     const screen = host.as('teacher@school.example').openHomepage('DRIVE');
     expect(screen.error).toBeUndefined();
     expect(screen.card?.sections?.[0]?.widgets?.[0]?.textParagraph?.text).toBe('hi from DRIVE');
+  });
+
+  it('the add-on runs in Gmail and Drive only with their sections and scopes in the manifest', () => {
+    const lacking = new Host({
+      bundleDir: probeBundle(
+        'function onHomepage(e) { return CardService.newCardBuilder().addSection(CardService.newCardSection().addWidget(CardService.newTextParagraph().setText("hi"))).build(); }',
+        probeManifest({
+          oauthScopes: PROBE_SCOPES.filter((s) => !s.endsWith('/gmail.addons.execute')),
+          addOns: { common: { name: 'Probe', useLocaleFromApp: true }, gmail: {} },
+        }),
+      ),
+    });
+    lacking.ws.addUser({ email: 'teacher@school.example', name: 'Tom Teacher' });
+    const who = lacking.as('teacher@school.example');
+    expect(who.openHomepage('GMAIL').error).toBe(
+      'Specified permissions are not sufficient to run the add-on in Gmail. Required permissions: https://www.googleapis.com/auth/gmail.addons.execute, https://www.googleapis.com/auth/script.locale',
+    );
+    expect(who.openHomepage('DRIVE').error).toBe(
+      'The add-on does not extend Google Drive: appsscript.json has no addOns.drive.',
+    );
+    expect(lacking.executions).toEqual([]);
   });
 
   it('says "Script function not found" for a name the bundle does not declare', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Execution, type ExecutionKind } from '../../emulator/core/execution';
@@ -49,7 +49,9 @@ export function probeManifest(overrides: Partial<Manifest> = {}): Manifest {
 
 /**
  * A folder standing in for build/: `code` as Code.js and `manifest` as appsscript.json, for a
- * Host to run probe functions under a chosen manifest. Named by its content, so reruns reuse it.
+ * Host to run probe functions under a chosen manifest. Named by its content, so reruns reuse it;
+ * each file is written aside and renamed into place, so a test in another worker never reads it
+ * half-written.
  */
 export function probeBundle(code: string, manifest: Manifest = probeManifest()): string {
   const json = JSON.stringify(manifest);
@@ -58,8 +60,14 @@ export function probeBundle(code: string, manifest: Manifest = probeManifest()):
     `aup-probe-${createHash('sha256').update(code).update(json).digest('hex').slice(0, 16)}`,
   );
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'Code.js'), code);
-  writeFileSync(join(dir, 'appsscript.json'), json);
+  for (const [name, text] of [
+    ['appsscript.json', json],
+    ['Code.js', code],
+  ] as const) {
+    const draft = join(dir, `${name}.${process.pid}.draft`);
+    writeFileSync(draft, text);
+    renameSync(draft, join(dir, name));
+  }
   return dir;
 }
 
