@@ -14,6 +14,7 @@ import {
   exportSheetCsv,
   safeName,
 } from '../exporters';
+import type { Workspace } from '../core/workspace';
 import { readSheet } from '../services/spreadsheet';
 import { InputError, readRoster, readTemplate } from './inputs';
 import { runScenario } from './scenario';
@@ -95,7 +96,7 @@ async function main(): Promise<number> {
   );
   if (complete !== roster.length) {
     console.error(
-      `Not everyone completed: ${roster.length - complete} of ${roster.length} are not Complete with an active account.`,
+      `Not everyone completed: ${roster.length - complete} of ${roster.length} are not Complete with an active account.${firstAccountProblem(ws, config.trackingSpreadsheetId)}`,
     );
     return 1;
   }
@@ -106,6 +107,18 @@ async function main(): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** The first account state the Audit recorded other than Active, as " Account Error: <note>", or ''. */
+function firstAccountProblem(ws: Workspace, spreadsheetId: string): string {
+  const { values } = readSheet(ws, spreadsheetId, 'Audit');
+  const header = (values[0] ?? []).map(String);
+  const action = header.indexOf('Action');
+  const details = header.indexOf('Details');
+  const row = values
+    .slice(1)
+    .find((r) => /^Account /.test(String(r[action])) && r[action] !== 'Account Active');
+  return row ? ` ${String(row[action])}: ${String(row[details])}` : '';
 }
 
 /** "altmore-lathom-staff.txt" → "Altmore Lathom". */
