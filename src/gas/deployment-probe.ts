@@ -41,7 +41,11 @@ export function probeDeployment(): { lines: CheckLine[]; reached: boolean } {
       lines.push({ status: 'fix', label: 'Web app', detail: res.message });
       return { lines, reached: true };
     }
-    lines.push({ status: 'ok', label: 'Web app', detail: `Answers ${Session.getActiveUser().getEmail()}.` });
+    lines.push({
+      status: 'ok',
+      label: 'Web app',
+      detail: `Answers ${Session.getActiveUser().getEmail()}; staff who are not the script's editors reach it while the script project is open to the school (next line).`,
+    });
     lines.push(...(JSON.parse(res.data.lines) as CheckLine[]));
     return { lines, reached: true };
   } catch (e) {
