@@ -5,7 +5,7 @@ import { formModel } from '../../emulator/services/forms/model';
 import { BUILD_DIR } from '../build/bundle';
 import { SERVER_URL_KEY } from '../../src/gas/server-client';
 import { newSchool } from '../../emulator/cli/scenario';
-import { review, rowOf, sampleOptions, sampleSchool } from './support';
+import { rowOf, sampleOptions, sampleSchool, zoeSignsAndHeadApproves } from './support';
 
 const BM = 'bm@school.example';
 const HEAD = 'head@school.example';
@@ -150,12 +150,7 @@ describe('Check deployment', () => {
   it('an approver who is no directory administrator shows once they have approved, until enablement is installed', async () => {
     const school = await sampleSchool();
     school.host.ws.users.get(HEAD)!.isAdmin = false;
-    const zoe = school.host.as('zoe.lukasiewicz@school.example');
-    zoe.openHomepage('GMAIL');
-    zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
-    const head = school.host.as(HEAD);
-    review(head, 'Zoë Łukasiewicz');
-    head.click('Approve', { systems: ['Email'] });
+    zoeSignsAndHeadApproves(school);
     const bm = school.host.as(BM);
     expect(line(check(bm), `Approver ${HEAD}`)).toMatchObject({
       mark: '✗',
@@ -267,12 +262,7 @@ describe('Check deployment reads Admin SDK failures for what they are', () => {
       detail:
         'appsscript.json lacks the scope https://www.googleapis.com/auth/admin.directory.user: add it and deploy again.',
     });
-    const zoe = school.host.as('zoe.lukasiewicz@school.example');
-    zoe.openHomepage('GMAIL');
-    zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
-    const head = school.host.as(HEAD);
-    review(head, 'Zoë Łukasiewicz');
-    head.click('Approve', { systems: ['Email'] });
+    zoeSignsAndHeadApproves(school);
     expect(rowOf(school, 'zoe.lukasiewicz@school.example')).toMatchObject({
       Status: 'Approved',
       Account: 'Error',

@@ -3,7 +3,7 @@ import { Execution } from '../../emulator/core/execution';
 import { createDocumentApp } from '../../emulator/services/document';
 import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
 import { docIdFrom } from '../../src/core/config';
-import { auditRows, review, rowOf, sampleSchool, type AuditRow } from './support';
+import { auditRows, review, rowOf, sampleSchool, zoeSignsAndHeadApproves, type AuditRow } from './support';
 
 const ZOE = 'zoe.lukasiewicz@school.example';
 const BM = 'bm@school.example';
@@ -20,15 +20,6 @@ function bodyText(school: School, email: string, user = BM): string {
     .openById(docIdFrom(String(rowOf(school, email).Document)))
     .getBody()
     .getText();
-}
-
-function signAndApprove(school: School): void {
-  const zoe = school.host.as(ZOE);
-  zoe.openHomepage('GMAIL');
-  zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
-  const head = school.host.as(HEAD);
-  review(head, 'Zoë Łukasiewicz');
-  head.click('Approve', { systems: ['Email'] });
 }
 
 function verify(school: School, query: string): string {
@@ -71,7 +62,7 @@ describe('signatures as evidence', () => {
 
   it('the signer can only read their document; business managers can edit it', async () => {
     const school = await sampleSchool();
-    signAndApprove(school);
+    zoeSignsAndHeadApproves(school);
     const id = docIdFrom(String(rowOf(school, ZOE).Document));
     const asZoe = new Execution(school.host.ws, 'editor', ZOE, ZOE);
     const doc = createDocumentApp(asZoe).openById(id);
@@ -83,7 +74,7 @@ describe('signatures as evidence', () => {
 
   it('Verify passes, then fails after the document was edited, naming the paragraph', async () => {
     const school = await sampleSchool();
-    signAndApprove(school);
+    zoeSignsAndHeadApproves(school);
     const requestId = String(rowOf(school, ZOE)['Request ID']);
     expect(verify(school, requestId)).toMatch(
       /^Verified for Zoë Łukasiewicz: Document matches its signed text .* Signed PDF matches/,
@@ -106,7 +97,7 @@ describe('signatures as evidence', () => {
 
   it('Verify fails when the signed PDF was replaced', async () => {
     const school = await sampleSchool();
-    signAndApprove(school);
+    zoeSignsAndHeadApproves(school);
     const pdf = school.host.ws.drive.get(docIdFrom(String(rowOf(school, ZOE)['Signed PDF'])))!;
     pdf.bytes = new TextEncoder().encode('%PDF-1.4 forged');
     expect(verify(school, ZOE)).toMatch(
@@ -167,7 +158,7 @@ describe('signatures as evidence', () => {
 
   it('makes an evidence pack beside the signed PDF', async () => {
     const school = await sampleSchool();
-    signAndApprove(school);
+    zoeSignsAndHeadApproves(school);
     const bm = school.host.as(BM);
     bm.openHomepage('GMAIL');
     const screen = bm.click('Evidence pack', { evidenceQuery: ZOE });
@@ -184,7 +175,7 @@ describe('signatures as evidence', () => {
 
   it('Verify also runs as a function (Apps Script editor or clasp run) for the owner, and not for a signer', async () => {
     const school = await sampleSchool();
-    signAndApprove(school);
+    zoeSignsAndHeadApproves(school);
     const requestId = String(rowOf(school, ZOE)['Request ID']);
     const out = school.host.run('verifyRequest', [requestId], { user: school.config.owner, kind: 'editor' });
     expect(String(out)).toMatch(new RegExp(`^PASSED ${requestId} Zoë Łukasiewicz\n`));

@@ -110,3 +110,16 @@ export function review(approver: UserSession, name: string): string {
   }
   return approver.actionOf('Approve')?.parameters.requestId ?? '';
 }
+
+/**
+ * Zoë, of the sample roster, signs from her Gmail homepage and the headteacher counter-signs her
+ * from the review card, granting Email. @returns what the approver's card said
+ */
+export function zoeSignsAndHeadApproves(school: Pick<ScenarioResult, 'host'>): string {
+  const zoe = school.host.as('zoe.lukasiewicz@school.example');
+  zoe.openHomepage('GMAIL');
+  zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
+  const head = school.host.as('head@school.example');
+  review(head, 'Zoë Łukasiewicz');
+  return head.click('Approve', { systems: ['Email'] }).notification ?? '';
+}
