@@ -1,6 +1,7 @@
 import { Accounting } from './accounting';
 import { Clock } from './clock';
 import { Faults } from './faults';
+import { deepCopy } from './fork';
 import { IdFactory } from './ids';
 
 /** A Workspace user as the Admin SDK Directory API describes one (the subset we model). */
@@ -9,8 +10,13 @@ export interface DirectoryUser {
   primaryEmail: string;
   name: { givenName: string; familyName: string; fullName: string };
   suspended: boolean;
-  /** A super administrator: Admin SDK calls succeed only for them. */
+  /** A super administrator: every Admin SDK call succeeds for them. */
   isAdmin: boolean;
+  /**
+   * A delegated administrator whose role may only read users (Admin console › Account › Admin
+   * roles, a custom role with Users › Read): `users.get` and `users.list` succeed, changes do not.
+   */
+  readsUsers: boolean;
   orgUnitPath: string;
   creationTime: string;
 }
@@ -245,11 +251,29 @@ export class Workspace {
     this.ids = new IdFactory(seed);
   }
 
+  /**
+   * A copy of this Workspace as it is now, to run from again and again (its own clock at the same
+   * instant, no locks held, no faults, no call counts, no web-app handler until a host sets one).
+   */
+  fork(): Workspace {
+    const replace = new Map<object, object>([
+      [this.clock, new Clock(new Date(this.clock.now()))],
+      [this.faults, new Faults()],
+      [this.accounting, new Accounting()],
+    ]);
+    const copy = deepCopy(this, replace);
+    copy.locks.clear();
+    copy.webAppHandler = undefined;
+    return copy;
+  }
+
   /** Adds a domain user (active unless `suspended`). */
   addUser(u: {
     email: string;
     name: string;
     admin?: boolean;
+    /** A delegated admin who may read users but not change them. */
+    readsUsers?: boolean;
     suspended?: boolean;
     orgUnitPath?: string;
   }): DirectoryUser {
@@ -265,6 +289,7 @@ export class Workspace {
       name: { givenName: parts[0] ?? '', familyName: parts.slice(1).join(' '), fullName: u.name.trim() },
       suspended: Boolean(u.suspended),
       isAdmin: Boolean(u.admin),
+      readsUsers: Boolean(u.readsUsers),
       orgUnitPath: u.orgUnitPath ?? '/',
       creationTime: new Date(this.clock.now()).toISOString(),
     };

@@ -81,6 +81,18 @@ export class Host {
     this.ws.webAppHandler = (req) => serveWebApp(this, req);
   }
 
+  /**
+   * A host over a copy of this one's Workspace as it is now (same bundles, no executions yet), so
+   * a test can run one action many times from the same moment, with a different fault each time.
+   */
+  fork(): Host {
+    const copy = Object.create(Host.prototype) as Host;
+    const ws = this.ws.fork();
+    ws.webAppHandler = (req) => serveWebApp(copy, req);
+    Object.assign(copy, { ws, executions: [], head: this.head, deployed: this.deployed });
+    return copy;
+  }
+
   /** The manifest HEAD runs under. */
   get manifest(): Manifest {
     return this.head.grant.manifest;

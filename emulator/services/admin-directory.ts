@@ -39,7 +39,8 @@ interface ListArgs {
  * (developers.google.com/apps-script/advanced/admin-sdk-directory;
  * developers.google.com/admin-sdk/directory/reference/rest/v1/users).
  *
- * Only a super administrator (the effective user) may call it; anyone else gets HTTP 403. Errors are
+ * A super administrator (the effective user) may call it all, a delegated administrator who reads
+ * users only `get` and `list`; anyone else gets HTTP 403. Errors are
  * `GoogleJsonResponseException`s printed as "API call to directory.users.<method> failed with error:
  * <message>", carrying `details: {code, message, errors}` as Apps Script's do. An injected `http`
  * fault fails that call with its code (429 "Rate Limit Exceeded", 500/503 "Backend Error"); with
@@ -54,7 +55,11 @@ export class FakeUsersCollection implements Pick<
 > {
   constructor(private readonly exec: Execution) {}
 
-  /** Runs `users.<method>` with injected faults, the Cloud project's API switch and the admin check. */
+  /**
+   * Runs `users.<method>` with injected faults, the Cloud project's API switch and the admin check:
+   * a super administrator may do anything; a delegated administrator who reads users may `get`
+   * and `list`; anyone else gets 403.
+   */
   private api<T>(method: string, body: () => T): T {
     return this.exec.call(`AdminDirectory.Users.${method}`, () => {
       const fault = this.exec.takeFault('http');
@@ -68,7 +73,9 @@ export class FakeUsersCollection implements Pick<
         );
       }
       const caller = this.exec.ws.users.get(this.exec.effectiveUser.toLowerCase());
-      if (!caller || !caller.isAdmin || caller.suspended) throw this.fail(method, 403);
+      const reads = method === 'get' || method === 'list';
+      const allowed = caller && !caller.suspended && (caller.isAdmin || (reads && caller.readsUsers));
+      if (!allowed) throw this.fail(method, 403);
       return body();
     });
   }
@@ -240,7 +247,7 @@ function toResource(u: DirectoryUser): Schema {
     primaryEmail: u.primaryEmail,
     name: { ...u.name },
     isAdmin: u.isAdmin,
-    isDelegatedAdmin: false,
+    isDelegatedAdmin: u.readsUsers,
     suspended: u.suspended,
     orgUnitPath: u.orgUnitPath,
     creationTime: u.creationTime,
