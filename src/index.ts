@@ -35,6 +35,7 @@ import { dailyWork } from './triggers/daily';
 import { enableQueuedAccounts } from './triggers/enablement';
 import { formSubmitted } from './triggers/form-submit';
 import { invitationJob } from './triggers/invitation-job';
+import { resumeSteps } from './triggers/resume';
 
 /** Homepage trigger in Gmail and Drive (manifest addOns.common.homepageTrigger). */
 export function onHomepage(e: AddOnEvent): GoogleAppsScript.Card_Service.Card {
@@ -185,6 +186,11 @@ export function onDailyTrigger(): void {
 /** Installable one-off trigger carrying on a daily run that ran out of time. */
 export function onDailyContinuation(): void {
   dailyWork();
+}
+
+/** Installable one-off trigger taking over steps a stopped run left (evidence, notices, account). */
+export function onResumeSteps(): void {
+  resumeSteps();
 }
 
 /** Installable one-off trigger continuing an invitation run. */

@@ -75,8 +75,9 @@ export interface NewSchool {
 
 /**
  * The school before setup: the roster's people (new starters suspended, their personal addresses
- * outside the domain with no Google account), the business manager and approvers, the web app
- * deployed by the business manager, and their AUP as a Google Doc in their Drive.
+ * outside the domain with no Google account), the business manager (given a read-only admin role
+ * so the web app can read accounts) and approvers, the web app deployed by the business manager,
+ * and their AUP as a Google Doc in their Drive.
  */
 export function newSchool(opts: ScenarioOptions): NewSchool {
   const cast = opts.cast ?? DEFAULT_CAST;
@@ -98,6 +99,9 @@ export function newSchool(opts: ScenarioOptions): NewSchool {
     if (!staff.has(e))
       ws.addUser({ email: e, name: e.split('@')[0] as string, admin: cast.approvers.includes(e) });
   }
+  // The deployer holds a read-only admin role (Users > Read), so the web app can read accounts.
+  const deployer = ws.users.get(cast.businessManager.toLowerCase());
+  if (deployer) deployer.readsUsers = true;
   const step = (who: string, name: string, screen: Screen): Screen => {
     screens.push({ who, step: name, screen });
     if (screen.error) throw new Error(`${name} (${who}): the add-on showed an error: ${screen.error}`);

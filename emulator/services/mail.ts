@@ -18,6 +18,9 @@ const QUOTA_ZONE = 'America/Los_Angeles';
 /** Longest subject MailApp accepts, in characters. */
 const MAX_SUBJECT = 250;
 
+/** Largest body (and HTML body) MailApp sends: the quotas page's "Email body size 200 KB / msg". */
+const MAX_BODY_BYTES = 200 * 1024;
+
 /** The quota day (`yyyy-mm-dd` in America/Los_Angeles) an instant falls in. */
 export function mailQuotaDay(ms: number): string {
   return DateTime.fromMillis(ms, { zone: QUOTA_ZONE }).toISODate() ?? '';
@@ -116,6 +119,10 @@ export class FakeMailApp implements Pick<
     if (recipients === 0) throw exec.error('Failed to send email: no recipient');
     const subject = String(message.subject ?? '');
     if (subject.length > MAX_SUBJECT) throw exec.error('Argument too large: subject');
+    for (const part of ['body', 'htmlBody'] as const) {
+      if (Buffer.byteLength(String(message[part] ?? ''), 'utf8') > MAX_BODY_BYTES)
+        throw exec.error(`Argument too large: ${part}`);
+    }
     const sender = exec.effectiveUser;
     if (recipients > remainingMailQuota(ws, sender)) throw exec.error(MAIL_QUOTA_MESSAGE);
     const key = quotaKey(ws, sender);

@@ -86,16 +86,28 @@ export function sendInvitations(_e: AddOnEvent): ActionResponse {
   return respond(callServer('invite'));
 }
 
-/** Sign (signer). The server signs for the verified caller only. */
+/**
+ * Sign (signer). The server signs for the verified caller only. Where the web app fails after the
+ * signature was recorded (its later steps are finished in the background), the card says it is
+ * signed, as it is, rather than show the failure.
+ */
 export function sign(e: AddOnEvent): ActionResponse {
-  return respond(
-    callServer('sign', {
-      requestId: param(e, 'requestId'),
-      consent: formValues(e, 'consent').includes('agree'),
-      typedName: formValue(e, 'typedName'),
-      via: channelOf(e),
-    }),
-  );
+  const requestId = param(e, 'requestId');
+  try {
+    return respond(
+      callServer('sign', {
+        requestId,
+        consent: formValues(e, 'consent').includes('agree'),
+        typedName: formValue(e, 'typedName'),
+        via: channelOf(e),
+      }),
+    );
+  } catch (err) {
+    const now = callServer('state').state;
+    const mine = now?.mine ?? now?.history.find((h) => h.requestId === requestId);
+    if (!now || mine?.requestId !== requestId || mine.status !== 'Signed') throw err;
+    return respond({ ok: true, message: 'Signed. Your approver will be told shortly.', state: now });
+  }
 }
 
 /** A page of the approver's queue (Previous / Next page): the homepage redrawn at that page. */
@@ -119,9 +131,11 @@ export function review(e: AddOnEvent): ActionResponse {
 }
 
 /**
- * Approve (approver, on the review card): the server records the counter-signature, then this
- * execution, running as the approver, checks and enables the account through the Admin SDK and
- * reports the result; back to the homepage, redrawn.
+ * Approve (approver, on the review card): the server records the counter-signature and its
+ * evidence, then this execution, running as the approver, enables the account through the Admin
+ * SDK where they may, and asks the server to read the account again (the server records what the
+ * Admin SDK says, not what this card reports); back to the homepage, redrawn, saying what this
+ * card's attempt met when it did not enable the account.
  */
 export function approve(e: AddOnEvent): ActionResponse {
   const requestId = param(e, 'requestId');
@@ -135,13 +149,9 @@ export function approve(e: AddOnEvent): ActionResponse {
   const result = ensureActive(email);
   if (result.account === 'Active' || result.account === 'Pending admin')
     noteApproverRights(Session.getEffectiveUser().getEmail().toLowerCase(), result);
-  const recorded = callServer('account', {
-    requestId,
-    account: result.account,
-    note: result.note,
-    page: param(e, 'page'),
-  });
-  return respond({ ...recorded, message: `${approved.message} ${recorded.message}` }, true);
+  const recorded = callServer('account', { requestId, page: param(e, 'page') });
+  const tried = result.account === 'Active' ? '' : ` ${result.note}`;
+  return respond({ ...recorded, message: `${approved.message}${tried} ${recorded.message}` }, true);
 }
 
 /** Return (approver, on the review card): sends the signed request back with the reason typed; back to the homepage. */

@@ -212,7 +212,16 @@ export function dateOrNull(v: unknown): Date | null {
   return isDate(v) ? v : null;
 }
 
-/** Whether an approved request still waits for its account to be enabled (queued for the trigger). */
-export function awaitsEnablement(r: SignatureRequest): boolean {
-  return r.status === 'Approved' && (r.account === 'Pending admin' || r.account === 'Error');
+/** How long (ms) after approval an unknown account is looked for again: a new account may 404 at first. */
+export const NOT_FOUND_GRACE_MS = 3 * 24 * 3_600_000;
+
+/**
+ * Whether an approved request's account is still to be checked or enabled (queued for the
+ * triggers): Pending admin, Suspended or Error, or Not found within {@link NOT_FOUND_GRACE_MS} of
+ * the approval.
+ */
+export function accountOwed(r: SignatureRequest, now: number): boolean {
+  if (r.status !== 'Approved') return false;
+  if (r.account === 'Not found') return now - (r.approvedAt?.getTime() ?? 0) < NOT_FOUND_GRACE_MS;
+  return r.account === 'Pending admin' || r.account === 'Suspended' || r.account === 'Error';
 }

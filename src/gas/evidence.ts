@@ -23,13 +23,21 @@ export interface Snapshot {
 /**
  * Saves the evidence of a document at one moment (signing, approval) in the signed-documents
  * folder: a PDF export (File.getAs) and the plain text it was hashed from, named after the
- * document and `stage`; returns their URLs and SHA-256s.
+ * document and `stage`; returns their URLs and SHA-256s. With `again` (a run taking over from one
+ * that stopped), files of the same names that run may have left are put in the bin first, so the
+ * folder never holds two snapshots of one moment.
  */
-export function snapshot(documentId: string, folderId: string, stage: string): Snapshot {
+export function snapshot(documentId: string, folderId: string, stage: string, again = false): Snapshot {
   const doc = DocumentApp.openById(documentId);
   const text = documentText(doc);
   const name = `${doc.getName()} — ${stage}`;
   const folder = DriveApp.getFolderById(folderId);
+  if (again) {
+    for (const leftover of [`${name}.pdf`, `${name}.txt`]) {
+      const files = folder.getFilesByName(leftover);
+      while (files.hasNext()) files.next().setTrashed(true);
+    }
+  }
   const pdf = DriveApp.getFileById(documentId).getAs('application/pdf').setName(`${name}.pdf`);
   const pdfFile = folder.createFile(pdf);
   const textFile = folder.createFile(`${name}.txt`, text, 'text/plain');

@@ -18,6 +18,7 @@ import type { DashboardRow } from '../core/dashboard';
 import { parseRoster, type Roster } from '../core/roster';
 import { cellsOf, columnRuns, requestFromRow, type Cell } from '../core/rows';
 import { dateOrNull, type SignatureRequest } from '../core/request';
+import { fitCell } from '../core/limits';
 import { sheetSafe } from '../core/safe';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -43,6 +44,12 @@ export interface AuditEntry {
   action: string;
   requestId: string;
   details: string;
+}
+
+/** One request's row as it is now: the request, and the row's cells as read (to write back around the changed ones). */
+export interface RowRead {
+  stored: StoredRequest;
+  values: unknown[];
 }
 
 /** The Signatures sheet as read in one batch: the requests and what is needed to write back. */
@@ -94,9 +101,9 @@ export class Tracking {
    * Staff, Audit, Dashboard and Form Tokens, each made if missing (the new spreadsheet's one blank
    * sheet, whatever its name in the owner's language, becomes Signatures), header rows where they
    * are empty, frozen headers, a filter, en-GB date formats, a colour per status, plain-text
-   * columns, and the Audit protected so that only the owner edits it. Formatting is applied again
-   * each time and the filter and protection are added only where missing, so a setup that stopped
-   * part-way carries on to the same spreadsheet it would have made in one go.
+   * columns, and the protections of {@link protectSheets}. Formatting is applied again each time
+   * and the filter and protections are added only where missing, so a setup that stopped part-way
+   * carries on to the same spreadsheet it would have made in one go.
    */
   ensureSheets(): void {
     const ss = this.ss;
@@ -122,10 +129,28 @@ export class Tracking {
     staff.getRange(2, 6, staff.getMaxRows() - 1, 2).setNumberFormat(DATE_ONLY);
     const audit = headed(sheetNamed(AUDIT_SHEET), AUDIT_HEADERS);
     audit.getRange(2, 1, audit.getMaxRows() - 1, AUDIT_HEADERS.length).setNumberFormat('@');
-    if (!audit.getProtections(SpreadsheetApp.ProtectionType.SHEET).length)
-      ownerOnly(audit, 'AUP Signer audit log: append-only, written by the add-on alone');
     sheetNamed(DASHBOARD_SHEET);
     headed(sheetNamed(TOKENS_SHEET), TOKEN_HEADERS);
+    this.protectSheets();
+  }
+
+  /**
+   * Protects the sheets only the add-on writes (Signatures, Audit, Form Tokens, Dashboard) so that
+   * only the spreadsheet's owner, the web app's user, can edit them: business managers read them
+   * and act through the cards, and nobody can slip a token hash into Form Tokens or rewrite the
+   * Audit. The Staff sheet stays theirs to edit. Idempotent.
+   */
+  protectSheets(): void {
+    const why: [string, string][] = [
+      [SIGNATURES_SHEET, 'AUP Signer requests: written by the add-on alone'],
+      [AUDIT_SHEET, 'AUP Signer audit log: append-only, written by the add-on alone'],
+      [TOKENS_SHEET, 'AUP Signer form references: written by the add-on alone'],
+      [DASHBOARD_SHEET, 'AUP Signer dashboard: written by the add-on alone'],
+    ];
+    for (const [name, description] of why) {
+      const sheet = this.sheet(name);
+      if (!sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length) ownerOnly(sheet, description);
+    }
   }
 
   private formatSignatures(first: Sheet): void {
@@ -174,6 +199,47 @@ export class Tracking {
       requests.push({ row: i + 1, request: requestFromRow(row, col) });
     });
     return { requests, col, values };
+  }
+
+  /**
+   * One request's row read alone (one `getValues` over the known columns), or undefined when that
+   * row no longer holds `requestId` (the sheet was sorted since `col` was read).
+   */
+  readRequestAt(row: number, col: Record<SignatureHeader, number>, requestId: string): RowRead | undefined {
+    const width = Math.max(...Object.values(col)) + 1;
+    const values = this.sheet(SIGNATURES_SHEET).getRange(row, 1, 1, width).getValues()[0] ?? [];
+    if (String(values[col['Request ID']] ?? '') !== requestId) return undefined;
+    return { stored: { row, request: requestFromRow(values, col) }, values };
+  }
+
+  /** One request found by a read of the whole sheet, or undefined. */
+  findRequest(requestId: string): RowRead | undefined {
+    const snap = this.readSignatures();
+    const stored = snap.requests.find((s) => s.request.requestId === requestId);
+    return stored ? { stored, values: snap.values[stored.row - 1] ?? [] } : undefined;
+  }
+
+  /**
+   * Writes the cells of `next` that differ from the row as read, in one `setValues` over the span
+   * from the first changed column to the last (cells in between keep what was read, columns a
+   * business manager added included). Nothing is written when nothing changed.
+   */
+  writeRequestCells(current: RowRead, col: Record<SignatureHeader, number>, next: SignatureRequest): void {
+    const before = cellsOf(current.stored.request);
+    const after = cellsOf(next);
+    const changed = SIGNATURE_HEADERS.filter((h) => !sameCell(before[h], after[h])).map((h) => col[h]);
+    if (!changed.length) return;
+    const from = Math.min(...changed);
+    const to = Math.max(...changed);
+    const byPos = new Map(SIGNATURE_HEADERS.map((h) => [col[h], h] as const));
+    const cells: Cell[] = [];
+    for (let p = from; p <= to; p++) {
+      const h = byPos.get(p);
+      cells.push(h ? toCell(after[h]) : toCell((current.values[p] as Cell | undefined) ?? ''));
+    }
+    this.sheet(SIGNATURES_SHEET)
+      .getRange(current.stored.row, from + 1, 1, cells.length)
+      .setValues([cells]);
   }
 
   /**
@@ -264,7 +330,7 @@ export class Tracking {
           sheetSafe(e.actor),
           sheetSafe(e.action),
           sheetSafe(e.requestId),
-          sheetSafe(e.details),
+          sheetSafe(fitCell(e.details)),
         ]),
       );
   }
@@ -300,6 +366,20 @@ export class Tracking {
       .setValue(at);
   }
 
+  /** Whether a token read earlier is still on its row and unused, read again (for a check under the lock). */
+  tokenStillUnused(token: StoredToken): boolean {
+    const [hash, , , used] =
+      this.sheet(TOKENS_SHEET).getRange(token.row, 1, 1, TOKEN_HEADERS.length).getValues()[0] ?? [];
+    return String(hash) === token.hash && (used === '' || used === null || used === undefined);
+  }
+
+  /** Marks every unused token of a request used, so that none of its links signs any more (a Return). */
+  revokeTokens(requestId: string, at: Date): number {
+    const open = this.readTokens().filter((t) => t.requestId === requestId && !t.usedAt);
+    for (const t of open) this.markTokenUsed(t, at);
+    return open.length;
+  }
+
   /** Replaces the Dashboard's contents with `rows` in one write. */
   writeDashboard(rows: readonly DashboardRow[]): void {
     const sheet = this.sheet(DASHBOARD_SHEET);
@@ -330,6 +410,12 @@ function ownerOnly(sheet: Sheet, description: string): void {
   guard.removeEditors(guard.getEditors());
 }
 
+function sameCell(a: Cell, b: Cell): boolean {
+  return a instanceof Date || b instanceof Date
+    ? a instanceof Date && b instanceof Date && a.getTime() === b.getTime()
+    : a === b;
+}
+
 function toCell(v: Cell): Cell {
-  return typeof v === 'string' ? sheetSafe(v) : v;
+  return typeof v === 'string' ? sheetSafe(fitCell(v)) : v;
 }

@@ -1,15 +1,13 @@
-import { ACCOUNT_STATES, type AccountState } from '../core/columns';
-import { approve, awaitsEnablement, recordAccount, type SignatureRequest } from '../core/request';
-import { send } from '../gas/mail';
-import type { ServerResponse } from './api';
-import type { Config } from '../core/config';
-import { isApprover, isBusinessManager, ukDate, type ServerContext } from './context';
-import { accountReadyEmail } from './emails';
-import { fillSignatureBlock } from './personal-doc';
-import { attachEvidence } from './snapshot';
-import { mutate } from './store';
+import { tooLong } from '../core/limits';
+import { accountOwed, approve } from '../core/request';
+import { clearPending, recordPending } from '../gas/pending';
 import { Tracking } from '../gas/tracking';
+import { checkAccount } from './account';
+import type { ServerResponse } from './api';
+import { isApprover, isBusinessManager, type ServerContext } from './context';
+import { finishPending, settle } from './pending-steps';
 import { homeState } from './state';
+import { changeRow } from './store';
 
 /** What the approver's card sends. Who approves is the verified caller. */
 export interface ApproveArgs {
@@ -19,154 +17,91 @@ export interface ApproveArgs {
 }
 
 /**
- * The approver's counter-signature: under the lock, marks the request Approved and audits it;
- * then, outside the lock, fills the approver block (signature, name, role, date, systems,
- * permissions) and takes the evidence. Returns the signer's email
- * in `data.email` so the approver's card can then check their account through the Admin SDK.
- * Refused for anyone not listed as an approver, and for an approver's own request.
+ * The approver's counter-signature, recorded first: the steps it will owe are written down, then
+ * under the script lock the request's row alone is read again and marked Approved (systems,
+ * permissions, Account Pending admin until checked). Then the owed steps run: the approver's block
+ * filled, the evidence taken and audited, and the account read from the Admin SDK. A signature
+ * whose own steps are still owed is finished first, so nothing is counter-signed without its
+ * evidence. Returns the signer's email in `data.email`, so the approver's card can then enable
+ * the account as the approver. Refused for anyone not listed as an approver, and for an
+ * approver's own request.
  */
 export function approveRequest(ctx: ServerContext, args: ApproveArgs): ServerResponse {
   const config = ctx.config;
   if (!config || !isApprover(config, ctx.caller))
     return { ok: false, message: 'Only an approver can approve requests.' };
+  const long = tooLong('permissions', args.permissions.trim());
+  if (long) return { ok: false, message: long, data: { email: '' } };
   const systems = args.systems.filter((s) => config.systems.includes(s));
-  type Claim =
-    { ok: false; message: string } | { ok: true; request: SignatureRequest; name: string; role: string };
-  const claim = mutate<Claim>(config, (snap, tracking) => {
-    const stored = snap.requests.find((s) => s.request.requestId === args.requestId);
-    if (!stored) return { result: { ok: false, message: 'No such request.' } };
-    const me = tracking.readRoster(config.staffTypes).staff.find((p) => p.email === ctx.caller);
-    const t = approve(stored.request, {
-      approver: ctx.caller,
-      systems,
-      permissions: args.permissions,
-      at: new Date(),
-    });
-    if (!t.ok) return { result: { ok: false, message: t.message } };
-    const r = t.request;
+  const tracking = Tracking.open(config);
+  if (settle(config, tracking, args.requestId)) {
     return {
-      changed: [{ row: stored.row, request: r }],
-      audit: [
-        {
-          at: r.approvedAt as Date,
-          actor: ctx.caller,
-          action: 'Approved',
-          requestId: r.requestId,
-          details: `Systems: ${r.systems || 'none'}; permissions: ${r.permissions || 'none'}`,
-        },
-      ],
-      result: { ok: true, request: r, name: me?.name ?? ctx.caller, role: me?.role || 'Approver' },
+      ok: false,
+      message: 'That signature is still being recorded: try again in a minute.',
+      data: { email: '' },
+    };
+  }
+  const at = new Date();
+  const input = { approver: ctx.caller, systems, permissions: args.permissions, at };
+  const found = tracking.readSignatures().requests.find((s) => s.request.requestId === args.requestId);
+  if (!found) return { ok: false, message: 'No such request.', data: { email: '' } };
+  const early = approve(found.request, input);
+  if (!early.ok) return { ok: false, message: early.message, data: { email: '' } };
+  const pending = recordPending({
+    requestId: args.requestId,
+    stage: 'approved',
+    at: at.getTime(),
+    actor: ctx.caller,
+    details: `Systems: ${systems.join(', ') || 'none'}; permissions: ${input.permissions.replace(/\s+/g, ' ').trim() || 'none'}`,
+  });
+  const claim = changeRow(tracking, args.requestId, (current) => {
+    const t = current ? approve(current.request, input) : undefined;
+    if (!t) return { result: { ok: false, message: 'No such request.', email: '' } };
+    if (!t.ok) return { result: { ok: false, message: t.message, email: '' } };
+    return {
+      request: t.request,
+      result: { ok: true, message: `Approved ${t.request.name}.`, email: t.request.email },
     };
   });
-  if (!claim.ok) return { ok: false, message: claim.message, data: { email: '' } };
-  const r = claim.request;
-  fillSignatureBlock(
-    r.document,
-    'approver',
-    {
-      signature: `${claim.name} (counter-signed electronically)`,
-      name: claim.name,
-      role: claim.role,
-      date: ukDate(r.approvedAt),
-      systems: r.systems || 'None',
-      permissions: r.permissions || 'None',
-    },
-    {
-      name: claim.name,
-      email: ctx.caller,
-      role: claim.role,
-      at: ukDate(r.approvedAt, true),
-      channel: 'the AUP Signer approver card',
-      policyVersion: r.policyVersion,
-    },
-  );
-  attachEvidence(config, r, 'approved', r.approvedAt as Date, ctx.caller);
-  return { ok: true, message: `Approved ${r.name}.`, data: { email: r.email } };
-}
-
-/** What the approver's card learnt from the Admin SDK about the signer's account. */
-export interface AccountArgs {
-  requestId: string;
-  account: string;
-  note: string;
+  if (!claim.ok) {
+    clearPending(args.requestId);
+    return { ok: false, message: claim.message, data: { email: '' } };
+  }
+  finishPending(config, pending, tracking);
+  return { ok: true, message: claim.message, data: { email: claim.email } };
 }
 
 /**
- * Records the account state for an approved request (approvers and business managers only).
- * Active completes the request and emails the person that their account is ready. The homepage
- * state comes back at the approver's queue page `page`.
+ * Checks an approved request's account again (approvers and business managers, after a card or
+ * the enablement trigger has enabled it): the state is read from the Admin SDK here, never taken
+ * from what the card says. The homepage state comes back at the approver's queue page `page`.
  */
-export function recordAccountState(ctx: ServerContext, args: AccountArgs, page = 0): ServerResponse {
+export function accountOp(ctx: ServerContext, requestId: string, page = 0): ServerResponse {
   const config = ctx.config;
   if (!config || !(isApprover(config, ctx.caller) || isBusinessManager(config, ctx.caller))) {
-    return { ok: false, message: 'Only an approver or a business manager can record account states.' };
+    return { ok: false, message: 'Only an approver or a business manager can check accounts.' };
   }
-  if (!ACCOUNT_STATES.includes(args.account as AccountState))
-    return { ok: false, message: 'Unknown account state.' };
-  const outcome = applyAccountResult(config, ctx.caller, args);
+  const tracking = Tracking.open(config);
+  const r = tracking.readSignatures().requests.find((s) => s.request.requestId === requestId)?.request;
+  if (!r) return { ok: false, message: 'No such request.' };
+  const outcome = checkAccount(config, tracking, r);
   return { ok: outcome.ok, message: outcome.message, state: homeState(ctx, page) };
 }
 
 /**
- * Records an account state for an approved request: Active completes it and emails the person
- * that their account is ready. Used by the approver's card and by the daily retry.
- */
-export function applyAccountResult(
-  config: Config,
-  actor: string,
-  args: AccountArgs,
-): { ok: boolean; message: string } {
-  const outcome = mutate<{ ok: boolean; message: string; ready?: SignatureRequest; personalEmail?: string }>(
-    config,
-    (snap, tracking) => {
-      const stored = snap.requests.find((s) => s.request.requestId === args.requestId);
-      if (!stored) return { result: { ok: false, message: 'No such request.' } };
-      const before = stored.request;
-      if (before.email === actor)
-        return { result: { ok: false, message: 'You cannot record your own account state.' } };
-      if (before.status === 'Complete')
-        return { result: { ok: true, message: `${before.name} is already complete.` } };
-      const t = recordAccount(before, args.account as AccountState, args.note);
-      if (!t.ok) return { result: { ok: false, message: t.message } };
-      const r = t.request;
-      return {
-        changed: [{ row: stored.row, request: r }],
-        audit: [
-          {
-            at: new Date(),
-            actor,
-            action: `Account ${r.account}`,
-            requestId: r.requestId,
-            details: r.notes,
-          },
-        ],
-        result: {
-          ok: true,
-          message: r.account === 'Active' ? `${r.name}: account Active.` : `${r.name}: ${r.notes}`,
-          ready: r.status === 'Complete' ? r : undefined,
-          personalEmail: tracking.readRoster(config.staffTypes).staff.find((p) => p.email === r.email)
-            ?.personalEmail,
-        },
-      };
-    },
-  );
-  if (outcome.ready) send(accountReadyEmail(config, outcome.ready, outcome.personalEmail), config.schoolName);
-  return outcome;
-}
-
-/**
- * Requests whose account still needs enabling (Approved, Account Pending admin or Error), for the
- * enablement trigger a directory admin installed. Approvers and business managers only.
+ * Requests whose account still needs enabling (see `accountOwed`), for the enablement trigger a
+ * directory admin installed. Approvers and business managers only.
  */
 export function pendingEnablements(ctx: ServerContext): ServerResponse {
   const config = ctx.config;
   if (!config || !(isApprover(config, ctx.caller) || isBusinessManager(config, ctx.caller))) {
     return { ok: false, message: 'Only an approver or a business manager can enable accounts.' };
   }
+  const now = Date.now();
   const pending = Tracking.open(config)
     .readSignatures()
     .requests.map((s) => s.request)
-    .filter(awaitsEnablement);
+    .filter((r) => accountOwed(r, now));
   return {
     ok: true,
     message: `${pending.length} account(s) to enable.`,

@@ -1,13 +1,9 @@
-import type { SettingsInput } from '../core/config';
+import type { Config, SettingsInput } from '../core/config';
+import { listPending } from '../gas/pending';
+import { resumePending, scheduleResume } from './pending-steps';
 import { loadConfig } from '../gas/config-store';
 import type { ServerRequest, ServerResponse } from './api';
-import {
-  approveRequest,
-  pendingEnablements,
-  recordAccountState,
-  type AccountArgs,
-  type ApproveArgs,
-} from './approve';
+import { accountOp, approveRequest, pendingEnablements, type ApproveArgs } from './approve';
 import { isBusinessManager, type ServerContext } from './context';
 import { runInvitations, scheduleInvitationJob } from './invite';
 import { evidenceOp, verifyOp } from './evidence-ops';
@@ -21,6 +17,22 @@ import { checkOp } from './check';
 import { reviewOp } from './review';
 import { homeState } from './state';
 import { noteViewed } from './viewed';
+
+/** Budget for finishing steps a stopped run left, when a card opens, in ms. */
+const CARD_RESUME_BUDGET_MS = 10_000;
+
+/**
+ * On a card open: steps still owed for the caller's own requests that no run holds are taken over
+ * and finished (the signer's card then shows their signature as it is); steps owed for anyone
+ * else's are left to the one-off resume trigger, scheduled here if none waits.
+ */
+function resumeOwn(config: Config, caller: string, started: number): void {
+  const stale = listPending().filter((p) => p.leaseUntil <= Date.now());
+  if (!stale.length) return;
+  const mine = stale.filter((p) => p.actor === caller);
+  if (mine.length) resumePending(config, started, CARD_RESUME_BUDGET_MS, (p) => p.actor === caller);
+  if (mine.length < stale.length) scheduleResume();
+}
 
 /** Budget for an invitation run started from a card, in ms: the card waits for it. */
 const CARD_INVITATION_BUDGET_MS = 12_000;
@@ -53,6 +65,7 @@ function dispatch(ctx: ServerContext, req: ServerRequest, started: number): Serv
   const a = req.args;
   switch (req.op) {
     case 'state': {
+      if (ctx.config) resumeOwn(ctx.config, ctx.caller, started);
       const state = homeState(ctx, Number(a.page ?? 0));
       if (ctx.config && a.host) noteViewed(ctx.config, state, String(a.host));
       return { ok: true, message: '', state };
@@ -107,15 +120,7 @@ function dispatch(ctx: ServerContext, req: ServerRequest, started: number): Serv
     case 'pending':
       return pendingEnablements(ctx);
     case 'account':
-      return recordAccountState(
-        ctx,
-        {
-          requestId: String(a.requestId ?? ''),
-          account: String(a.account ?? ''),
-          note: String(a.note ?? ''),
-        } satisfies AccountArgs,
-        Number(a.page ?? 0) || 0,
-      );
+      return accountOp(ctx, String(a.requestId ?? ''), Number(a.page ?? 0) || 0);
     default:
       return { ok: false, message: `Unknown operation.` };
   }

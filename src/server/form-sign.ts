@@ -4,7 +4,9 @@ import { tokenHash } from '../gas/forms';
 import { send } from '../gas/mail';
 import { quarantineNotice } from './emails';
 import { recordSignature, type Locate, type SignOutcome } from './sign';
-import { mutate } from './store';
+import { LIMITS } from '../core/limits';
+import { withScriptLock } from '../gas/lock';
+import { Tracking } from '../gas/tracking';
 
 /** A Form response as the form-submit trigger reads it. */
 export interface FormSignature {
@@ -23,14 +25,15 @@ export interface FormSignature {
  * "Quarantined" with the reason and an email to the business managers; nothing is signed.
  */
 export function signFromForm(config: Config, owner: string, f: FormSignature): SignOutcome {
-  const locate: Locate = (snap, tracking) => {
+  const locate: Locate = (requests, tracking) => {
     if (!f.token.trim()) return { reason: 'no reference token', requestId: '' };
     const hash = tokenHash(f.token.trim());
     const token = tracking.readTokens().find((t) => t.hash === hash);
     if (!token) return { reason: 'unknown reference token', requestId: '' };
-    const stored = snap.requests.find((s) => s.request.requestId === token.requestId);
+    const stored = requests.find((s) => s.request.requestId === token.requestId);
     if (!stored) return { reason: 'the token’s request no longer exists', requestId: token.requestId };
-    if (token.usedAt) return { reason: 'reference token already used', requestId: token.requestId };
+    if (token.usedAt)
+      return { reason: 'reference token already used or withdrawn', requestId: token.requestId };
     const person = tracking.readRoster(config.staffTypes).staff.find((p) => p.email === stored.request.email);
     const allowed = [stored.request.email, person?.personalEmail ?? ''].filter(Boolean);
     const respondent = normaliseEmail(f.respondent);
@@ -40,7 +43,11 @@ export function signFromForm(config: Config, owner: string, f: FormSignature): S
         requestId: token.requestId,
       };
     }
-    return { stored, after: (t, at) => t.markTokenUsed(token, at) };
+    return {
+      stored,
+      check: (t) => (t.tokenStillUnused(token) ? undefined : 'reference token already used or withdrawn'),
+      after: (t, at) => t.markTokenUsed(token, at),
+    };
   };
   const outcome = recordSignature(config, locate, {
     consent: f.consent,
@@ -66,18 +73,18 @@ function quarantine(
   reason: string,
   requestId: string,
 ): void {
-  mutate(config, () => ({
-    audit: [
+  const tracking = Tracking.open(config);
+  withScriptLock(() =>
+    tracking.appendAudit([
       {
         at: new Date(),
         actor: normaliseEmail(f.respondent) || owner,
         action: 'Quarantined',
         requestId,
-        details: `${reason}; form response ${f.responseId}; typed name "${f.typedName}"`,
+        details: `${reason}; form response ${f.responseId}; typed name "${f.typedName.slice(0, LIMITS.name)}"`,
       },
-    ],
-    result: undefined,
-  }));
+    ]),
+  );
   const cache = CacheService.getScriptCache();
   if (cache.get(QUARANTINE_MAIL_KEY)) return;
   cache.put(QUARANTINE_MAIL_KEY, '1', 3600);

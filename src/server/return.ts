@@ -1,11 +1,14 @@
+import { tooLong } from '../core/limits';
 import { returnRequest, type SignatureRequest } from '../core/request';
 import { prefilledLink, tokenHash } from '../gas/forms';
 import { send } from '../gas/mail';
+import { Tracking } from '../gas/tracking';
 import type { ServerResponse } from './api';
 import { isApprover, type ServerContext } from './context';
 import { returnedEmail } from './emails';
-import { mutate } from './store';
+import { settle } from './pending-steps';
 import { homeState } from './state';
+import { changeRow } from './store';
 
 /** What the approver's card sends to return a request. */
 export interface ReturnArgs {
@@ -16,42 +19,52 @@ export interface ReturnArgs {
 }
 
 /**
- * The approver returns a signed request with a reason (approvers only, never their own): the
- * request becomes Rejected with the reason in Notes, and the person is emailed why and asked to
- * sign again. A new starter who signed through the Form gets a fresh single-use form link.
+ * The approver returns a signed request with a reason (approvers only, never their own), once
+ * its signature's own steps are done: under the lock the request becomes Rejected with the reason
+ * in Notes, every form reference it had is withdrawn (an old link no longer signs), a new starter
+ * who signed through the Form gets a fresh reference, and the notice is claimed in the Audit; the
+ * person is then emailed why and asked to sign again.
  */
 export function returnSigned(ctx: ServerContext, args: ReturnArgs): ServerResponse {
   const config = ctx.config;
   if (!config || !isApprover(config, ctx.caller))
     return { ok: false, message: 'Only an approver can return requests.' };
-  const outcome = mutate<{
-    ok: boolean;
-    message: string;
-    request?: SignatureRequest;
-    to?: string;
-    token?: string;
-  }>(config, (snap, tracking) => {
-    const stored = snap.requests.find((s) => s.request.requestId === args.requestId);
-    if (!stored) return { result: { ok: false, message: 'No such request.' } };
-    const t = returnRequest(stored.request, { approver: ctx.caller, reason: args.reason });
+  const long = tooLong('reason', args.reason.trim());
+  if (long) return { ok: false, message: long };
+  const tracking = Tracking.open(config);
+  if (settle(config, tracking, args.requestId)) {
+    return { ok: false, message: 'That signature is still being recorded: try again in a minute.' };
+  }
+  const personal = new Map(
+    tracking.readRoster(config.staffTypes).staff.map((p) => [p.email, p.personalEmail]),
+  );
+  type Outcome = { ok: boolean; message: string; request?: SignatureRequest; to?: string; token?: string };
+  const outcome = changeRow<Outcome>(tracking, args.requestId, (current) => {
+    if (!current) return { result: { ok: false, message: 'No such request.' } };
+    const t = returnRequest(current.request, { approver: ctx.caller, reason: args.reason });
     if (!t.ok) return { result: { ok: false, message: t.message } };
     const r = t.request;
     const now = new Date();
-    const personal = tracking
-      .readRoster(config.staffTypes)
-      .staff.find((p) => p.email === r.email)?.personalEmail;
-    const token = r.signedVia === 'Form' && personal ? Utilities.getUuid() : undefined;
-    if (token) tracking.appendTokens([{ hash: tokenHash(token), requestId: r.requestId }], now);
+    const home = personal.get(r.email) ?? '';
+    const token = r.signedVia === 'Form' && home ? Utilities.getUuid() : undefined;
+    const to = token ? home : r.email;
     return {
-      changed: [{ row: stored.row, request: r }],
-      audit: [{ at: now, actor: ctx.caller, action: 'Returned', requestId: r.requestId, details: r.notes }],
-      result: {
-        ok: true,
-        message: `Returned ${r.name}'s AUP.`,
-        request: r,
-        to: token ? personal : r.email,
-        token,
+      request: r,
+      also: (t2) => {
+        t2.revokeTokens(r.requestId, now);
+        if (token) t2.appendTokens([{ hash: tokenHash(token), requestId: r.requestId }], now);
       },
+      audit: [
+        { at: now, actor: ctx.caller, action: 'Returned', requestId: r.requestId, details: r.notes },
+        {
+          at: now,
+          actor: ctx.caller,
+          action: 'Notice',
+          requestId: r.requestId,
+          details: `Returned: told ${to}`,
+        },
+      ],
+      result: { ok: true, message: `Returned ${r.name}'s AUP.`, request: r, to, token },
     };
   });
   if (outcome.request && outcome.to) {

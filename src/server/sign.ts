@@ -1,17 +1,16 @@
 import type { Channel } from '../core/columns';
 import type { Config } from '../core/config';
+import { tooLong } from '../core/limits';
 import { sign, type Refusal, type SignatureRequest } from '../core/request';
-import { send } from '../gas/mail';
-import type { AuditEntry, SignaturesSnapshot, StoredRequest, Tracking } from '../gas/tracking';
-import type { ServerResponse } from './api';
-import { ukDate, type ServerContext } from './context';
-import { signedNotice } from './emails';
-import { fillSignatureBlock } from './personal-doc';
 import { sha256Hex } from '../gas/evidence';
-import { attachEvidence } from './snapshot';
-import { forgetViewed } from './viewed';
-import { findOwn, mutate } from './store';
+import { clearPending, recordPending } from '../gas/pending';
+import { Tracking, type StoredRequest } from '../gas/tracking';
+import type { ServerResponse } from './api';
+import type { ServerContext } from './context';
+import { finishPending } from './pending-steps';
+import { changeRow } from './store';
 import { homeState } from './state';
+import { forgetViewed } from './viewed';
 
 /** What a card sends to sign. Who signs is the verified caller, never a field here. */
 export interface SignArgs {
@@ -29,85 +28,77 @@ export interface Signature {
   actor: string;
 }
 
-/** Finds the request a signature is for, under the lock; or says why there is none. */
+/**
+ * Which request a signature is for, found outside the lock; `check` says again under the lock
+ * why it may not be signed (a form reference used meanwhile), and `after` makes the writes that
+ * go with the claim (the reference marked used).
+ */
+export interface Located {
+  stored: StoredRequest;
+  check?: (tracking: Tracking) => string | undefined;
+  after?: (tracking: Tracking, at: Date) => void;
+}
+
+/** Finds the request a signature is for; or says why there is none. */
 export type Locate = (
-  snap: SignaturesSnapshot,
+  requests: readonly StoredRequest[],
   tracking: Tracking,
-) =>
-  | { stored: StoredRequest; after?: (tracking: Tracking, at: Date) => void }
-  | { reason: string; requestId: string };
+) => Located | { reason: string; requestId: string };
 
 /** How recording a signature ended. */
 export type SignOutcome =
   | { ok: true; request: SignatureRequest }
-  | { ok: false; code: Refusal['code'] | 'not-found'; message: string; requestId: string };
+  | { ok: false; code: Refusal['code'] | 'not-found' | 'too-long'; message: string; requestId: string };
 
 /**
- * The one path every signature takes, from a card or the Form: under the script lock, finds the
- * request, applies the transition (consent, name check, signs once) and writes the row and an
- * Audit entry, so a double click or a retry signs once; then, outside the lock, fills the user
- * block of the document (signature, name, role, date), takes the evidence and emails the
- * approvers. A refusal changes nothing.
+ * The one path every signature takes, from a card or the Form. Recorded first: the steps it will
+ * owe are written down, then under the script lock the request's row alone is read again and the
+ * transition applied (consent, the name check, signs once), writing only the cells it changes,
+ * so a double click or a retry signs once and the lock is held for a row's read and write. The
+ * signature counts from that moment. Then the owed steps run (`finishPending`: the document's
+ * block, the hash and PDF, the Audit, the approvers' notices); whatever of them fails or is cut
+ * short is taken over later and never turns the signature into an error. A refusal changes nothing.
  */
 export function recordSignature(config: Config, locate: Locate, sig: Signature): SignOutcome {
-  const claimed = mutate<SignOutcome>(config, (snap, tracking) => {
-    const found = locate(snap, tracking);
-    if ('reason' in found) {
-      return { result: { ok: false, code: 'not-found', message: found.reason, requestId: found.requestId } };
-    }
-    const at = new Date();
-    const t = sign(found.stored.request, {
-      consent: sig.consent,
-      typedName: sig.typedName,
-      via: sig.via,
-      at,
-    });
-    if (!t.ok) return { result: { ...t, requestId: found.stored.request.requestId } };
-    const r = t.request;
-    found.after?.(tracking, at);
-    const audit: AuditEntry = {
-      at,
-      actor: sig.actor,
-      action: 'Signed',
-      requestId: r.requestId,
-      details: `Via ${r.signedVia}; typed signature "${r.typedSignature}"; agreement SHA-256 ${sha256Hex(config.agreementText)}`,
-    };
+  const long = tooLong('name', sig.typedName.trim());
+  if (long) return { ok: false, code: 'too-long', message: long, requestId: '' };
+  const tracking = Tracking.open(config);
+  const found = locate(tracking.readSignatures().requests, tracking);
+  if ('reason' in found)
+    return { ok: false, code: 'not-found', message: found.reason, requestId: found.requestId };
+  const at = new Date();
+  const input = { consent: sig.consent, typedName: sig.typedName, via: sig.via, at };
+  const requestId = found.stored.request.requestId;
+  const early = sign(found.stored.request, input);
+  if (!early.ok) return { ...early, requestId };
+  const pending = recordPending({
+    requestId,
+    stage: 'signed',
+    at: at.getTime(),
+    actor: sig.actor,
+    details: `Via ${sig.via}; typed signature "${sig.typedName.replace(/\s+/g, ' ').trim()}"; agreement SHA-256 ${sha256Hex(config.agreementText)}`,
+  });
+  const outcome = changeRow<SignOutcome>(tracking, requestId, (current) => {
+    if (!current)
+      return {
+        result: { ok: false, code: 'not-found', message: 'There is no such request to sign.', requestId: '' },
+      };
+    const reason = found.check?.(tracking);
+    if (reason) return { result: { ok: false, code: 'not-found', message: reason, requestId } };
+    const t = sign(current.request, input);
+    if (!t.ok) return { result: { ...t, requestId } };
     return {
-      changed: [{ row: found.stored.row, request: r }],
-      audit: [audit],
-      result: { ok: true, request: r },
+      request: t.request,
+      also: (t2) => found.after?.(t2, at),
+      result: { ok: true, request: t.request },
     };
   });
-  if (!claimed.ok) return claimed;
-  const r = claimed.request;
-  fillSignatureBlock(
-    r.document,
-    'user',
-    {
-      signature: `${r.typedSignature} (signed electronically via ${r.signedVia})`,
-      name: r.name,
-      role: r.role,
-      date: ukDate(r.signedAt),
-    },
-    {
-      name: r.typedSignature,
-      email: r.email,
-      role: r.role,
-      at: ukDate(r.signedAt, true),
-      channel: r.signedVia,
-      policyVersion: r.policyVersion,
-    },
-  );
-  const outcome: SignOutcome = {
-    ok: true,
-    request: attachEvidence(config, r, 'signed', r.signedAt as Date, sig.actor),
-  };
-  if (outcome.ok) {
-    forgetViewed(outcome.request.requestId);
-    for (const approver of config.approvers.filter((a) => a !== outcome.request.email)) {
-      send(signedNotice(config, outcome.request, approver), config.schoolName);
-    }
+  if (!outcome.ok) {
+    clearPending(requestId);
+    return outcome;
   }
+  forgetViewed(requestId);
+  finishPending(config, pending, tracking);
   return outcome;
 }
 
@@ -115,9 +106,11 @@ export function recordSignature(config: Config, locate: Locate, sig: Signature):
 export function signRequest(ctx: ServerContext, args: SignArgs): ServerResponse {
   const config = ctx.config;
   if (!config) return { ok: false, message: 'AUP Signer is not set up yet.' };
-  const locate: Locate = (snap) => {
-    const stored = findOwn(snap, args.requestId, ctx.caller);
-    return stored ? { stored } : { reason: 'There is no such request of yours to sign.', requestId: '' };
+  const locate: Locate = (requests) => {
+    const own = requests.find(
+      (s) => s.request.requestId === args.requestId && s.request.email === ctx.caller,
+    );
+    return own ? { stored: own } : { reason: 'There is no such request of yours to sign.', requestId: '' };
   };
   const outcome = recordSignature(config, locate, {
     consent: args.consent,

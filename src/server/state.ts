@@ -1,6 +1,6 @@
 import { settingsOf } from '../core/config';
 import { APPROVER_PAGE_SIZE, capLines, MAX_CARD_LINES, pageOf } from '../core/pages';
-import { awaitsEnablement, type SignatureRequest } from '../core/request';
+import { accountOwed, type SignatureRequest } from '../core/request';
 import { Tracking } from '../gas/tracking';
 import { dashboard } from '../core/dashboard';
 import { cycleOf } from './context';
@@ -52,7 +52,7 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
     pending: queue.items.map(viewOf),
     pendingPage: { page: queue.page, pages: queue.pages, total: queue.total, from: queue.from },
     systems: config.systems,
-    pendingAccounts: approver || manager ? requests.filter(awaitsEnablement).length : 0,
+    pendingAccounts: approver || manager ? requests.filter((r) => accountOwed(r, Date.now())).length : 0,
     manager: manager
       ? {
           trackingUrl: tracking.url,

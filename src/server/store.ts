@@ -1,10 +1,9 @@
 import type { Config } from '../core/config';
+import { dashboard } from '../core/dashboard';
 import type { SignatureRequest } from '../core/request';
 import { withScriptLock } from '../gas/lock';
 import { Tracking, type AuditEntry, type SignaturesSnapshot, type StoredRequest } from '../gas/tracking';
-import { dashboard } from '../core/dashboard';
-import { cycleOf } from './context';
-import { ukDate } from './context';
+import { cycleOf, ukDate } from './context';
 
 /** What a change to the Signatures sheet decided, from a snapshot read under the lock. */
 export interface Change<T> {
@@ -15,30 +14,80 @@ export interface Change<T> {
 }
 
 /**
- * Runs a read-modify-write of the tracking sheet under the script lock: reads the Signatures
- * sheet once, lets `decide` work out the change from that fresh state, then writes the rows,
- * the Audit entries and the Dashboard, each in one batch.
+ * A read-modify-write of many rows (invitations, reminders, publishing): the spreadsheet is
+ * opened first, then under the script lock the Signatures sheet is read once, `decide` works out
+ * the change from that fresh state, and the rows and Audit entries are written, each in one batch.
+ * The Dashboard is refreshed after the lock is released.
  */
 export function mutate<T>(
   config: Config,
   decide: (snap: SignaturesSnapshot, tracking: Tracking) => Change<T>,
 ): T {
-  return withScriptLock(() => {
-    const tracking = Tracking.open(config);
+  const tracking = Tracking.open(config);
+  let all: SignatureRequest[] | undefined;
+  const result = withScriptLock(() => {
     const snap = tracking.readSignatures();
     const change = decide(snap, tracking);
     const changed = change.changed ?? [];
     const added = change.added ?? [];
     if (changed.length || added.length) {
       tracking.writeSignatures(snap, changed, added);
-      const all = snap.requests.map((s) => changed.find((c) => c.row === s.row)?.request ?? s.request);
-      tracking.writeDashboard(
-        dashboard([...all, ...added], config.policyVersion, ukDate(new Date(), true), cycleOf(config)),
-      );
+      const byRow = new Map(changed.map((c) => [c.row, c.request]));
+      all = [...snap.requests.map((s) => byRow.get(s.row) ?? s.request), ...added];
     }
     tracking.appendAudit(change.audit ?? []);
     return change.result;
   });
+  if (all) refreshDashboard(config, tracking, all);
+  return result;
+}
+
+/** What a change to one request decided, from its row as read under the lock. */
+export interface RowChange<T> {
+  /** The request as it is to be written (only the cells that differ are). */
+  request?: SignatureRequest;
+  audit?: AuditEntry[];
+  /** Further writes that must happen under the same lock (a token marked used). */
+  also?: (tracking: Tracking) => void;
+  result: T;
+}
+
+/**
+ * A change to one request, holding the script lock as briefly as can be: the spreadsheet is
+ * opened and the sheet read outside the lock to find the request's row; under the lock only that
+ * row is read again, `decide` is asked again on it (so what it decides is always from fresh
+ * state), and only the cells it changes are written, with its Audit rows. Where the row moved
+ * meanwhile (someone sorted the sheet), the whole sheet is read again under the lock.
+ * @param decide given the request as it is now, or undefined when there is no such request
+ */
+export function changeRow<T>(
+  tracking: Tracking,
+  requestId: string,
+  decide: (current: StoredRequest | undefined) => RowChange<T>,
+): T {
+  const snap = tracking.readSignatures();
+  const found = snap.requests.find((s) => s.request.requestId === requestId);
+  return withScriptLock(() => {
+    const current = found
+      ? (tracking.readRequestAt(found.row, snap.col, requestId) ?? tracking.findRequest(requestId))
+      : undefined;
+    const change = decide(current?.stored);
+    if (current && change.request) tracking.writeRequestCells(current, snap.col, change.request);
+    change.also?.(tracking);
+    tracking.appendAudit(change.audit ?? []);
+    return change.result;
+  });
+}
+
+/** Rewrites the Dashboard from `requests` (outside the lock: it is derived, and the last write wins). */
+export function refreshDashboard(
+  config: Config,
+  tracking: Tracking,
+  requests: readonly SignatureRequest[],
+): void {
+  tracking.writeDashboard(
+    dashboard(requests, config.policyVersion, ukDate(new Date(), true), cycleOf(config)),
+  );
 }
 
 /** The caller's stored request for a request ID, when it is theirs. */

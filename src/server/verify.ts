@@ -3,6 +3,7 @@ import { changedParagraphs, parseSnapshotDetails } from '../core/evidence';
 import type { SignatureRequest } from '../core/request';
 import { documentText, sha256Hex } from '../gas/evidence';
 import { withScriptLock } from '../gas/lock';
+import { readPending } from '../gas/pending';
 import { Tracking } from '../gas/tracking';
 import { ukDate } from './context';
 
@@ -32,7 +33,9 @@ export function verifyRequest(config: Config, actor: string, query: string): Ver
     .pop();
   if (!request) return undefined;
   const audit = tracking.readAudit(request.requestId);
+  const moment = latestMoment(request);
   const snap = audit
+    .filter((a) => a.action === 'Evidence' && (!moment || a.details.startsWith(moment)))
     .map((a) => parseSnapshotDetails(a.details))
     .filter((s) => s !== undefined)
     .pop();
@@ -42,9 +45,16 @@ export function verifyRequest(config: Config, actor: string, query: string): Ver
     ok = false;
     findings.push(s);
   };
-  if (!snap) {
+  const owed = readPending(request.requestId);
+  if (owed) {
     fail(
-      `${request.name}'s request ${request.requestId} has no signed snapshot yet (status ${request.status}).`,
+      `Incomplete evidence: the ${owed.stage === 'signed' ? 'signature' : 'counter-signature'} of ${ukDate(new Date(owed.at), true)} is recorded, but its document block, hash and PDF are still being taken.`,
+    );
+  } else if (!snap) {
+    fail(
+      moment
+        ? `Incomplete evidence: ${request.name}'s request ${request.requestId} has no snapshot of its ${moment.split(' ')[0]} document (status ${request.status}).`
+        : `${request.name}'s request ${request.requestId} has no signed snapshot yet (status ${request.status}).`,
     );
   } else {
     const now = documentText(DocumentApp.openById(docIdFrom(request.document)));
@@ -84,6 +94,15 @@ export function verifyRequest(config: Config, actor: string, query: string): Ver
     ]),
   );
   return { request, ok, findings, audit };
+}
+
+/** The start of the Evidence details of the request's latest signature or approval, or '' before either. */
+function latestMoment(r: SignatureRequest): string {
+  if (r.approvedAt && (r.status === 'Approved' || r.status === 'Complete'))
+    return `approved ${r.approvedAt.toISOString()}:`;
+  if (r.signedAt && r.status !== 'Invited' && r.status !== 'Overdue')
+    return `signed ${r.signedAt.toISOString()}:`;
+  return '';
 }
 
 /**

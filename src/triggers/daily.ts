@@ -1,12 +1,13 @@
 import type { Config } from '../core/config';
-import { awaitsEnablement } from '../core/request';
+import { accountOwed } from '../core/request';
 import { daysBetween, nextCycleDay, nextVersionLabel, parseResignRule } from '../core/schedule';
 import { loadConfig } from '../gas/config-store';
 import { ensureActive } from '../gas/directory';
 import { withScriptLock } from '../gas/lock';
 import { remainingQuota, send } from '../gas/mail';
 import { Tracking } from '../gas/tracking';
-import { applyAccountResult } from '../server/approve';
+import { checkAccount } from '../server/account';
+import { resumePending } from '../server/pending-steps';
 import { londonDay } from '../server/context';
 import { publishVersion } from '../server/cycle';
 import { overdueDigest } from '../server/emails';
@@ -48,7 +49,8 @@ export function installDailyTrigger(hour: number, replace = false): void {
 }
 
 /**
- * The daily work, within a time budget: opens the next cycle when it is due (publishing the same
+ * The daily work, within a time budget: takes over the steps stopped runs left (a quarter of the
+ * budget), opens the next cycle when it is due (publishing the same
  * template under the next label, which supersedes open requests and invites everyone), finishes
  * pending invitations, marks Overdue and sends the reminders due (leaving room in MailApp's daily
  * quota for the digest), sends the escalation digest to the business managers when requests
@@ -63,6 +65,7 @@ export function dailyWork(): void {
   if (!config) return;
   const budget = budgetMs();
   const actor = Session.getEffectiveUser().getEmail() || 'AUP Signer';
+  resumePending(config, started, budget * 0.25);
   const today = londonDay();
   const rule = parseResignRule(config.resignOn);
   if (typeof rule !== 'string' && nextCycleDay(rule, config.cycleOpenedOn) <= today) {
@@ -84,7 +87,7 @@ export function dailyWork(): void {
   const maxEmails = Math.min(remainingQuota() - reserve, Math.floor((timeLeft * 0.7) / EMAIL_MS));
   const reminders = runReminders(config, actor, maxEmails);
   escalate(config, actor, today, reminders.overdue.length, reminders.newlyOverdue.length, reminders.overdue);
-  retryEnablements(config, actor, started, budget);
+  retryEnablements(config, started, budget);
   if (reminders.remaining > 0 && remainingQuota() > reserve) {
     ScriptApp.newTrigger('onDailyContinuation').timeBased().after(60_000).create();
   }
@@ -121,17 +124,22 @@ function escalate(
     send(overdueDigest(config, bm, overdue, newly), config.schoolName);
 }
 
-/** Retries queued account enablements as this trigger's user (works when they are a directory admin). */
-function retryEnablements(config: Config, actor: string, started: number, budget: number): void {
-  const queued = Tracking.open(config)
+/**
+ * Accounts still owed (see `accountOwed`): enabled where this trigger's user is a directory admin,
+ * then read again from the Admin SDK and recorded (an account enabled in the Admin console
+ * completes its request here too), within the time budget.
+ */
+function retryEnablements(config: Config, started: number, budget: number): void {
+  const tracking = Tracking.open(config);
+  const now = Date.now();
+  const queued = tracking
     .readSignatures()
     .requests.map((s) => s.request)
-    .filter(awaitsEnablement);
+    .filter((r) => accountOwed(r, now));
   for (const r of queued) {
     if (Date.now() - started > budget) return;
-    const result = ensureActive(r.email);
-    if (result.account !== r.account)
-      applyAccountResult(config, actor, { requestId: r.requestId, ...result });
+    ensureActive(r.email);
+    checkAccount(config, tracking, r);
   }
 }
 

@@ -4,8 +4,8 @@ import { spendMailQuota } from '../../emulator/services/mail';
 import { formModel } from '../../emulator/services/forms/model';
 import { BUILD_DIR } from '../build/bundle';
 import { SERVER_URL_KEY } from '../../src/gas/server-client';
-import { newSchool } from '../../emulator/cli/scenario';
-import { rowOf, sampleOptions, sampleSchool, zoeSignsAndHeadApproves } from './support';
+import { newSchool, signByForm } from '../../emulator/cli/scenario';
+import { review, rowOf, sampleOptions, sampleSchool, zoeSignsAndHeadApproves } from './support';
 
 const BM = 'bm@school.example';
 const HEAD = 'head@school.example';
@@ -150,7 +150,11 @@ describe('Check deployment', () => {
   it('an approver who is no directory administrator shows once they have approved, until enablement is installed', async () => {
     const school = await sampleSchool();
     school.host.ws.users.get(HEAD)!.isAdmin = false;
-    zoeSignsAndHeadApproves(school);
+    const starter = school.roster.find((p) => p.personalEmail)!;
+    signByForm(school.host, school.config, starter);
+    const head = school.host.as(HEAD);
+    review(head, starter.name);
+    head.click('Approve', { systems: ['Email'] });
     const bm = school.host.as(BM);
     expect(line(check(bm), `Approver ${HEAD}`)).toMatchObject({
       mark: '✗',

@@ -43,7 +43,7 @@ describe('signatures as evidence', () => {
     const signedAudit = auditRows(school).find((r) => r.Action === 'Signed' && r.Actor === ZOE);
     expect(signedAudit?.Details).toContain(`agreement SHA-256 ${sha256(school.config.agreementText)}`);
     const evidenceAudit = auditRows(school).find(
-      (r) => r.Action === 'Evidence' && r.Details.startsWith('signed:'),
+      (r) => r.Action === 'Evidence' && /^signed \S+: /.test(r.Details),
     );
     expect(evidenceAudit?.Details).toContain(`document SHA-256 ${signed['Document SHA-256']}`);
     expect(signedAudit?.Details).toContain('Via Gmail');
@@ -56,7 +56,7 @@ describe('signatures as evidence', () => {
     expect(approved['Document SHA-256']).toBe(sha256(bodyText(school, ZOE)));
     expect(approved['Signed PDF']).not.toBe(signed['Signed PDF']);
     expect(
-      auditRows(school).find((r) => r.Action === 'Evidence' && r.Details.startsWith('approved:'))?.Details,
+      auditRows(school).find((r) => r.Action === 'Evidence' && /^approved \S+: /.test(r.Details))?.Details,
     ).toContain(`document SHA-256 ${approved['Document SHA-256']}`);
   });
 
@@ -139,13 +139,17 @@ describe('signatures as evidence', () => {
       'Viewed',
       'Signed',
       'Evidence',
+      'Notice',
       'Returned',
+      'Notice',
       'Viewed',
       'Signed',
       'Evidence',
+      'Notice',
       'Approved',
       'Evidence',
       'Account Active',
+      'Notice',
       'Verify',
     ]);
     const asOwner = new Execution(school.host.ws, 'editor', school.config.owner, school.config.owner);
@@ -153,7 +157,7 @@ describe('signatures as evidence', () => {
     const asEditor = new Execution(school.host.ws, 'editor', HEAD, HEAD);
     const ss = createSpreadsheetApp(asEditor).openById(school.config.trackingSpreadsheetId);
     expect(() => ss.getSheetByName('Audit')!.getRange(2, 5).setValue('tampered')).toThrow(/protected cell/);
-    expect(() => ss.getSheetByName('Dashboard')!.getRange(1, 3).setValue('a note')).not.toThrow();
+    expect(() => ss.getSheetByName('Staff')!.getRange(1, 9).setValue('a note')).not.toThrow();
   });
 
   it('makes an evidence pack beside the signed PDF', async () => {

@@ -139,6 +139,19 @@ describe('MailApp', () => {
     expect(ws.sentMail).toHaveLength(1);
   });
 
+  it('a body or HTML body over 200 KB throws "Argument too large"', () => {
+    const ws = newWorkspace();
+    const mail = createMailApp(newExec(ws));
+    mail.sendEmail(TEACHER, 'S', 'x'.repeat(200 * 1024));
+    expect(() => mail.sendEmail(TEACHER, 'S', 'x'.repeat(200 * 1024 + 1))).toThrow(
+      'Argument too large: body',
+    );
+    expect(() =>
+      mail.sendEmail({ to: TEACHER, subject: 'S', body: 'b', htmlBody: 'é'.repeat(110 * 1024) }),
+    ).toThrow('Argument too large: htmlBody');
+    expect(ws.sentMail).toHaveLength(1);
+  });
+
   it('calls are counted as MailApp.sendEmail and MailApp.getRemainingDailyQuota', () => {
     const ws = newWorkspace();
     const mail = createMailApp(newExec(ws));

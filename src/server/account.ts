@@ -1,0 +1,144 @@
+import type { Config } from '../core/config';
+import { NOT_FOUND_GRACE_MS, recordAccount, type SignatureRequest } from '../core/request';
+import { directoryApi } from '../gas/advanced';
+import { apiFailure, isDeploymentFault, isTransient } from '../gas/api-error';
+import type { AccountResult } from '../gas/directory';
+import { send } from '../gas/mail';
+import { readPending } from '../gas/pending';
+import type { Tracking } from '../gas/tracking';
+import { accountReadyEmail } from './emails';
+import { changeRow } from './store';
+
+/** How long (ms) a card waits before each retry of a busy Admin SDK read: 1 s, then 2 s. */
+const READ_RETRY_MS = [1000, 2000];
+
+/**
+ * What the Admin SDK says of an account, read by this execution's user (the web app's, or a
+ * trigger's), never changing it (AdminDirectory.Users.get, developers.google.com/admin-sdk/
+ * directory/reference/rest/v1/users/get). Active or Suspended as the directory has it; Pending
+ * admin when this user may not read users (a 403 "Not Authorized"); Not found for a 404, looked
+ * for again daily within {@link NOT_FOUND_GRACE_MS} of `approvedAt` (a new account can 404 for a
+ * while), then explained; the Admin SDK busy (429, 5xx) is retried after 1 s and 2 s, then Error,
+ * looked at again by the triggers; Error with Google's message when the deployment is at fault
+ * (the API off, a scope missing). Other errors rethrow.
+ */
+export function readAccount(email: string, approvedAt: Date | null = null): AccountResult {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const u = directoryApi().Users.get(email);
+      return u.suspended
+        ? {
+            account: 'Suspended',
+            note: 'The account is still suspended: waiting for a directory administrator.',
+          }
+        : { account: 'Active', note: 'Account active.' };
+    } catch (e) {
+      const f = apiFailure(e);
+      if (isDeploymentFault(f))
+        return {
+          account: 'Error',
+          note: `The Admin SDK cannot be used (${f.message}): open Check deployment.`,
+        };
+      if (f.code === 403) {
+        return {
+          account: 'Pending admin',
+          note: "AUP Signer's web app cannot read accounts (its user is not allowed to read the directory): a directory administrator must confirm the account.",
+        };
+      }
+      if (f.code === 404) {
+        const searching = Date.now() - (approvedAt?.getTime() ?? Date.now()) < NOT_FOUND_GRACE_MS;
+        return {
+          account: 'Not found',
+          note: searching
+            ? `No Workspace account ${email} yet: looked for again daily for 3 days.`
+            : `No Workspace account ${email}: check the address.`,
+        };
+      }
+      if (isTransient(f)) {
+        const delay = READ_RETRY_MS[attempt];
+        if (delay === undefined)
+          return {
+            account: 'Error',
+            note: `The Admin SDK was busy (${f.code}): checked again by the daily trigger.`,
+          };
+        Utilities.sleep(delay);
+        continue;
+      }
+      throw e;
+    }
+  }
+}
+
+/**
+ * Records an approved request's account as the Admin SDK says it is (read here: a card's word is
+ * never taken). Active completes the request, but only with its evidence complete
+ * (`evidenceComplete`: by default, when no steps are owed for it), and then claims and sends the
+ * "account ready" email. A Complete request stays Complete.
+ * @returns whether it was recorded, and a sentence for the card
+ */
+export function checkAccount(
+  config: Config,
+  tracking: Tracking,
+  r: SignatureRequest,
+  evidenceComplete = !readPending(r.requestId),
+): { ok: boolean; message: string } {
+  const result = readAccount(r.email, r.approvedAt);
+  const personal =
+    tracking.readRoster(config.staffTypes).staff.find((p) => p.email === r.email)?.personalEmail ?? '';
+  const outcome = changeRow<{ ok: boolean; message: string; ready?: SignatureRequest }>(
+    tracking,
+    r.requestId,
+    (current) => {
+      if (!current) return { result: { ok: false, message: 'No such request.' } };
+      const before = current.request;
+      if (before.status === 'Complete')
+        return { result: { ok: true, message: `${before.name} is already complete.` } };
+      const t = recordAccount(before, result.account, result.note);
+      if (!t.ok) return { result: { ok: false, message: t.message } };
+      const next =
+        t.request.status === 'Complete' && !evidenceComplete
+          ? {
+              ...t.request,
+              status: 'Approved' as const,
+              notes: 'Account active; the evidence is still being recorded.',
+            }
+          : t.request;
+      const ready = next.status === 'Complete';
+      const now = new Date();
+      if (next.account === before.account && next.status === before.status && next.notes === before.notes) {
+        return { result: { ok: true, message: `${next.name}: ${next.notes}` } };
+      }
+      return {
+        request: next,
+        audit: [
+          {
+            at: now,
+            actor: 'AUP Signer',
+            action: `Account ${next.account}`,
+            requestId: next.requestId,
+            details: next.notes,
+          },
+          ...(ready
+            ? [
+                {
+                  at: now,
+                  actor: 'AUP Signer',
+                  action: 'Notice',
+                  requestId: next.requestId,
+                  details: `Account ready: told ${personal || next.email}`,
+                },
+              ]
+            : []),
+        ],
+        result: {
+          ok: true,
+          message:
+            next.account === 'Active' ? `${next.name}: account Active.` : `${next.name}: ${next.notes}`,
+          ready: ready ? next : undefined,
+        },
+      };
+    },
+  );
+  if (outcome.ready) send(accountReadyEmail(config, outcome.ready, personal), config.schoolName);
+  return { ok: outcome.ok, message: outcome.message };
+}
