@@ -314,6 +314,23 @@ export class Tracking {
       }));
   }
 
+  /**
+   * The references of the notices the Audit shows claimed (its rows' "(notice N-…)" tags), in
+   * one read of the Audit's Details column.
+   */
+  claimedNotices(): Set<string> {
+    const sheet = this.sheet(AUDIT_SHEET);
+    const header = sheet.getRange(1, 1, 1, AUDIT_HEADERS.length).getValues()[0] ?? [];
+    const col = columnIndex(AUDIT_SHEET, header, AUDIT_HEADERS).Details + 1;
+    const rows = sheet.getLastRow();
+    const refs = new Set<string>();
+    if (rows < 2) return refs;
+    for (const [d] of sheet.getRange(2, col, rows - 1, 1).getValues()) {
+      for (const m of String(d).matchAll(/\(notice (N-[0-9a-f]{8})\)/g)) refs.add(m[1] as string);
+    }
+    return refs;
+  }
+
   /** Appends Audit rows in one write. The add-on never rewrites or deletes an Audit row. */
   appendAudit(entries: readonly AuditEntry[]): void {
     if (!entries.length) return;

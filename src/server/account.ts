@@ -3,10 +3,10 @@ import { NOT_FOUND_GRACE_MS, recordAccount, type SignatureRequest } from '../cor
 import { directoryApi } from '../gas/advanced';
 import { apiFailure, isDeploymentFault, isTransient } from '../gas/api-error';
 import type { AccountResult } from '../gas/directory';
-import { send } from '../gas/mail';
+import { newNotice, queueNotices, type Notice } from '../gas/outbox';
 import { readPending } from '../gas/pending';
-import type { Tracking } from '../gas/tracking';
-import { accountReadyEmail } from './emails';
+import type { AuditEntry, Tracking } from '../gas/tracking';
+import { auditCopy, claimDetails, deliverNotices } from './notices';
 import { changeRow } from './store';
 
 /** How long (ms) a card waits before each retry of a busy Admin SDK read: 1 s, then 2 s. */
@@ -73,7 +73,8 @@ export function readAccount(email: string, approvedAt: Date | null = null): Acco
  * Records an approved request's account as the Admin SDK says it is (read here: a card's word is
  * never taken). Active completes the request, but only with its evidence complete
  * (`evidenceComplete`: by default, when no steps are owed for it), and then claims and sends the
- * "account ready" email. A Complete request stays Complete.
+ * "account ready" email (queued before the write, sent after it, at most once). A Complete
+ * request stays Complete.
  * @returns whether it was recorded, and a sentence for the card
  */
 export function checkAccount(
@@ -85,60 +86,60 @@ export function checkAccount(
   const result = readAccount(r.email, r.approvedAt);
   const personal =
     tracking.readRoster(config.staffTypes).staff.find((p) => p.email === r.email)?.personalEmail ?? '';
-  const outcome = changeRow<{ ok: boolean; message: string; ready?: SignatureRequest }>(
-    tracking,
-    r.requestId,
-    (current) => {
-      if (!current) return { result: { ok: false, message: 'No such request.' } };
-      const before = current.request;
-      if (before.status === 'Complete')
-        return { result: { ok: true, message: `${before.name} is already complete.` } };
-      const t = recordAccount(before, result.account, result.note);
-      if (!t.ok) return { result: { ok: false, message: t.message } };
-      const next =
-        t.request.status === 'Complete' && !evidenceComplete
-          ? {
-              ...t.request,
-              status: 'Approved' as const,
-              notes: 'Account active; the evidence is still being recorded.',
-            }
-          : t.request;
-      const ready = next.status === 'Complete';
-      const now = new Date();
-      if (next.account === before.account && next.status === before.status && next.notes === before.notes) {
-        return { result: { ok: true, message: `${next.name}: ${next.notes}` } };
-      }
-      return {
-        request: next,
-        audit: [
-          {
-            at: now,
-            actor: 'AUP Signer',
-            action: `Account ${next.account}`,
-            requestId: next.requestId,
-            details: next.notes,
-          },
-          ...(ready
-            ? [
-                {
-                  at: now,
-                  actor: 'AUP Signer',
-                  action: 'Notice',
-                  requestId: next.requestId,
-                  details: `Account ready: told ${personal || next.email}`,
-                },
-              ]
-            : []),
-        ],
-        result: {
-          ok: true,
-          message:
-            next.account === 'Active' ? `${next.name}: account Active.` : `${next.name}: ${next.notes}`,
-          ready: ready ? next : undefined,
-        },
-      };
-    },
-  );
-  if (outcome.ready) send(accountReadyEmail(config, outcome.ready, personal), config.schoolName);
+  type Outcome = { ok: boolean; message: string; ready?: SignatureRequest; notice?: Notice };
+  const outcome = changeRow<Outcome>(tracking, r.requestId, (current) => {
+    if (!current) return { result: { ok: false, message: 'No such request.' } };
+    const before = current.request;
+    if (before.status === 'Complete')
+      return { result: { ok: true, message: `${before.name} is already complete.` } };
+    const t = recordAccount(before, result.account, result.note);
+    if (!t.ok) return { result: { ok: false, message: t.message } };
+    const next =
+      t.request.status === 'Complete' && !evidenceComplete
+        ? {
+            ...t.request,
+            status: 'Approved' as const,
+            notes: 'Account active; the evidence is still being recorded.',
+          }
+        : t.request;
+    const now = new Date();
+    if (next.account === before.account && next.status === before.status && next.notes === before.notes) {
+      return { result: { ok: true, message: `${next.name}: ${next.notes}` } };
+    }
+    const audit: AuditEntry[] = [
+      {
+        at: now,
+        actor: 'AUP Signer',
+        action: `Account ${next.account}`,
+        requestId: next.requestId,
+        details: next.notes,
+      },
+    ];
+    const message =
+      next.account === 'Active' ? `${next.name}: account Active.` : `${next.name}: ${next.notes}`;
+    if (next.status !== 'Complete') return { request: next, audit, result: { ok: true, message } };
+    const n = newNotice({
+      kind: 'ready',
+      requestId: next.requestId,
+      to: personal || next.email,
+      claim: { status: 'Complete' },
+    });
+    audit.push({
+      at: now,
+      actor: 'AUP Signer',
+      action: 'Notice',
+      requestId: next.requestId,
+      details: claimDetails(`Account ready: told ${n.to}`, [n]),
+    });
+    const notice = { ...n, audit: auditCopy(audit) };
+    return {
+      request: next,
+      before: () => queueNotices([notice]),
+      audit,
+      result: { ok: true, message, ready: next, notice },
+    };
+  });
+  if (outcome.ready && outcome.notice)
+    deliverNotices(config, [outcome.notice], tracking, new Map([[r.requestId, outcome.ready]]));
   return { ok: outcome.ok, message: outcome.message };
 }

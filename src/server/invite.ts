@@ -1,10 +1,11 @@
 import { addDays } from '../core/dates';
 import { newRequest } from '../core/request';
-import { remainingQuota, send } from '../gas/mail';
-import { Tracking, type StoredRequest } from '../gas/tracking';
-import { invitationEmail, newStarterInvitation } from './emails';
-import { docIdFrom, type Config } from '../core/config';
-import { prefilledLink, tokenHash } from '../gas/forms';
+import { remainingQuota } from '../gas/mail';
+import { newNotice, queueNotices } from '../gas/outbox';
+import { Tracking, type AuditEntry, type StoredRequest } from '../gas/tracking';
+import type { Config } from '../core/config';
+import { tokenHash } from '../gas/forms';
+import { auditCopy, claimDetails, deliverNotices } from './notices';
 import { directoryApi, requireAdvancedServices } from '../gas/advanced';
 import { makePersonalDoc } from './personal-doc';
 import { mutate } from './store';
@@ -28,13 +29,15 @@ export interface InvitationRun {
  * `budgetMs` of modelled time from `started`:
  * 1. under the lock, one row per missing person (Invited, Due By), all in one write;
  * 2. their personalised documents, until 85% of the budget is used (each costs far more than its email);
- * 3. under the lock, Document and Invited At recorded for those people in one write;
- * 4. their invitation emails, as far as MailApp's daily quota allows.
+ * 3. under the lock, Document and Invited At recorded for those people in one write, their
+ *    invitations queued just before it (src/gas/outbox.ts) and named in its Audit rows;
+ * 4. their invitation emails, as far as MailApp's daily quota allows (the rest stay owed).
  * The advanced services it needs are named first, so a manifest without them fails the run at once
  * with Apps Script's ReferenceError rather than part-way in the background.
- * Invited At is written before the email is sent (at-most-once), so a crash or a retry never
- * sends an invitation twice; the sheet itself is the cursor, so a later run resumes where this
- * one stopped and never duplicates a request, a document or an email.
+ * Invited At is written before the email is sent and each email is sent at most once, so a crash
+ * or a retry never sends an invitation twice, and an email a stopped run still owed is sent by a
+ * later run; the sheet itself is the cursor, so a later run resumes where this one stopped and
+ * never duplicates a request, a document or an email.
  */
 export function runInvitations(
   config: Config,
@@ -126,46 +129,46 @@ export function runInvitations(
         row: s.row,
         request: { ...s.request, document: docs.get(s.request.requestId) as string, invitedAt: now },
       }));
-    const tokens = new Map(
-      changed
-        .filter((c) => newStarters.has(c.request.requestId))
-        .map((c) => [c.request.requestId, Utilities.getUuid()]),
-    );
-    t.appendTokens(
-      [...tokens].map(([requestId, token]) => ({ requestId, hash: tokenHash(token) })),
-      now,
-    );
-    return {
-      changed,
-      audit: changed.map((c) => ({
+    const notices = changed.map((c) => {
+      const home = newStarters.get(c.request.requestId);
+      const n = newNotice({
+        kind: 'invitation',
+        requestId: c.request.requestId,
+        to: home ?? c.request.email,
+        token: home ? Utilities.getUuid() : undefined,
+        claim: { invitedAt: now.getTime() },
+      });
+      const audit: AuditEntry = {
         at: now,
         actor,
         action: 'Invited',
         requestId: c.request.requestId,
-        details: `Invitation to ${newStarters.get(c.request.requestId) ?? c.request.email}${tokens.has(c.request.requestId) ? ' with a form link' : ''}; document ${c.request.document}`,
-      })),
-      result: changed.map((c) => ({ request: c.request, token: tokens.get(c.request.requestId) })),
+        details: claimDetails(
+          `Invitation to ${n.to}${n.token ? ' with a form link' : ''}; document ${c.request.document}`,
+          [n],
+        ),
+      };
+      return { ...n, audit: auditCopy([audit]) };
+    });
+    t.appendTokens(
+      notices
+        .filter((n) => n.token)
+        .map((n) => ({ requestId: n.requestId, hash: tokenHash(n.token as string) })),
+      now,
+    );
+    queueNotices(notices);
+    return {
+      changed,
+      audit: notices.flatMap((n) => (n.audit ?? []).map((a) => ({ ...a, at: now }))),
+      result: { notices, requests: new Map(changed.map((c) => [c.request.requestId, c.request])) },
     };
   });
-  for (const { request, token } of sending) {
-    const personalEmail = newStarters.get(request.requestId);
-    if (personalEmail && token) {
-      const pdf = DriveApp.getFileById(docIdFrom(request.document)).getAs('application/pdf');
-      const email = newStarterInvitation(
-        config,
-        request,
-        personalEmail,
-        prefilledLink(config.form, token),
-        pdf,
-      );
-      send(email, config.schoolName);
-    } else send(invitationEmail(config, request), config.schoolName);
-  }
+  const delivery = deliverNotices(config, sending.notices, tracking, sending.requests);
   return {
     created,
-    invited: sending.length,
-    remaining: pending - sending.length,
-    blockedByQuota: sending.length >= quota,
+    invited: sending.notices.length,
+    remaining: pending - sending.notices.length,
+    blockedByQuota: sending.notices.length >= quota || delivery.left > 0,
     rosterProblems,
   };
 }

@@ -3,7 +3,7 @@ import { snapshotDetails } from '../core/evidence';
 import type { SignatureRequest } from '../core/request';
 import { snapshot } from '../gas/evidence';
 import { withScriptLock } from '../gas/lock';
-import { send } from '../gas/mail';
+import { newNotice, queueNotices } from '../gas/outbox';
 import {
   clearPending,
   listPending,
@@ -15,7 +15,7 @@ import {
 import { Tracking, type AuditEntry, type RowRead } from '../gas/tracking';
 import { checkAccount } from './account';
 import { ukDate } from './context';
-import { signedNotice } from './emails';
+import { claimDetails, deliverNotices, deliverStaleNotices } from './notices';
 import { fillSignatureBlock } from './personal-doc';
 import { refreshDashboard } from './store';
 
@@ -31,9 +31,7 @@ export type StepsOutcome = 'done' | 'stopped' | 'given up';
  *    the document, its text hashed and a PDF and text snapshot saved, then in one short locked
  *    write the Document SHA-256 and Signed PDF on the row and the Audit rows of the claim
  *    ("Signed" / "Approved"), of the evidence ("Evidence", naming the moment) and of the notices
- *    about to go: the notices are claimed in that same write and sent only by the run that made it,
- *    so none is ever sent twice (a run that stops between that write and the send loses it: the
- *    Audit says it was due);
+ *    to the approvers, queued just before (src/gas/outbox.ts) and sent after it, each at most once;
  * 2. for an approval, the account: read from the Admin SDK by the web app's user, never taken
  *    from a card, which completes the request when the account is active.
  * The owed steps are then forgotten. A claim that never happened (the row no longer shows its
@@ -98,6 +96,7 @@ function takeEvidence(
   const s = snapshot(docIdFrom(r.document), config.signedFolderId, label, p.attempts > 1);
   const next: SignatureRequest = { ...r, documentSha256: s.textSha256, signedPdf: s.pdfUrl };
   const approvers = p.stage === 'signed' ? config.approvers.filter((a) => a !== r.email) : [];
+  const notices = approvers.map((a) => newNotice({ kind: 'signed', requestId: r.requestId, to: a }));
   const audit: AuditEntry[] = [
     {
       at,
@@ -120,14 +119,15 @@ function takeEvidence(
       actor: p.actor,
       action: 'Notice',
       requestId: r.requestId,
-      details: `Signed: told ${approvers.join(', ')}`,
+      details: claimDetails(`Signed: told ${approvers.join(', ')}`, notices),
     });
   }
+  queueNotices(notices);
   withScriptLock(() => {
     tracking.writeRequestCells(row, col, next);
     tracking.appendAudit(audit);
   });
-  for (const a of approvers) send(signedNotice(config, next, a), config.schoolName);
+  deliverNotices(config, notices, tracking, new Map([[next.requestId, next]]));
   return next;
 }
 
@@ -226,8 +226,9 @@ export function settle(config: Config, tracking: Tracking, requestId: string): b
 }
 
 /**
- * Takes over owed steps that no run holds, oldest first, within `budgetMs` from `started`: the
- * daily trigger's, the one-off resume trigger's and a card open's share of the work.
+ * Takes over owed steps that no run holds, oldest first, within `budgetMs` from `started`, then
+ * the notices stopped runs left: the daily trigger's, the one-off resume trigger's and a card
+ * open's share of the work.
  * @returns how many it finished, and whether steps are still owed
  */
 export function resumePending(
@@ -244,5 +245,6 @@ export function resumePending(
     const p = takePending(candidate.requestId);
     if (p && tracking && finishPending(config, p, tracking) !== 'stopped') finished += 1;
   }
+  if (Date.now() - started <= budgetMs) deliverStaleNotices(config, tracking ?? Tracking.open(config));
   return { finished, left: listPending().length > 0 };
 }

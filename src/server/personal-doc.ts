@@ -21,13 +21,17 @@ export function docName(r: SignatureRequest): string {
   return `AUP ${r.policyVersion} — ${r.name} (${r.email})`;
 }
 
+/** The description a personal document gets once it is wholly made (filled and shared). */
+export const DOC_READY = 'AUP Signer: ready';
+
 /**
  * Makes the person's document from the template: a copy in the add-on's folder with the
  * staff-type clauses that do not apply to them and every clause marker removed, every
  * placeholder filled (`approverNames` for Approver Name, since who counter-signs is not known
  * yet), and a Signature record section at the end. The person can only read it; the owner and
- * the business managers can edit it. Reuses a copy of
- * the same name left by an interrupted run, so a retry never makes a second document.
+ * the business managers can edit it. Marked {@link DOC_READY} (its Drive description) as the last
+ * step: a retry after an interrupted run reuses a ready copy of the same name and trashes a
+ * half-made one, so a person never has two documents, nor one half made.
  * @returns the document's URL
  */
 export function makePersonalDoc(
@@ -41,7 +45,9 @@ export function makePersonalDoc(
   const existing = folder.getFilesByName(name);
   while (existing.hasNext()) {
     const f = existing.next();
-    if (!f.isTrashed()) return f.getUrl();
+    if (f.isTrashed()) continue;
+    if (f.getDescription() === DOC_READY) return f.getUrl();
+    f.setTrashed(true);
   }
   const file = DriveApp.getFileById(config.templateDocId).makeCopy(name, folder);
   const doc = DocumentApp.openById(file.getId());
@@ -68,6 +74,7 @@ export function makePersonalDoc(
     config.businessManagers.filter((e) => e !== config.owner),
     'writer',
   );
+  file.setDescription(DOC_READY);
   return file.getUrl();
 }
 

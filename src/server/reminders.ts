@@ -1,11 +1,11 @@
 import type { Config } from '../core/config';
 import { OPEN_TO_SIGN, type SignatureRequest } from '../core/request';
 import { nextReminderDay } from '../core/schedule';
-import { prefilledLink, tokenHash } from '../gas/forms';
-import { send } from '../gas/mail';
-import type { StoredRequest } from '../gas/tracking';
+import { tokenHash } from '../gas/forms';
+import { newNotice, queueNotices, type Notice } from '../gas/outbox';
+import { Tracking, type AuditEntry, type StoredRequest } from '../gas/tracking';
 import { londonDay } from './context';
-import { reminderEmail } from './emails';
+import { auditCopy, claimDetails, deliverNotices } from './notices';
 import { hasLeft } from './invite';
 import { mutate } from './store';
 
@@ -21,9 +21,10 @@ export interface ReminderRun {
 /**
  * Marks open requests past Due By as Overdue, then sends the reminders due today, as many as
  * `maxEmails` allows (MailApp's quota left, and what the run's time budget can send). Each
- * reminder is recorded (Reminders Sent, Last Reminder At, an Audit row) under the lock *before*
- * its email goes (at-most-once): a crash, a retry or two overlapping runs never send one twice,
- * and the sheet itself is the cursor of what is left. A new starter's reminder carries a fresh
+ * reminder is recorded (Reminders Sent, Last Reminder At, an Audit row naming its queued notice)
+ * under the lock *before* its email goes, and sent at most once: a crash, a retry or two
+ * overlapping runs never send one twice, one a stopped run owed is sent by a later run, and the
+ * sheet itself is the cursor of what is left. A new starter's reminder carries a fresh
  * single-use form link to their personal address. Leavers are left out.
  */
 export function runReminders(config: Config, actor: string, maxEmails: number): ReminderRun {
@@ -58,22 +59,40 @@ export function runReminders(config: Config, actor: string, maxEmails: number): 
         return nextReminderDay(schedule, londonDay(r.invitedAt), r.remindersSent, last) <= today;
       });
     const sending = due.slice(0, Math.max(0, maxEmails));
-    const tokens = new Map<string, string>();
+    const notices = new Map<string, Notice>();
+    const reminded: AuditEntry[] = [];
     for (const s of sending) {
-      const p = person.get(s.request.email);
-      if (p?.personalEmail && !completed.has(s.request.email))
-        tokens.set(s.request.requestId, Utilities.getUuid());
-    }
-    tracking.appendTokens(
-      [...tokens].map(([requestId, token]) => ({ requestId, hash: tokenHash(token) })),
-      now,
-    );
-    for (const s of sending) {
+      const home = person.get(s.request.email)?.personalEmail;
+      const newStarter = Boolean(home) && !completed.has(s.request.email);
+      const count = s.request.remindersSent + 1;
+      const n = newNotice({
+        kind: 'reminder',
+        requestId: s.request.requestId,
+        to: newStarter ? (home as string) : s.request.email,
+        token: newStarter ? Utilities.getUuid() : undefined,
+        claim: { lastReminderAt: now.getTime(), remindersSent: count },
+      });
+      const audit: AuditEntry = {
+        at: now,
+        actor,
+        action: 'Reminder sent',
+        requestId: s.request.requestId,
+        details: claimDetails(`Reminder ${count} to ${n.to}`, [n]),
+      };
+      reminded.push(audit);
+      notices.set(s.request.requestId, { ...n, audit: auditCopy([audit]) });
       changed.set(s.row, {
         row: s.row,
-        request: { ...s.request, remindersSent: s.request.remindersSent + 1, lastReminderAt: now },
+        request: { ...s.request, remindersSent: count, lastReminderAt: now },
       });
     }
+    tracking.appendTokens(
+      [...notices.values()]
+        .filter((n) => n.token)
+        .map((n) => ({ requestId: n.requestId, hash: tokenHash(n.token as string) })),
+      now,
+    );
+    queueNotices([...notices.values()]);
     const all = [...changed.values()];
     return {
       changed: all,
@@ -85,36 +104,26 @@ export function runReminders(config: Config, actor: string, maxEmails: number): 
           requestId: r.requestId,
           details: `Due by ${londonDay(r.dueBy as Date)}`,
         })),
-        ...sending.map((s) => ({
-          at: now,
-          actor,
-          action: 'Reminder sent',
-          requestId: s.request.requestId,
-          details: `Reminder ${s.request.remindersSent + 1} to ${tokens.has(s.request.requestId) ? person.get(s.request.email)?.personalEmail : s.request.email}`,
-        })),
+        ...reminded,
       ],
       result: {
         newlyOverdue,
         overdue: current
           .map((s) => changed.get(s.row)?.request ?? s.request)
           .filter((r) => r.status === 'Overdue'),
-        sending: sending.map((s) => ({
-          request: changed.get(s.row)?.request as SignatureRequest,
-          token: tokens.get(s.request.requestId),
-          personalEmail: person.get(s.request.email)?.personalEmail ?? '',
-        })),
+        notices: [...notices.values()],
+        requests: new Map(
+          sending.map((s) => [s.request.requestId, changed.get(s.row)?.request as SignatureRequest]),
+        ),
         remaining: due.length - sending.length,
       },
     };
   });
-  for (const { request, token, personalEmail } of picked.sending) {
-    const link = token ? prefilledLink(config.form, token) : '';
-    send(reminderEmail(config, request, token ? personalEmail : request.email, link), config.schoolName);
-  }
+  const delivery = deliverNotices(config, picked.notices, Tracking.open(config), picked.requests);
   return {
     newlyOverdue: picked.newlyOverdue,
     overdue: picked.overdue,
-    sent: picked.sending.length,
+    sent: delivery.sent,
     remaining: picked.remaining,
   };
 }

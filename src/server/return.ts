@@ -1,11 +1,11 @@
 import { tooLong } from '../core/limits';
 import { returnRequest, type SignatureRequest } from '../core/request';
-import { prefilledLink, tokenHash } from '../gas/forms';
-import { send } from '../gas/mail';
-import { Tracking } from '../gas/tracking';
+import { tokenHash } from '../gas/forms';
+import { newNotice, queueNotices, type Notice } from '../gas/outbox';
+import { Tracking, type AuditEntry } from '../gas/tracking';
 import type { ServerResponse } from './api';
 import { isApprover, type ServerContext } from './context';
-import { returnedEmail } from './emails';
+import { auditCopy, claimDetails, deliverNotices } from './notices';
 import { settle } from './pending-steps';
 import { homeState } from './state';
 import { changeRow } from './store';
@@ -22,8 +22,9 @@ export interface ReturnArgs {
  * The approver returns a signed request with a reason (approvers only, never their own), once
  * its signature's own steps are done: under the lock the request becomes Rejected with the reason
  * in Notes, every form reference it had is withdrawn (an old link no longer signs), a new starter
- * who signed through the Form gets a fresh reference, and the notice is claimed in the Audit; the
- * person is then emailed why and asked to sign again.
+ * who signed through the Form gets a fresh reference, and the notice is claimed in the Audit
+ * (queued just before, sent just after, at most once): the person is emailed why and asked to
+ * sign again.
  */
 export function returnSigned(ctx: ServerContext, args: ReturnArgs): ServerResponse {
   const config = ctx.config;
@@ -35,41 +36,52 @@ export function returnSigned(ctx: ServerContext, args: ReturnArgs): ServerRespon
   if (settle(config, tracking, args.requestId)) {
     return { ok: false, message: 'That signature is still being recorded: try again in a minute.' };
   }
-  const personal = new Map(
-    tracking.readRoster(config.staffTypes).staff.map((p) => [p.email, p.personalEmail]),
-  );
-  type Outcome = { ok: boolean; message: string; request?: SignatureRequest; to?: string; token?: string };
+  const found = tracking.readSignatures().requests.find((s) => s.request.requestId === args.requestId);
+  if (!found) return { ok: false, message: 'No such request.' };
+  const early = returnRequest(found.request, { approver: ctx.caller, reason: args.reason });
+  if (!early.ok) return { ok: false, message: early.message };
+  const home =
+    tracking.readRoster(config.staffTypes).staff.find((p) => p.email === found.request.email)
+      ?.personalEmail ?? '';
+  const token = found.request.signedVia === 'Form' && home ? Utilities.getUuid() : undefined;
+  const to = token ? home : found.request.email;
+  type Outcome = { ok: boolean; message: string; request?: SignatureRequest; notice?: Notice };
   const outcome = changeRow<Outcome>(tracking, args.requestId, (current) => {
     if (!current) return { result: { ok: false, message: 'No such request.' } };
     const t = returnRequest(current.request, { approver: ctx.caller, reason: args.reason });
     if (!t.ok) return { result: { ok: false, message: t.message } };
     const r = t.request;
     const now = new Date();
-    const home = personal.get(r.email) ?? '';
-    const token = r.signedVia === 'Form' && home ? Utilities.getUuid() : undefined;
-    const to = token ? home : r.email;
+    const n = newNotice({
+      kind: 'returned',
+      requestId: r.requestId,
+      to,
+      token,
+      claim: { status: r.status, notes: r.notes },
+    });
+    const audit: AuditEntry[] = [
+      { at: now, actor: ctx.caller, action: 'Returned', requestId: r.requestId, details: r.notes },
+      {
+        at: now,
+        actor: ctx.caller,
+        action: 'Notice',
+        requestId: r.requestId,
+        details: claimDetails(`Returned: told ${to}`, [n]),
+      },
+    ];
+    const notice = { ...n, audit: auditCopy(audit) };
     return {
       request: r,
-      also: (t2) => {
+      before: (t2) => {
         t2.revokeTokens(r.requestId, now);
         if (token) t2.appendTokens([{ hash: tokenHash(token), requestId: r.requestId }], now);
+        queueNotices([notice]);
       },
-      audit: [
-        { at: now, actor: ctx.caller, action: 'Returned', requestId: r.requestId, details: r.notes },
-        {
-          at: now,
-          actor: ctx.caller,
-          action: 'Notice',
-          requestId: r.requestId,
-          details: `Returned: told ${to}`,
-        },
-      ],
-      result: { ok: true, message: `Returned ${r.name}'s AUP.`, request: r, to, token },
+      audit,
+      result: { ok: true, message: `Returned ${r.name}'s AUP.`, request: r, notice },
     };
   });
-  if (outcome.request && outcome.to) {
-    const link = outcome.token ? prefilledLink(config.form, outcome.token) : '';
-    send(returnedEmail(config, outcome.request, outcome.to, link), config.schoolName);
-  }
+  if (outcome.request && outcome.notice)
+    deliverNotices(config, [outcome.notice], tracking, new Map([[args.requestId, outcome.request]]));
   return { ok: outcome.ok, message: outcome.message, state: homeState(ctx, args.page) };
 }

@@ -47,7 +47,9 @@ export interface RowChange<T> {
   /** The request as it is to be written (only the cells that differ are). */
   request?: SignatureRequest;
   audit?: AuditEntry[];
-  /** Further writes that must happen under the same lock (a token marked used). */
+  /** Writes under the same lock before the row's (tokens withdrawn, a notice queued). */
+  before?: (tracking: Tracking) => void;
+  /** Further writes under the same lock after the row's (a token marked used). */
   also?: (tracking: Tracking) => void;
   result: T;
 }
@@ -72,6 +74,7 @@ export function changeRow<T>(
       ? (tracking.readRequestAt(found.row, snap.col, requestId) ?? tracking.findRequest(requestId))
       : undefined;
     const change = decide(current?.stored);
+    change.before?.(tracking);
     if (current && change.request) tracking.writeRequestCells(current, snap.col, change.request);
     change.also?.(tracking);
     tracking.appendAudit(change.audit ?? []);

@@ -1,16 +1,17 @@
 import type { Config } from '../core/config';
-import { accountOwed } from '../core/request';
+import { accountOwed, type SignatureRequest } from '../core/request';
 import { daysBetween, nextCycleDay, nextVersionLabel, parseResignRule } from '../core/schedule';
 import { loadConfig } from '../gas/config-store';
 import { ensureActive } from '../gas/directory';
 import { withScriptLock } from '../gas/lock';
-import { remainingQuota, send } from '../gas/mail';
+import { remainingQuota } from '../gas/mail';
+import { newNotice, queueNotices } from '../gas/outbox';
 import { Tracking } from '../gas/tracking';
 import { checkAccount } from '../server/account';
 import { resumePending } from '../server/pending-steps';
 import { londonDay } from '../server/context';
 import { publishVersion } from '../server/cycle';
-import { overdueDigest } from '../server/emails';
+import { claimDetails, deliverNotices } from '../server/notices';
 import { runInvitations, scheduleInvitationJob } from '../server/invite';
 import { runReminders } from '../server/reminders';
 
@@ -100,7 +101,7 @@ function escalate(
   today: string,
   count: number,
   newly: number,
-  overdue: Parameters<typeof overdueDigest>[2],
+  overdue: readonly SignatureRequest[],
 ): void {
   if (!count) return;
   const props = PropertiesService.getScriptProperties();
@@ -108,20 +109,26 @@ function escalate(
   const due =
     newly > 0 || !state.lastDigestOn || daysBetween(state.lastDigestOn, today) >= config.escalationEveryDays;
   if (!due || state.lastDigestOn === today) return;
-  props.setProperty(STATE_KEY, JSON.stringify({ ...state, lastDigestOn: today }));
+  const notices = config.businessManagers.map((bm) =>
+    newNotice({ kind: 'digest', requestId: '', to: bm, newly }),
+  );
+  queueNotices(notices, { [STATE_KEY]: JSON.stringify({ ...state, lastDigestOn: today }) });
+  const tracking = Tracking.open(config);
   withScriptLock(() =>
-    Tracking.open(config).appendAudit([
+    tracking.appendAudit([
       {
         at: new Date(),
         actor,
         action: 'Overdue digest',
         requestId: '',
-        details: `${count} overdue (${newly} new) to ${config.businessManagers.join(', ')}`,
+        details: claimDetails(
+          `${count} overdue (${newly} new) to ${config.businessManagers.join(', ')}`,
+          notices,
+        ),
       },
     ]),
   );
-  for (const bm of config.businessManagers)
-    send(overdueDigest(config, bm, overdue, newly), config.schoolName);
+  deliverNotices(config, notices, tracking, new Map(overdue.map((r) => [r.requestId, r])));
 }
 
 /**

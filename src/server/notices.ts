@@ -1,0 +1,192 @@
+import { docIdFrom, type Config } from '../core/config';
+import type { SignatureRequest } from '../core/request';
+import { prefilledLink } from '../gas/forms';
+import { withScriptLock } from '../gas/lock';
+import { remainingQuota, send, type Email } from '../gas/mail';
+import {
+  forgetNotice,
+  markSending,
+  noticeTag,
+  takeStaleNotices,
+  unmarkSending,
+  type Notice,
+  type NoticeClaim,
+} from '../gas/outbox';
+import { Tracking, type AuditEntry } from '../gas/tracking';
+import {
+  accountReadyEmail,
+  invitationEmail,
+  newStarterInvitation,
+  overdueDigest,
+  reminderEmail,
+  returnedEmail,
+  signedNotice,
+} from './emails';
+
+/** How a delivery ended. */
+export interface Delivery {
+  sent: number;
+  /** Notices left owed: MailApp's daily quota is spent (tomorrow's daily run sends them). */
+  left: number;
+  /** Notices found still marked sending after their run stopped: never sent again. */
+  unconfirmed: number;
+}
+
+/**
+ * The email `n` stands for, built from the records as they are now (the request's row, for a
+ * digest the overdue requests), or undefined when there is nothing left to say (the request is
+ * gone).
+ */
+export function renderNotice(
+  config: Config,
+  n: Notice,
+  requests: ReadonlyMap<string, SignatureRequest>,
+): Email | undefined {
+  if (n.kind === 'digest') {
+    const overdue = [...requests.values()].filter(
+      (r) => r.policyVersion === config.policyVersion && r.status === 'Overdue',
+    );
+    return overdue.length ? overdueDigest(config, n.to, overdue, n.newly ?? 0) : undefined;
+  }
+  const r = requests.get(n.requestId);
+  if (!r) return undefined;
+  const link = n.token ? prefilledLink(config.form, n.token) : '';
+  switch (n.kind) {
+    case 'invitation':
+      return n.token
+        ? newStarterInvitation(
+            config,
+            r,
+            n.to,
+            link,
+            DriveApp.getFileById(docIdFrom(r.document)).getAs('application/pdf'),
+          )
+        : invitationEmail(config, r);
+    case 'reminder':
+      return reminderEmail(config, r, n.to, link);
+    case 'signed':
+      return signedNotice(config, r, n.to);
+    case 'returned':
+      return returnedEmail(config, r, n.to, link);
+    case 'ready':
+      return accountReadyEmail(config, r, n.to === r.email ? '' : n.to);
+  }
+}
+
+/**
+ * Sends notices this run holds, in order, each at most once: marked sending, sent, forgotten.
+ * Stops, leaving the rest owed, when MailApp's daily quota will not cover the next one
+ * (MailApp.getRemainingDailyQuota, read once) or MailApp answers that it is spent. A notice
+ * already marked sending (its run stopped at the send) is given up, with an Audit row
+ * ("Notice unconfirmed"). A send MailApp refuses for another reason (an address it will not
+ * take) is given up with an Audit row ("Notice failed"), so it is not retried for ever.
+ * @param requests the requests by ID, as the caller has them (read from the sheet when absent)
+ */
+export function deliverNotices(
+  config: Config,
+  notices: readonly Notice[],
+  tracking: Tracking,
+  requests?: ReadonlyMap<string, SignatureRequest>,
+): Delivery {
+  const out: Delivery = { sent: 0, left: 0, unconfirmed: 0 };
+  if (!notices.length) return out;
+  const byId = requests ?? requestMap(tracking);
+  const audit: AuditEntry[] = [];
+  let quota = remainingQuota();
+  for (const [i, n] of notices.entries()) {
+    if (n.sending) {
+      audit.push(
+        entry(
+          n,
+          'Notice unconfirmed',
+          `The run sending it stopped at the send: not sent again, so no one is emailed twice. ${n.kind} to ${n.to}`,
+        ),
+      );
+      forgetNotice(n);
+      out.unconfirmed += 1;
+      continue;
+    }
+    const email = renderNotice(config, n, byId);
+    if (!email) {
+      forgetNotice(n);
+      continue;
+    }
+    const recipients = 1 + (email.cc ? 1 : 0);
+    if (quota < recipients) {
+      out.left = notices.length - i;
+      break;
+    }
+    markSending(n);
+    try {
+      send(email, config.schoolName);
+    } catch (e) {
+      const message = String((e as Error)?.message ?? e);
+      if (/too many times/i.test(message)) {
+        unmarkSending(n);
+        out.left = notices.length - i;
+        break;
+      }
+      audit.push(entry(n, 'Notice failed', `${n.kind} to ${n.to}: ${message}`));
+    }
+    forgetNotice(n);
+    quota -= recipients;
+    out.sent += 1;
+  }
+  if (audit.length) withScriptLock(() => tracking.appendAudit(audit));
+  return out;
+}
+
+/**
+ * Sends the notices that stopped runs left (their lease over), but only those whose claim was
+ * written: the Audit names them, or the row shows their claim (then the claim's Audit rows, lost
+ * with the run, are written now). A run that stopped before its claim leaves a notice that is
+ * dropped. A digest's claim is its own queueing (with the daily state, in one write).
+ */
+export function deliverStaleNotices(config: Config, tracking: Tracking): Delivery {
+  const stale = takeStaleNotices();
+  if (!stale.length) return { sent: 0, left: 0, unconfirmed: 0 };
+  const tagged = tracking.claimedNotices();
+  const requests = requestMap(tracking);
+  const restore: AuditEntry[] = [];
+  const keep: Notice[] = [];
+  for (const n of stale) {
+    if (tagged.has(n.ref) || n.kind === 'digest') keep.push(n);
+    else if (n.claim && showsClaim(requests.get(n.requestId), n.claim)) {
+      keep.push(n);
+      restore.push(...(n.audit ?? []).map((a) => ({ ...a, at: new Date(a.at) })));
+    } else forgetNotice(n);
+  }
+  if (restore.length) withScriptLock(() => tracking.appendAudit(restore));
+  return deliverNotices(config, keep, tracking, requests);
+}
+
+/** Whether the row shows the claim (every cell `claim` names has the value it says). */
+export function showsClaim(r: SignatureRequest | undefined, claim: NoticeClaim): boolean {
+  if (!r) return false;
+  return (
+    (claim.status === undefined || claim.status === r.status) &&
+    (claim.notes === undefined || claim.notes === r.notes) &&
+    (claim.invitedAt === undefined || claim.invitedAt === r.invitedAt?.getTime()) &&
+    (claim.lastReminderAt === undefined || claim.lastReminderAt === r.lastReminderAt?.getTime()) &&
+    (claim.remindersSent === undefined || claim.remindersSent === r.remindersSent)
+  );
+}
+
+/** A notice's copy of its claim's Audit rows (dates as ms, for Script Properties). */
+export function auditCopy(entries: readonly AuditEntry[]): NonNullable<Notice['audit']> {
+  return entries.map((e) => ({ ...e, at: e.at.getTime() }));
+}
+
+/** The requests of the Signatures sheet by ID. */
+export function requestMap(tracking: Tracking): Map<string, SignatureRequest> {
+  return new Map(tracking.readSignatures().requests.map((s) => [s.request.requestId, s.request]));
+}
+
+/** The details of a claiming Audit row that owes `notices`: what it says, then their tags. */
+export function claimDetails(text: string, notices: readonly Notice[]): string {
+  return [text, ...notices.map(noticeTag)].join(' ');
+}
+
+function entry(n: Notice, action: string, details: string): AuditEntry {
+  return { at: new Date(), actor: 'AUP Signer', action, requestId: n.requestId, details };
+}
