@@ -1,106 +1,228 @@
 import { DEFAULT_AGREEMENT, type Config } from '../core/config';
 import { OPEN_TO_SIGN } from '../core/request';
 import { templateReport } from '../core/template-report';
-import { loadConfig, saveConfig } from '../gas/config-store';
+import { CONFIG_KEY, loadConfig, saveConfig } from '../gas/config-store';
 import { openDoc } from '../gas/documents';
-import { createPolicyForm, installFormTrigger, openForNewStarters } from '../gas/forms';
+import { installFormTrigger } from '../gas/forms';
 import { withScriptLock } from '../gas/lock';
+import { PUBLISH_KEY, readPublishing, type Publishing } from '../gas/publish-record';
+import type { AuditEntry } from '../gas/tracking';
 import { londonDay } from './context';
 import { runInvitations, scheduleInvitationJob, type InvitationRun } from './invite';
-import { makePolicyCopy, sharePolicy } from './personal-doc';
+import { scheduleResume } from './pending-steps';
+import { versionStores, type AssetProgress } from './provision';
 import { mutate } from './store';
 
 /** States a new version supersedes: everything not yet Complete (Complete requests stay as history). */
 const SUPERSEDED_FROM = [...OPEN_TO_SIGN, 'Signed', 'Approved'];
 
+/** How long a run holds a publication (ms) before another may carry it on: past a run's 6 minutes. */
+const PUBLISH_LEASE_MS = 7 * 60_000;
+
+/** How a publication ended for the run that asked. */
+export type PublishOutcome =
+  | { ok: true; joined: boolean; config: Config; superseded: number; run: InvitationRun }
+  | { ok: false; message: string };
+
 /**
  * Publishes a policy version (a new template and label, or the same template for the next annual
- * cycle): every open request of the old version becomes Superseded, Complete ones stay as history,
- * the version gets its own read-only copy and Form (the old form's trigger is removed), and
- * everyone on the Staff sheet is invited again within `budgetMs`, the rest on a trigger. Active
- * accounts stay active: the add-on never suspends anyone. Returns undefined when another run
- * published first (a double click, or the daily trigger at the same moment): nothing is done twice.
+ * cycle) as one recorded operation. Under the script lock the new version is saved first, with
+ * the record of what publishing still owes, in one Script Properties write; then, resumably:
+ * every open request of the old version becomes Superseded (Complete ones stay as history), the
+ * version gets its own read-only copy and Form (the old Form stops accepting responses and loses
+ * its trigger), and everyone on the Staff sheet is invited within `budgetMs`, the rest on a
+ * trigger. A second publish of the same label, or the daily cycle at the same moment, joins the
+ * one under way; another label waits until it is done. Active accounts stay active.
+ * @param from the version the caller saw as current: refused when it changed meanwhile
  */
 export function publishVersion(
-  config: Config,
+  from: string,
   next: { version: string; templateDocId: string },
   actor: string,
   started: number,
   budgetMs: number,
-): { config: Config; superseded: number; run: InvitationRun } | undefined {
-  const report = templateReport(openDoc(next.templateDocId).lines, config.staffTypes);
-  const superseded = mutate(config, (snap) => {
-    if (loadConfig()?.policyVersion !== config.policyVersion) return { result: -1 };
+): PublishOutcome {
+  const report = templateReport(openDoc(next.templateDocId).lines, loadConfig()?.staffTypes ?? []);
+  const agreementText = report.agreement ?? DEFAULT_AGREEMENT;
+  const begun = withScriptLock((): { ok: true; joined: boolean } | { ok: false; message: string } => {
+    const config = loadConfig();
+    const running = readPublishing();
+    if (running) {
+      return running.version === next.version
+        ? { ok: true, joined: true }
+        : {
+            ok: false,
+            message: `Policy version ${running.version} is being published: try again when it is done.`,
+          };
+    }
+    if (!config) return { ok: false, message: 'AUP Signer is not set up yet.' };
+    if (config.policyVersion === next.version)
+      return { ok: false, message: `${next.version} is already the current version.` };
+    if (config.policyVersion !== from)
+      return { ok: false, message: 'The policy version changed meanwhile: open the add-on again.' };
+    const record: Publishing = {
+      version: next.version,
+      from,
+      fromFormId: config.form.id,
+      templateDocId: next.templateDocId,
+      actor,
+      at: Date.now(),
+      made: {},
+      leaseUntil: Date.now() + PUBLISH_LEASE_MS,
+    };
+    const updated: Config = {
+      ...config,
+      policyVersion: next.version,
+      templateDocId: next.templateDocId,
+      agreementText,
+      cycleOpenedOn: londonDay(),
+    };
+    PropertiesService.getScriptProperties().setProperties({
+      [CONFIG_KEY]: JSON.stringify(updated),
+      [PUBLISH_KEY]: JSON.stringify(record),
+    });
+    return { ok: true, joined: false };
+  });
+  if (!begun.ok) return begun;
+  const res = continuePublishing(actor, started, budgetMs, !begun.joined);
+  if (!res) {
+    const config = loadConfig() as Config;
+    const run: InvitationRun = {
+      created: 0,
+      invited: 0,
+      remaining: 0,
+      blockedByQuota: false,
+      rosterProblems: [],
+    };
+    return { ok: true, joined: true, config, superseded: 0, run };
+  }
+  return { ...res, joined: begun.joined };
+}
+
+/**
+ * Carries on the publication under way, when no other run holds it (`mine`: this run recorded it
+ * and holds it already): supersedes, makes the version's copy and Form, saves them, forgets the
+ * record and invites. A step that fails gives the publication up to the next run (the one-off
+ * resume trigger is scheduled) and rethrows.
+ * @returns what it did, or undefined when nothing is under way or another run holds it
+ */
+export function continuePublishing(
+  actor: string,
+  started: number,
+  budgetMs: number,
+  mine = false,
+): { ok: true; config: Config; superseded: number; run: InvitationRun } | undefined {
+  const p = mine ? readPublishing() : takePublishing();
+  if (!p) return undefined;
+  try {
+    const config = loadConfig() as Config;
+    const superseded = supersede(config, p);
+    const assets = versionAssets(config, p);
+    const updated: Config = { ...config, ...assets };
+    saveConfig(updated);
+    PropertiesService.getScriptProperties().deleteProperty(PUBLISH_KEY);
+    const run = runInvitations(updated, actor, started, budgetMs);
+    if (run.remaining > 0 && !run.blockedByQuota) scheduleInvitationJob();
+    return { ok: true, config: updated, superseded, run };
+  } catch (e) {
+    const left = readPublishing();
+    if (left)
+      PropertiesService.getScriptProperties().setProperty(
+        PUBLISH_KEY,
+        JSON.stringify({ ...left, leaseUntil: 0 }),
+      );
+    scheduleResume();
+    throw e;
+  }
+}
+
+/** Takes the publication under way over when its lease is over, under the script lock. */
+function takePublishing(): Publishing | undefined {
+  const seen = readPublishing();
+  if (!seen || seen.leaseUntil > Date.now()) return undefined;
+  return withScriptLock(() => {
+    const p = readPublishing();
+    if (!p || p.leaseUntil > Date.now()) return undefined;
+    const taken = { ...p, leaseUntil: Date.now() + PUBLISH_LEASE_MS };
+    PropertiesService.getScriptProperties().setProperty(PUBLISH_KEY, JSON.stringify(taken));
+    return taken;
+  });
+}
+
+/**
+ * Step 1: the replaced version's open requests become Superseded, with their Audit rows and the
+ * "Version published" row (written once: a run that stopped after it does not write it again).
+ */
+function supersede(config: Config, p: Publishing): number {
+  const published = `${p.from} → ${p.version}; template ${p.templateDocId}`;
+  return mutate(config, (snap, t) => {
     const now = new Date();
     const changed = snap.requests
-      .filter(
-        (s) => s.request.policyVersion === config.policyVersion && SUPERSEDED_FROM.includes(s.request.status),
-      )
+      .filter((s) => s.request.policyVersion === p.from && SUPERSEDED_FROM.includes(s.request.status))
       .map((s) => ({
         row: s.row,
         request: {
           ...s.request,
           status: 'Superseded' as const,
-          notes: `Superseded by policy version ${next.version}.`,
+          notes: `Superseded by policy version ${p.version}.`,
         },
       }));
-    return {
-      changed,
-      audit: [
-        ...changed.map((c) => ({
-          at: now,
-          actor,
-          action: 'Superseded',
-          requestId: c.request.requestId,
-          details: `By policy version ${next.version}`,
-        })),
-        {
-          at: now,
-          actor,
-          action: 'Version published',
-          requestId: '',
-          details: `${config.policyVersion} → ${next.version}; template ${next.templateDocId}`,
-        },
-      ],
-      result: changed.length,
-    };
+    const audit: AuditEntry[] = changed.map((c) => ({
+      at: now,
+      actor: p.actor,
+      action: 'Superseded',
+      requestId: c.request.requestId,
+      details: `By policy version ${p.version}`,
+    }));
+    const recorded = t.readAudit('').some((a) => a.action === 'Version published' && a.details === published);
+    if (!recorded)
+      audit.push({ at: now, actor: p.actor, action: 'Version published', requestId: '', details: published });
+    return { changed, audit, result: changed.length };
   });
-  if (superseded < 0) return undefined;
-  const agreementText = report.agreement ?? DEFAULT_AGREEMENT;
-  const settings = { ...config, policyVersion: next.version, templateDocId: next.templateDocId };
-  const assets = versionAssets(config, settings, agreementText);
-  const updated: Config = { ...settings, ...assets, agreementText, cycleOpenedOn: londonDay() };
-  withScriptLock(() => saveConfig(updated));
-  const run = runInvitations(updated, actor, started, budgetMs);
-  if (run.remaining > 0 && !run.blockedByQuota) scheduleInvitationJob();
-  return { config: updated, superseded, run };
 }
 
 /**
- * What each policy version has of its own: a read-only copy of the policy and a Form with its
- * form-submit trigger. The previous version's Form stops accepting responses and loses its
- * trigger (so triggers never pile up towards Apps Script's 20 per user).
+ * Step 2: the old Form closed and its trigger removed (so triggers never pile up towards Apps
+ * Script's 20 per user), then the version's own copy and Form, each recorded the moment it
+ * exists, and the new Form's trigger.
  */
-export function versionAssets(
+function versionAssets(config: Config, p: Publishing): Pick<Config, 'policyUrl' | 'policyShared' | 'form'> {
+  closeForm(p.fromFormId);
+  const record = (): void => {
+    PropertiesService.getScriptProperties().setProperty(PUBLISH_KEY, JSON.stringify(p));
+  };
+  const assets = versionStores(
+    { schoolName: config.schoolName, policyVersion: p.version, templateDocId: p.templateDocId },
+    config.agreementText,
+    config.folderId,
+    p.made,
+    record,
+  );
+  installFormTrigger(assets.form.id);
+  return assets;
+}
+
+/** Stops a version's Form accepting responses and removes its form-submit trigger. */
+export function closeForm(formId: string): void {
+  for (const t of ScriptApp.getProjectTriggers()) {
+    if (t.getHandlerFunction() === 'onFormSubmit' && t.getTriggerSourceId() === formId)
+      ScriptApp.deleteTrigger(t);
+  }
+  const old = FormApp.openById(formId);
+  if (old.isPublished() && old.isAcceptingResponses()) old.setAcceptingResponses(false);
+}
+
+/**
+ * A version's own stores made at once, for a settings save that changes the version before any
+ * invitation has gone (setup's path: nothing to supersede yet).
+ */
+export function newVersionAssets(
   previous: Config,
   next: Pick<Config, 'schoolName' | 'policyVersion' | 'templateDocId' | 'folderId'>,
   agreementText: string,
 ): Pick<Config, 'policyUrl' | 'policyShared' | 'form'> {
-  for (const t of ScriptApp.getProjectTriggers()) {
-    if (t.getHandlerFunction() === 'onFormSubmit' && t.getTriggerSourceId() === previous.form.id)
-      ScriptApp.deleteTrigger(t);
-  }
-  const old = FormApp.openById(previous.form.id);
-  if (old.isPublished()) old.setAcceptingResponses(false);
-  const copy = makePolicyCopy(next, next.folderId);
-  const policyShared = sharePolicy(copy);
-  const made = createPolicyForm(
-    `${next.schoolName} Acceptable Use Policy ${next.policyVersion}`,
-    agreementText,
-    policyShared === 'anyone' ? copy.getUrl() : '',
-    next.folderId,
-  );
-  const form = { ...made, url: openForNewStarters(FormApp.openById(made.id)).url };
-  installFormTrigger(form.id);
-  return { policyUrl: copy.getUrl(), policyShared, form };
+  closeForm(previous.form.id);
+  const assets = versionStores(next, agreementText, next.folderId, {}, () => undefined);
+  installFormTrigger(assets.form.id);
+  return assets;
 }

@@ -1,6 +1,7 @@
 import type { Config, SettingsInput } from '../core/config';
 import { listPending } from '../gas/pending';
 import { resumePending, scheduleResume } from './pending-steps';
+import { readPublishing } from '../gas/publish-record';
 import { loadConfig } from '../gas/config-store';
 import type { ServerRequest, ServerResponse } from './api';
 import { accountOp, approveRequest, pendingEnablements, type ApproveArgs } from './approve';
@@ -24,9 +25,12 @@ const CARD_RESUME_BUDGET_MS = 10_000;
 /**
  * On a card open: steps still owed for the caller's own requests that no run holds are taken over
  * and finished (the signer's card then shows their signature as it is); steps owed for anyone
- * else's are left to the one-off resume trigger, scheduled here if none waits.
+ * else's, and a publication a stopped run left, are left to the one-off resume trigger, scheduled
+ * here if none waits.
  */
 function resumeOwn(config: Config, caller: string, started: number): void {
+  const publishing = readPublishing();
+  if (publishing && publishing.leaseUntil <= Date.now()) scheduleResume();
   const stale = listPending().filter((p) => p.leaseUntil <= Date.now());
   if (!stale.length) return;
   const mine = stale.filter((p) => p.actor === caller);

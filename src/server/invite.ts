@@ -8,6 +8,7 @@ import { tokenHash } from '../gas/forms';
 import { auditCopy, claimDetails, deliverNotices } from './notices';
 import { directoryApi, requireAdvancedServices } from '../gas/advanced';
 import { makePersonalDoc } from './personal-doc';
+import { readPublishing } from '../gas/publish-record';
 import { mutate } from './store';
 import { londonDay } from './context';
 
@@ -33,7 +34,8 @@ export interface InvitationRun {
  *    invitations queued just before it (src/gas/outbox.ts) and named in its Audit rows;
  * 4. their invitation emails, as far as MailApp's daily quota allows (the rest stay owed).
  * The advanced services it needs are named first, so a manifest without them fails the run at once
- * with Apps Script's ReferenceError rather than part-way in the background.
+ * with Apps Script's ReferenceError rather than part-way in the background. While a new version
+ * is being published it does nothing: the publication invites once its Form exists.
  * Invited At is written before the email is sent and each email is sent at most once, so a crash
  * or a retry never sends an invitation twice, and an email a stopped run still owed is sent by a
  * later run; the sheet itself is the cursor, so a later run resumes where this one stopped and
@@ -46,6 +48,8 @@ export function runInvitations(
   budgetMs: number,
 ): InvitationRun {
   requireAdvancedServices();
+  if (readPublishing())
+    return { created: 0, invited: 0, remaining: 0, blockedByQuota: false, rosterProblems: [] };
   const users = directoryApi().Users;
   const { created, pending, rosterProblems } = mutate(config, (snap, tracking) => {
     const roster = tracking.readRoster(config.staffTypes);

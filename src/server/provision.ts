@@ -11,7 +11,7 @@ export type Stores = Pick<
 >;
 
 /** What a first setup has made so far, including what a step left half-made (a draft). */
-type Progress = Partial<Stores> & { policyDraft?: string; formDraft?: string };
+type Progress = Partial<Stores> & AssetProgress;
 
 /** Script Properties key: what a first setup has made so far, so that a second run carries on. */
 export const SETUP_PROGRESS_KEY = 'AUP_SIGNER_SETUP';
@@ -74,6 +74,44 @@ export function provision(settings: Settings, agreementText: string): Stores {
     }
     return made.folderId as string;
   });
+  const assets = versionStores(settings, agreementText, folderId, made, record);
+  const form = assets.form;
+  setupStep(
+    'installing the triggers',
+    'In the Apps Script editor, open Triggers and delete old AUP Signer triggers (each user may have 20).',
+    () => {
+      installFormTrigger(form.id);
+      installDailyTrigger(settings.sendHour);
+    },
+  );
+  setupStep(
+    'sharing the script project with your school',
+    'In Google Drive, share the AUP Signer script project with your school as Viewer.',
+    shareScriptProject,
+  );
+  return made as Stores;
+}
+
+/** What a policy version has of its own, and what a step left half-made (a draft). */
+export type AssetProgress = Partial<Pick<Config, 'policyUrl' | 'policyShared' | 'form'>> & {
+  policyDraft?: string;
+  formDraft?: string;
+};
+
+/**
+ * A policy version's own stores, step by step, each recorded (`record`, after `made` changes)
+ * the moment it exists, so a run that stops is carried on by the next without a second copy or
+ * Form: the policy's read-only copy, its sharing (anyone with the link, or the domain where
+ * outside sharing is blocked), the version's Form, and the Form opened to new starters.
+ * @throws SetupStepError naming the step that failed
+ */
+export function versionStores(
+  settings: Pick<Settings, 'schoolName' | 'policyVersion' | 'templateDocId'>,
+  agreementText: string,
+  folderId: string,
+  made: AssetProgress,
+  record: () => void,
+): Pick<Config, 'policyUrl' | 'policyShared' | 'form'> {
   setupStep('copying the policy for new starters', 'Check that your account can open the template.', () => {
     if (alive(idFromUrl(made.policyUrl ?? ''))) return;
     binDraft(made.policyDraft);
@@ -86,6 +124,7 @@ export function provision(settings: Settings, agreementText: string): Stores {
     record();
   });
   setupStep('sharing the policy copy', 'Check that your account can share files in Google Drive.', () => {
+    if (made.policyShared) return;
     made.policyShared = sharePolicy(DriveApp.getFileById(idFromUrl(made.policyUrl as string)));
     record();
   });
@@ -114,20 +153,11 @@ export function provision(settings: Settings, agreementText: string): Stores {
       record();
     },
   );
-  setupStep(
-    'installing the triggers',
-    'In the Apps Script editor, open Triggers and delete old AUP Signer triggers (each user may have 20).',
-    () => {
-      installFormTrigger(form.id);
-      installDailyTrigger(settings.sendHour);
-    },
-  );
-  setupStep(
-    'sharing the script project with your school',
-    'In Google Drive, share the AUP Signer script project with your school as Viewer.',
-    shareScriptProject,
-  );
-  return made as Stores;
+  return {
+    policyUrl: made.policyUrl as string,
+    policyShared: made.policyShared ?? 'domain',
+    form: made.form as PolicyForm,
+  };
 }
 
 /** Forgets the setup record once the configuration is saved. */

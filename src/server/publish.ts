@@ -11,7 +11,8 @@ const CARD_BUDGET_MS = 10_000;
 
 /**
  * Publish a new version (business managers): a new label, and a new template or the same one.
- * Every open request of the old version is superseded and everyone is invited again.
+ * Every open request of the old version is superseded and everyone is invited again, as one
+ * recorded operation that a second click of the same label joins (see `publishVersion`).
  */
 export function publishOp(
   ctx: ServerContext,
@@ -37,11 +38,20 @@ export function publishOp(
       message: 'You cannot open that template yourself: share it with your account first.',
     };
   }
-  const res = publishVersion(config, { version, templateDocId }, ctx.caller, started, CARD_BUDGET_MS);
-  if (!res) return { ok: false, message: 'The policy version changed meanwhile: open the add-on again.' };
+  const res = publishVersion(
+    config.policyVersion,
+    { version, templateDocId },
+    ctx.caller,
+    started,
+    CARD_BUDGET_MS,
+  );
+  if (!res.ok) return { ok: false, message: res.message };
+  const done = `${res.superseded} open request(s) superseded; invited ${res.run.invited}${res.run.remaining ? `, ${res.run.remaining} more in the background` : ''}.`;
   return {
     ok: true,
-    message: `Published ${version}: ${res.superseded} open request(s) superseded; invited ${res.run.invited}${res.run.remaining ? `, ${res.run.remaining} more in the background` : ''}.`,
+    message: res.joined
+      ? `Publishing ${version} was already under way: carried on. ${done}`
+      : `Published ${version}: ${done}`,
     state: homeState({ ...ctx, config: res.config }),
   };
 }

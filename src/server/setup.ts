@@ -10,7 +10,7 @@ import { templateReport, type TemplateReport } from '../core/template-report';
 import { cycleStartFor, parseResignRule, type ResignRule } from '../core/schedule';
 import { loadConfig, saveConfig } from '../gas/config-store';
 import { canRead } from '../gas/sharing';
-import { versionAssets } from './cycle';
+import { newVersionAssets } from './cycle';
 import { openDoc } from '../gas/documents';
 import { withScriptLock } from '../gas/lock';
 import { Tracking } from '../gas/tracking';
@@ -106,7 +106,7 @@ function saveUnderLock(
   const created = current
     ? {
         ...current,
-        ...(changesVersion ? versionAssets(current, { ...current, ...settings }, agreementText) : {}),
+        ...(changesVersion ? newVersionAssets(current, { ...current, ...settings }, agreementText) : {}),
       }
     : { owner, ...provision(settings, agreementText) };
   const next: Config = {

@@ -10,7 +10,7 @@ import { Tracking } from '../gas/tracking';
 import { checkAccount } from '../server/account';
 import { resumePending } from '../server/pending-steps';
 import { londonDay } from '../server/context';
-import { publishVersion } from '../server/cycle';
+import { continuePublishing, publishVersion } from '../server/cycle';
 import { claimDetails, deliverNotices } from '../server/notices';
 import { runInvitations, scheduleInvitationJob } from '../server/invite';
 import { runReminders } from '../server/reminders';
@@ -51,7 +51,7 @@ export function installDailyTrigger(hour: number, replace = false): void {
 
 /**
  * The daily work, within a time budget: takes over the steps stopped runs left (a quarter of the
- * budget), opens the next cycle when it is due (publishing the same
+ * budget) and a publication a stopped run left, opens the next cycle when it is due (publishing the same
  * template under the next label, which supersedes open requests and invites everyone), finishes
  * pending invitations, marks Overdue and sends the reminders due (leaving room in MailApp's daily
  * quota for the digest), sends the escalation digest to the business managers when requests
@@ -69,16 +69,18 @@ export function dailyWork(): void {
   resumePending(config, started, budget * 0.25);
   const today = londonDay();
   const rule = parseResignRule(config.resignOn);
-  if (typeof rule !== 'string' && nextCycleDay(rule, config.cycleOpenedOn) <= today) {
+  const carried = continuePublishing(actor, started, budget * 0.5);
+  if (carried) config = carried.config;
+  else if (typeof rule !== 'string' && nextCycleDay(rule, config.cycleOpenedOn) <= today) {
     const next = nextVersionLabel(config.policyVersion, today);
-    config =
-      publishVersion(
-        config,
-        { version: next, templateDocId: config.templateDocId },
-        actor,
-        started,
-        budget * 0.5,
-      )?.config ?? config;
+    const res = publishVersion(
+      config.policyVersion,
+      { version: next, templateDocId: config.templateDocId },
+      actor,
+      started,
+      budget * 0.5,
+    );
+    config = res.ok ? res.config : (loadConfig() ?? config);
   } else {
     const run = runInvitations(config, actor, started, budget * 0.5);
     if (run.remaining > 0 && !run.blockedByQuota) scheduleInvitationJob();

@@ -1,12 +1,14 @@
 import { loadConfig } from '../gas/config-store';
+import { continuePublishing } from '../server/cycle';
 import { runInvitations, scheduleInvitationJob, INVITATION_JOB } from '../server/invite';
 
 /** Budget of one trigger run, in ms: well inside Apps Script's 6-minute limit. */
 const TRIGGER_BUDGET_MS = 4.5 * 60_000;
 
 /**
- * The one-off installable trigger that carries on an invitation run: removes itself, invites as
- * many as fit in its budget, and schedules the next run while people remain.
+ * The one-off installable trigger that carries on an invitation run: removes itself, carries on a
+ * publication a stopped run left (which invites), or else invites as many as fit in its budget,
+ * and schedules the next run while people remain.
  */
 export function invitationJob(): void {
   const started = Date.now();
@@ -15,6 +17,8 @@ export function invitationJob(): void {
   }
   const config = loadConfig();
   if (!config) return;
-  const run = runInvitations(config, Session.getEffectiveUser().getEmail(), started, TRIGGER_BUDGET_MS);
+  const actor = Session.getEffectiveUser().getEmail();
+  if (continuePublishing(actor, started, TRIGGER_BUDGET_MS)) return;
+  const run = runInvitations(config, actor, started, TRIGGER_BUDGET_MS);
   if (run.remaining > 0 && !run.blockedByQuota) scheduleInvitationJob();
 }

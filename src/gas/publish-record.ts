@@ -1,0 +1,31 @@
+import type { AssetProgress } from '../server/provision';
+
+/** Script Properties key: the policy version being published, and what it has made so far. */
+export const PUBLISH_KEY = 'AUP_SIGNER_PUBLISH';
+
+/**
+ * A publication under way (DESIGN.md §8): recorded with the new configuration in one write, then
+ * carried on step by step (the old version's requests superseded, the version's copy and Form
+ * made, invitations) by whichever run comes next when the one that started it stops.
+ */
+export interface Publishing {
+  version: string;
+  /** The version it replaces. */
+  from: string;
+  /** The replaced version's Form, closed and its trigger removed. */
+  fromFormId: string;
+  templateDocId: string;
+  actor: string;
+  /** When it was recorded (ms). */
+  at: number;
+  /** The version's copy and Form as far as they are made. */
+  made: AssetProgress;
+  /** Until when (ms) the run carrying it on holds it. */
+  leaseUntil: number;
+}
+
+/** The publication under way, if any. */
+export function readPublishing(): Publishing | undefined {
+  const json = PropertiesService.getScriptProperties().getProperty(PUBLISH_KEY);
+  return json ? (JSON.parse(json) as Publishing) : undefined;
+}
