@@ -10,7 +10,7 @@ import type { AuditEntry } from '../gas/tracking';
 import { londonDay } from './context';
 import { runInvitations, scheduleInvitationJob, type InvitationRun } from './invite';
 import { scheduleResume } from './pending-steps';
-import { versionStores, type AssetProgress } from './provision';
+import { versionStores } from './provision';
 import { mutate } from './store';
 
 /** States a new version supersedes: everything not yet Complete (Complete requests stay as history). */
