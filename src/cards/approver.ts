@@ -26,7 +26,7 @@ export function approverSection(state: HomeState): GoogleAppsScript.Card_Service
   for (const r of state.pending) {
     s.addWidget(
       CardService.newDecoratedText()
-        .setTopLabel(`${r.role} · ${r.staffType}`)
+        .setTopLabel(esc(`${r.role} · ${r.staffType}`))
         .setText(`<b>${esc(r.name)}</b>`)
         .setBottomLabel(`Signed ${r.signedAt}`)
         .setWrapText(true)

@@ -15,7 +15,7 @@ export function checkCard(lines: readonly CheckLine[]): GoogleAppsScript.Card_Se
   for (const l of lines) {
     s.addWidget(
       CardService.newDecoratedText()
-        .setTopLabel(l.label)
+        .setTopLabel(esc(l.label))
         .setText(`${MARK[l.status]} ${esc(l.detail)}`)
         .setWrapText(true),
     );

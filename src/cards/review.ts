@@ -1,5 +1,5 @@
 import type { RequestView } from '../server/api';
-import { actionButton, esc, labelled, linkButton } from './widgets';
+import { actionButton, labelled, linkButton } from './widgets';
 
 /**
  * One request for the approver to review: who signed and when, their AUP, the systems to grant,
@@ -12,7 +12,7 @@ export function reviewCard(
   page: string,
 ): GoogleAppsScript.Card_Service.Card {
   const s = CardService.newCardSection();
-  s.addWidget(labelled('Signed', `${r.signedAt} (${esc(r.signedVia)})`));
+  s.addWidget(labelled('Signed', `${r.signedAt} (${r.signedVia})`));
   if (r.document)
     s.addWidget(CardService.newButtonSet().addButton(linkButton(`Read ${r.name}'s AUP`, r.document)));
   const grant = CardService.newSelectionInput()
@@ -37,7 +37,7 @@ export function reviewCard(
   );
   return CardService.newCardBuilder()
     .setName('review')
-    .setHeader(CardService.newCardHeader().setTitle(esc(r.name)).setSubtitle(`${r.role} · ${r.staffType}`))
+    .setHeader(CardService.newCardHeader().setTitle(r.name).setSubtitle(`${r.role} · ${r.staffType}`))
     .addSection(s)
     .build();
 }

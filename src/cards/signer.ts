@@ -1,5 +1,5 @@
 import type { HomeState, RequestView } from '../server/api';
-import { actionButton, esc, labelled, linkButton, text } from './widgets';
+import { actionButton, labelled, linkButton, text } from './widgets';
 
 type Section = GoogleAppsScript.Card_Service.CardSection;
 
@@ -15,7 +15,7 @@ export function signerSection(state: HomeState): Section {
   const s = CardService.newCardSection().setHeader('Your Acceptable Use Policy');
   const mine = state.mine;
   if (!mine) {
-    s.addWidget(text(`You have nothing to sign for ${esc(state.policyVersion)}.`));
+    s.addWidget(text(`You have nothing to sign for ${state.policyVersion}.`));
     for (const h of state.history.slice(-MAX_HISTORY))
       s.addWidget(labelled(`${h.policyVersion}`, historyLine(h)));
     return s;

@@ -1,5 +1,5 @@
 import { capLines, MAX_CARD_LINES } from '../core/pages';
-import { actionButton, esc, linkButton, text } from './widgets';
+import { actionButton, linkButton, text } from './widgets';
 
 /** What the template check reported (from the server's setup answer). */
 export interface Report {
@@ -20,14 +20,14 @@ export function templateCheckCard(report: Report, preparedUrl = ''): GoogleAppsS
     MAX_CARD_LINES,
     more,
   ))
-    found.addWidget(text(esc(f)));
+    found.addWidget(text(f));
   const card = CardService.newCardBuilder()
     .setName('template-check')
     .setHeader(CardService.newCardHeader().setTitle('Template check'))
     .addSection(found);
   if (report.problems.length) {
     const fix = CardService.newCardSection().setHeader('To fix');
-    for (const p of capLines(report.problems, MAX_CARD_LINES, more)) fix.addWidget(text(esc(p)));
+    for (const p of capLines(report.problems, MAX_CARD_LINES, more)) fix.addWidget(text(p));
     card.addSection(fix);
   }
   const actions = CardService.newButtonSet()

@@ -1,13 +1,17 @@
-/** A text paragraph widget. */
+/**
+ * A text paragraph widget showing `t` as plain text: escaped, since a TextParagraph renders
+ * Google's card HTML (developers.google.com/apps-script/add-ons/concepts/widgets#text_formatting)
+ * and `t` often carries what people typed (a return reason, a name).
+ */
 export function text(t: string): GoogleAppsScript.Card_Service.TextParagraph {
-  return CardService.newTextParagraph().setText(t);
+  return CardService.newTextParagraph().setText(esc(t));
 }
 
-/** A label-and-value widget. */
+/** A label-and-value widget, both shown as plain text (escaped, as {@link text}). */
 export function labelled(label: string, value: string): GoogleAppsScript.Card_Service.DecoratedText {
   return CardService.newDecoratedText()
-    .setTopLabel(label)
-    .setText(value || '—')
+    .setTopLabel(esc(label))
+    .setText(esc(value) || '—')
     .setWrapText(true);
 }
 

@@ -1,3 +1,4 @@
+import { LIMITS, tooLong, type LimitedField } from './limits';
 import { isEmail, normaliseEmail, oneLine } from './safe';
 import { parseDays, parseResignRule } from './schedule';
 
@@ -72,32 +73,50 @@ export type SettingsInput = Partial<Record<keyof Settings, string | string[]>>;
 /**
  * Validates setup-card input into {@link Settings}.
  * Lists accept commas, semicolons or new lines. The template may be a Google Doc URL or ID.
+ * Every field is held to its length in `LIMITS` (the school's name goes into every email
+ * subject, which MailApp caps at 250 characters). With `domain`, approvers and business managers
+ * must be users of it (the deployer's domain: outside accounts never get the tracking sheet).
  */
-export function checkSettings(input: SettingsInput): Checked<Settings> {
+export function checkSettings(input: SettingsInput, domain = ''): Checked<Settings> {
   const errors: string[] = [];
+  const limit = (field: LimitedField, value: string, label: string): void => {
+    const long = tooLong(field, value);
+    if (long) errors.push(`${label}: ${long}`);
+  };
   const text = (k: keyof Settings): string => oneLine(asString(input[k]));
-  const list = (k: keyof Settings): string[] =>
-    asList(input[k])
+  const list = (k: keyof Settings, label: string, field: LimitedField): string[] => {
+    const out = asList(input[k])
       .map(oneLine)
       .filter((s) => s.length > 0);
+    if (out.length > LIMITS.listEntries)
+      errors.push(`${label}: at most ${LIMITS.listEntries} entries (this list has ${out.length}).`);
+    for (const v of out) limit(field, v, label);
+    return out;
+  };
   const emails = (k: keyof Settings, label: string): string[] => {
-    const out = list(k).map(normaliseEmail);
-    for (const e of out) if (!isEmail(e)) errors.push(`${label}: "${e}" is not an email address.`);
+    const out = list(k, label, 'email').map(normaliseEmail);
+    for (const e of out) {
+      if (!isEmail(e)) errors.push(`${label}: "${e.slice(0, LIMITS.email)}" is not an email address.`);
+      else if (domain && !e.endsWith(`@${domain}`))
+        errors.push(`${label}: ${e} is not a user of your school's domain (${domain}).`);
+    }
     return [...new Set(out)];
   };
 
   const schoolName = text('schoolName');
   if (!schoolName) errors.push('School name is required.');
+  limit('schoolName', schoolName, 'School name');
   const templateDocId = docIdFrom(text('templateDocId'));
   if (!templateDocId) errors.push('Template: paste the AUP Google Doc link or its ID.');
   const policyVersion = text('policyVersion');
   if (!policyVersion) errors.push('Policy version is required (for example 2026-27).');
+  limit('policyVersion', policyVersion, 'Policy version');
   const approvers = emails('approvers', 'Approvers');
   if (!approvers.length) errors.push('At least one approver is required.');
   const businessManagers = emails('businessManagers', 'Business managers');
   if (!businessManagers.length) errors.push('At least one business manager is required.');
-  const staffTypes = list('staffTypes');
-  const systems = list('systems');
+  const staffTypes = list('staffTypes', 'Staff types', 'staffType');
+  const systems = list('systems', 'Systems', 'system');
   const whole = (k: keyof Settings, label: string, fallback: string, min: number, max: number): number => {
     const raw = text(k) || fallback;
     const n = Number(raw);

@@ -62,3 +62,14 @@ export function fitCell(value: string): string {
   const mark = ' … (cut to fit a cell)';
   return value.slice(0, LIMITS.cell - mark.length) + mark;
 }
+
+/**
+ * Why a template is too large to be the policy (more than `LIMITS.templateChars` characters of
+ * text: every person's copy, PDF and hash is made from it), or undefined when it fits.
+ */
+export function templateTooLong(lines: readonly { text: string }[]): string | undefined {
+  const n = lines.reduce((sum, l) => sum + l.text.length, 0);
+  return n > LIMITS.templateChars
+    ? `The template has ${n} characters of text; an AUP may have at most ${LIMITS.templateChars}: split off the appendices.`
+    : undefined;
+}

@@ -1,3 +1,4 @@
+import { LIMITS, tooLong } from './limits';
 import { isEmail, normaliseEmail, oneLine } from './safe';
 import { dateOrNull } from './request';
 import type { StaffHeader } from './columns';
@@ -24,7 +25,8 @@ export interface Roster {
 
 /**
  * Reads the Staff sheet's data rows (header excluded, first data row is sheet row 2). Bad rows
- * (malformed email, unknown staff type, duplicate email, missing name) are reported by row number
+ * (malformed email, unknown staff type, duplicate email, missing name, a name, role or address
+ * longer than `LIMITS` allows) are reported by row number
  * and skipped; blank rows are ignored.
  */
 export function parseRoster(
@@ -45,10 +47,19 @@ export function parseRoster(
     const name = s('Name');
     const staffType = typeByKey.get(s('Staff Type').toLowerCase());
     const bad: string[] = [];
-    if (!isEmail(email)) bad.push(`email "${s('Email')}" is not a valid address`);
+    if (!isEmail(email)) bad.push(`email "${s('Email').slice(0, LIMITS.email)}" is not a valid address`);
     if (personalEmail && !isEmail(personalEmail))
       bad.push(`personal email "${personalEmail}" is not a valid address`);
     if (!name) bad.push('the name is empty');
+    for (const [field, value] of [
+      ['name', name],
+      ['role', s('Role')],
+      ['email', email],
+      ['email', personalEmail],
+    ] as const) {
+      const long = tooLong(field, value);
+      if (long) bad.push(long.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase()));
+    }
     if (!staffType) bad.push(`staff type "${s('Staff Type')}" is not one of ${staffTypes.join(', ')}`);
     const first = seen.get(email);
     if (isEmail(email) && first !== undefined) bad.push(`${email} is already on row ${first}`);

@@ -138,7 +138,8 @@ export class Tracking {
    * Protects the sheets only the add-on writes (Signatures, Audit, Form Tokens, Dashboard) so that
    * only the spreadsheet's owner, the web app's user, can edit them: business managers read them
    * and act through the cards, and nobody can slip a token hash into Form Tokens or rewrite the
-   * Audit. The Staff sheet stays theirs to edit. Idempotent.
+   * Audit. The Staff sheet stays theirs to edit. Idempotent: a protection someone widened is
+   * narrowed again to the owner (Protection.removeEditors).
    */
   protectSheets(): void {
     const why: [string, string][] = [
@@ -147,9 +148,19 @@ export class Tracking {
       [TOKENS_SHEET, 'AUP Signer form references: written by the add-on alone'],
       [DASHBOARD_SHEET, 'AUP Signer dashboard: written by the add-on alone'],
     ];
+    const me = Session.getEffectiveUser().getEmail().toLowerCase();
     for (const [name, description] of why) {
       const sheet = this.sheet(name);
-      if (!sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length) ownerOnly(sheet, description);
+      const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+      if (!existing) {
+        ownerOnly(sheet, description);
+        continue;
+      }
+      const extra = existing
+        .getEditors()
+        .map((u) => u.getEmail().toLowerCase())
+        .filter((e) => e !== me);
+      if (extra.length) existing.removeEditors(extra);
     }
   }
 

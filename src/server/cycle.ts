@@ -1,3 +1,4 @@
+import { templateTooLong } from '../core/limits';
 import { DEFAULT_AGREEMENT, type Config } from '../core/config';
 import { OPEN_TO_SIGN } from '../core/request';
 import { templateReport } from '../core/template-report';
@@ -42,7 +43,10 @@ export function publishVersion(
   started: number,
   budgetMs: number,
 ): PublishOutcome {
-  const report = templateReport(openDoc(next.templateDocId).lines, loadConfig()?.staffTypes ?? []);
+  const lines = openDoc(next.templateDocId).lines;
+  const large = templateTooLong(lines);
+  if (large) return { ok: false, message: large };
+  const report = templateReport(lines, loadConfig()?.staffTypes ?? []);
   const agreementText = report.agreement ?? DEFAULT_AGREEMENT;
   const begun = withScriptLock((): { ok: true; joined: boolean } | { ok: false; message: string } => {
     const config = loadConfig();

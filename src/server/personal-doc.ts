@@ -29,7 +29,8 @@ export const DOC_READY = 'AUP Signer: ready';
  * staff-type clauses that do not apply to them and every clause marker removed, every
  * placeholder filled (`approverNames` for Approver Name, since who counter-signs is not known
  * yet), and a Signature record section at the end. The person can only read it; the owner and
- * the business managers can edit it. Marked {@link DOC_READY} (its Drive description) as the last
+ * the business managers can edit it and the approvers read it, through the folder's sharing (so
+ * someone taken off a list in Settings loses it). Marked {@link DOC_READY} (its Drive description) as the last
  * step: a retry after an interrupted run reuses a ready copy of the same name and trashes a
  * half-made one, so a person never has two documents, nor one half made.
  * @returns the document's URL
@@ -69,11 +70,6 @@ export function makePersonalDoc(
   ]);
   doc.saveAndClose();
   shareQuietly(file.getId(), [r.email], 'reader');
-  shareQuietly(
-    file.getId(),
-    config.businessManagers.filter((e) => e !== config.owner),
-    'writer',
-  );
   file.setDescription(DOC_READY);
   return file.getUrl();
 }

@@ -1,3 +1,4 @@
+import { tooLong } from '../core/limits';
 import { docIdFrom } from '../core/config';
 import { oneLine } from '../core/safe';
 import type { ServerResponse } from './api';
@@ -24,6 +25,8 @@ export function publishOp(
     return { ok: false, message: 'Only a business manager can publish a version.' };
   const version = oneLine(args.version);
   if (!version) return { ok: false, message: 'Give the new version a label (for example 2026-27 v2).' };
+  const long = tooLong('policyVersion', version);
+  if (long) return { ok: false, message: long };
   if (version === config.policyVersion)
     return { ok: false, message: `${version} is already the current version.` };
   const templateDocId = args.template.trim() ? docIdFrom(args.template.trim()) : config.templateDocId;

@@ -1,3 +1,4 @@
+import { templateTooLong } from '../core/limits';
 import {
   checkSettings,
   DEFAULT_AGREEMENT,
@@ -9,7 +10,7 @@ import {
 import { templateReport, type TemplateReport } from '../core/template-report';
 import { cycleStartFor, parseResignRule, type ResignRule } from '../core/schedule';
 import { loadConfig, saveConfig } from '../gas/config-store';
-import { canRead } from '../gas/sharing';
+import { canRead, shareQuietly } from '../gas/sharing';
 import { newVersionAssets } from './cycle';
 import { openDoc } from '../gas/documents';
 import { withScriptLock } from '../gas/lock';
@@ -32,7 +33,7 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
   const { config, caller, owner } = ctx;
   const allowed = config ? isBusinessManager(config, caller) : caller === owner;
   if (!allowed) return { ok: false, message: 'Only a business manager can change the settings.' };
-  const checked = checkSettings(input);
+  const checked = checkSettings(input, owner.split('@')[1] ?? '');
   if (!checked.ok) return { ok: false, message: checked.errors.join(' ') };
   const settings = checked.value;
   if (!canRead(settings.templateDocId, caller)) {
@@ -43,7 +44,10 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
   }
   let report: TemplateReport;
   try {
-    report = templateReport(openDoc(settings.templateDocId).lines, settings.staffTypes);
+    const lines = openDoc(settings.templateDocId).lines;
+    const large = templateTooLong(lines);
+    if (large) return { ok: false, message: large };
+    report = templateReport(lines, settings.staffTypes);
   } catch (e) {
     return {
       ok: false,
@@ -60,7 +64,7 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
   }
   if (typeof outcome === 'string') return { ok: false, message: outcome };
   const saved = outcome;
-  shareTracking(saved, config?.businessManagers ?? []);
+  shareTracking(saved, config ?? undefined);
   if (config) {
     try {
       withScriptLock(() => repair(saved, config.sendHour !== saved.sendHour, agreementText));
@@ -142,7 +146,7 @@ function saveUnderLock(
  * where the recorded one is gone (deleted or in the bin), the Form opened to new starters, the
  * policy copy's sharing tried again (the tenant's policy may have changed), the owner's daily and
  * form-submit triggers (the daily one replaced when the hour changed), and the script project
- * viewable by the school. Runs under the script lock; saves the configuration again when a store
+ * viewable by the school, and the protections of the sheets only the add-on writes. Runs under the script lock; saves the configuration again when a store
  * changed. @throws SetupStepError naming the step that failed
  */
 function repair(config: Config, hourChanged: boolean, agreementText: string): void {
@@ -184,6 +188,9 @@ function repair(config: Config, hourChanged: boolean, agreementText: string): vo
     'In Google Drive, share the AUP Signer script project with your school as Viewer.',
     shareScriptProject,
   );
+  setupStep('protecting the tracking sheets', 'Check that you still own the tracking spreadsheet.', () =>
+    Tracking.open(next).protectSheets(),
+  );
   if (JSON.stringify(next) !== JSON.stringify(config)) saveConfig(next);
 }
 
@@ -197,22 +204,42 @@ function formAlive(id: string): boolean {
 }
 
 /**
- * Business managers edit the tracking spreadsheet and the folder; nobody else sees them. Those
- * taken off the list in Settings lose that access (the documents they were given stay shared).
+ * Business managers edit the tracking spreadsheet and the documents folder (the people's
+ * documents inherit it); approvers read the folder (shared without Drive's email), so they can
+ * open what they counter-sign;
+ * nobody else sees them. Those taken off a list in Settings lose that access at once, as Drive
+ * lets a folder's sharing reach its files (File.removeEditor / Folder.removeViewer,
+ * developers.google.com/apps-script/reference/drive/folder).
  */
-function shareTracking(config: Config, before: readonly string[]): void {
-  const others = config.businessManagers.filter((e) => e !== config.owner);
-  const removed = before.filter((e) => e !== config.owner && !config.businessManagers.includes(e));
+function shareTracking(
+  config: Config,
+  before: Pick<Config, 'businessManagers' | 'approvers'> | undefined,
+): void {
+  const roles = (
+    c: Pick<Config, 'businessManagers' | 'approvers'> | undefined,
+  ): { editors: string[]; viewers: string[] } => {
+    const editors = (c?.businessManagers ?? []).filter((e) => e !== config.owner);
+    return {
+      editors,
+      viewers: (c?.approvers ?? []).filter((e) => e !== config.owner && !editors.includes(e)),
+    };
+  };
+  const now = roles(config);
+  const was = roles(before);
   const sheet = DriveApp.getFileById(config.trackingSpreadsheetId);
   const folder = DriveApp.getFolderById(config.folderId);
-  if (others.length) {
-    sheet.addEditors(others);
-    folder.addEditors(others);
-  }
-  for (const e of removed) {
+  for (const e of was.editors.filter((x) => !now.editors.includes(x))) {
     sheet.removeEditor(e);
     folder.removeEditor(e);
   }
+  for (const e of was.viewers.filter((x) => !now.viewers.includes(x) && !now.editors.includes(x)))
+    folder.removeViewer(e);
+  if (now.editors.length) {
+    sheet.addEditors(now.editors);
+    folder.addEditors(now.editors);
+  }
+  const added = now.viewers.filter((x) => !was.viewers.includes(x));
+  shareQuietly(config.folderId, added, 'reader');
 }
 
 /** Whether any request of the configured policy version exists (invitations have started). */
