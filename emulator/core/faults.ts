@@ -56,6 +56,16 @@ const KIND_METHODS: Record<FaultKind['kind'], RegExp> = {
 /** The host's fault injector (`host.faults`), consulted by every counted call. */
 export class Faults {
   private readonly rules: FaultRule[] = [];
+  private trace: string[] | undefined;
+
+  /**
+   * Starts listing every counted call from now, in order (the methods `nth` counts), so a sweep
+   * can find each point of an action to fail at. @returns the list, filled as calls happen
+   */
+  record(): string[] {
+    this.trace = [];
+    return this.trace;
+  }
 
   /**
    * Injects a fault. @throws Error when the kind cannot strike that method (a lock timeout on a
@@ -83,6 +93,7 @@ export class Faults {
    * (the first rule injected wins when several do). Called once per counted call.
    */
   strike(method: string): FaultKind | undefined {
+    this.trace?.push(method);
     let hit: FaultKind | undefined;
     for (const rule of this.rules) {
       if (!matches(rule.place.method, method) || !fits(rule.fault, method)) continue;

@@ -326,20 +326,21 @@ export class Tracking {
   }
 
   /**
-   * The references of the notices the Audit shows claimed (its rows' "(notice N-…)" tags), in
-   * one read of the Audit's Details column.
+   * What the Audit's Details name by `pattern` (a global RegExp whose first group is collected):
+   * the notices claimed ("(notice N-…)"), the Form responses quarantined. One read of the
+   * Details column.
    */
-  claimedNotices(): Set<string> {
+  auditMentions(pattern: RegExp): Set<string> {
     const sheet = this.sheet(AUDIT_SHEET);
     const header = sheet.getRange(1, 1, 1, AUDIT_HEADERS.length).getValues()[0] ?? [];
     const col = columnIndex(AUDIT_SHEET, header, AUDIT_HEADERS).Details + 1;
     const rows = sheet.getLastRow();
-    const refs = new Set<string>();
-    if (rows < 2) return refs;
+    const found = new Set<string>();
+    if (rows < 2) return found;
     for (const [d] of sheet.getRange(2, col, rows - 1, 1).getValues()) {
-      for (const m of String(d).matchAll(/\(notice (N-[0-9a-f]{8})\)/g)) refs.add(m[1] as string);
+      for (const m of String(d).matchAll(pattern)) found.add(m[1] as string);
     }
-    return refs;
+    return found;
   }
 
   /** Appends Audit rows in one write. The add-on never rewrites or deletes an Audit row. */

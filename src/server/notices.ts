@@ -145,7 +145,7 @@ export function deliverNotices(
 export function deliverStaleNotices(config: Config, tracking: Tracking): Delivery {
   const stale = takeStaleNotices();
   if (!stale.length) return { sent: 0, left: 0, unconfirmed: 0 };
-  const tagged = tracking.claimedNotices();
+  const tagged = tracking.auditMentions(/\(notice (N-[0-9a-f]{8})\)/g);
   const requests = requestMap(tracking);
   const restore: AuditEntry[] = [];
   const keep: Notice[] = [];

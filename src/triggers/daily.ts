@@ -9,6 +9,7 @@ import { newNotice, queueNotices } from '../gas/outbox';
 import { Tracking } from '../gas/tracking';
 import { checkAccount } from '../server/account';
 import { resumePending } from '../server/pending-steps';
+import { recoverFormResponses } from '../server/form-recover';
 import { londonDay } from '../server/context';
 import { continuePublishing, publishVersion } from '../server/cycle';
 import { claimDetails, deliverNotices } from '../server/notices';
@@ -51,7 +52,7 @@ export function installDailyTrigger(hour: number, replace = false): void {
 
 /**
  * The daily work, within a time budget: takes over the steps stopped runs left (a quarter of the
- * budget) and a publication a stopped run left, opens the next cycle when it is due (publishing the same
+ * budget), a publication a stopped run left and Form signatures whose trigger never finished, opens the next cycle when it is due (publishing the same
  * template under the next label, which supersedes open requests and invites everyone), finishes
  * pending invitations, marks Overdue and sends the reminders due (leaving room in MailApp's daily
  * quota for the digest), sends the escalation digest to the business managers when requests
@@ -67,6 +68,7 @@ export function dailyWork(): void {
   const budget = budgetMs();
   const actor = Session.getEffectiveUser().getEmail() || 'AUP Signer';
   resumePending(config, started, budget * 0.25);
+  recoverFormResponses(config, actor);
   const today = londonDay();
   const rule = parseResignRule(config.resignOn);
   const carried = continuePublishing(actor, started, budget * 0.5);

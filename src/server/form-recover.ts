@@ -1,0 +1,68 @@
+import type { Config } from '../core/config';
+import { tokenHash } from '../gas/forms';
+import { Tracking } from '../gas/tracking';
+import { signFromForm, type FormSignature } from './form-sign';
+
+/** Script Properties key: responses before this instant (ms) have been looked at by a recovery run. */
+const CURSOR_KEY = 'AUP_SIGNER_FORM_CURSOR';
+
+/** How far back (ms) a recovery run looks past its cursor: a form-submit trigger may still be running. */
+const OVERLAP_MS = 10 * 60_000;
+
+/** What one Form response says, read by its items' IDs. */
+export function formSignatureOf(
+  config: Config,
+  response: GoogleAppsScript.Forms.FormResponse,
+): FormSignature {
+  let token = '';
+  let typedName = '';
+  let consent = false;
+  for (const answer of response.getItemResponses()) {
+    const id = answer.getItem().getId();
+    const value = answer.getResponse();
+    if (id === config.form.referenceItemId) token = String(value);
+    else if (id === config.form.nameItemId) typedName = String(value);
+    else if (id === config.form.consentItemId) consent = Array.isArray(value) && value.length > 0;
+  }
+  return {
+    token,
+    typedName,
+    consent,
+    respondent: response.getRespondentEmail(),
+    responseId: response.getId(),
+  };
+}
+
+/**
+ * Records the Form signatures whose form-submit trigger never finished (Apps Script does not run
+ * a failed trigger again): the current Form's responses since the last recovery run
+ * (Form.getResponses(timestamp)) whose reference is still unused go through the same path as the
+ * trigger; a response already recorded, or refused (and quarantined) by its trigger, is left
+ * alone, so nothing is signed or quarantined twice.
+ * @returns how many signatures it recorded
+ */
+export function recoverFormResponses(config: Config, owner: string): number {
+  const props = PropertiesService.getScriptProperties();
+  const started = Date.now();
+  const since = Number(props.getProperty(CURSOR_KEY)) || 0;
+  const responses = FormApp.openById(config.form.id).getResponses(new Date(since));
+  let recorded = 0;
+  if (responses.length) {
+    const tracking = Tracking.open(config);
+    const unused = new Set(
+      tracking
+        .readTokens()
+        .filter((t) => !t.usedAt)
+        .map((t) => t.hash),
+    );
+    const quarantined = tracking.auditMentions(/form response (\S+);/g);
+    for (const response of responses) {
+      const f = formSignatureOf(config, response);
+      if (!f.token.trim() || !unused.has(tokenHash(f.token.trim())) || quarantined.has(f.responseId))
+        continue;
+      if (signFromForm(config, owner, f).ok) recorded += 1;
+    }
+  }
+  props.setProperty(CURSOR_KEY, String(started - OVERLAP_MS));
+  return recorded;
+}
