@@ -1,4 +1,5 @@
 import type { Config } from '../core/config';
+import { OPEN_TO_SIGN } from '../core/request';
 import { tokenHash } from '../gas/forms';
 import { Tracking } from '../gas/tracking';
 import { signFromForm, type FormSignature } from './form-sign';
@@ -36,9 +37,10 @@ export function formSignatureOf(
 /**
  * Records the Form signatures whose form-submit trigger never finished (Apps Script does not run
  * a failed trigger again): the current Form's responses since the last recovery run
- * (Form.getResponses(timestamp)) whose reference is still unused go through the same path as the
- * trigger; a response already recorded, or refused (and quarantined) by its trigger, is left
- * alone, so nothing is signed or quarantined twice.
+ * (Form.getResponses(timestamp)) whose reference is still unused and whose request is still open
+ * to sign go through the same path as the trigger; a response already recorded (its request
+ * signed, even if the run stopped before marking the reference used), or refused and quarantined
+ * by its trigger, is left alone, so nothing is signed or quarantined twice.
  * @returns how many signatures it recorded
  */
 export function recoverFormResponses(config: Config, owner: string): number {
@@ -49,10 +51,16 @@ export function recoverFormResponses(config: Config, owner: string): number {
   let recorded = 0;
   if (responses.length) {
     const tracking = Tracking.open(config);
+    const open = new Set(
+      tracking
+        .readSignatures()
+        .requests.filter((s) => OPEN_TO_SIGN.includes(s.request.status))
+        .map((s) => s.request.requestId),
+    );
     const unused = new Set(
       tracking
         .readTokens()
-        .filter((t) => !t.usedAt)
+        .filter((t) => !t.usedAt && open.has(t.requestId))
         .map((t) => t.hash),
     );
     const quarantined = tracking.auditMentions(/form response (\S+);/g);
