@@ -1,7 +1,7 @@
 import type { SettingsInput } from '../core/config';
 import { ensureActive } from '../gas/directory';
 import { callServer } from '../gas/server-client';
-import { installEnablementTrigger, noteApproverRights } from '../triggers/enablement';
+import { enableOwedOnOpen, installEnablementTrigger, noteApproverRights } from '../triggers/enablement';
 import type { ServerResponse } from '../server/api';
 import { channelOf, formValue, formValues, param, type AddOnEvent } from './event';
 import { addPersonCard } from './add-person';
@@ -15,10 +15,16 @@ import type { RequestView } from '../server/api';
 
 type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
 
-/** Homepage trigger (Gmail and Drive), Gmail contextual trigger and Drive selection: one card. */
+/**
+ * Homepage trigger (Gmail and Drive), Gmail contextual trigger and Drive selection: one card. For
+ * an approver with accounts still owed, those are enabled first (see `enableOwedOnOpen`).
+ */
 export function homepage(e: AddOnEvent): GoogleAppsScript.Card_Service.Card {
   const res = callServer('state', { host: channelOf(e) });
   if (!res.state) throw new Error(res.message || 'AUP Signer could not load your status.');
+  if (res.state.isApprover && res.state.pendingAccounts > 0 && enableOwedOnOpen(res.state.me) > 0) {
+    return homeCard(callServer('state', { host: channelOf(e) }).state ?? res.state);
+  }
   return homeCard(res.state);
 }
 

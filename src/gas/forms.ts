@@ -17,7 +17,6 @@ export const FORM_ITEMS = {
  * does that, as a step of its own.
  * @param policyLink the read-only policy copy's URL when anyone with the link can open it; '' where
  *   the tenant blocks outside sharing (new starters then read the PDF attached to their invitation)
- * @param onCreated told the new form's ID as soon as it exists, so a caller can record it
  * @returns the form, its `url` left '' until it is published
  */
 export function createPolicyForm(
@@ -25,10 +24,8 @@ export function createPolicyForm(
   agreement: string,
   policyLink: string,
   folderId: string,
-  onCreated: (formId: string) => void = () => undefined,
 ): PolicyForm {
   const form = FormApp.create(title);
-  onCreated(form.getId());
   const where = policyLink
     ? `Please read the policy before you sign: ${policyLink}`
     : 'Please read the policy before you sign: your copy is attached to your invitation email.';

@@ -65,11 +65,24 @@ export function noticeTag(n: Pick<Notice, 'ref'>): string {
 /**
  * Queues notices in one Script Properties write (Properties.setProperties), with `extra` keys
  * written in that same call (so a state that says "queued" and the notices appear together).
+ * With `replace`, notices of the same kind for the same requests that are not being sent are
+ * forgotten first: called under the lock just before a claim, those can only be left by a run
+ * that stopped before its own claim, and one of them could otherwise pass for this claim's.
  */
-export function queueNotices(notices: readonly Notice[], extra: Record<string, string> = {}): void {
-  const values: Record<string, string> = { ...extra };
+export function queueNotices(
+  notices: readonly Notice[],
+  options: { extra?: Record<string, string>; replace?: boolean } = {},
+): void {
+  const props = PropertiesService.getScriptProperties();
+  if (options.replace && notices.length) {
+    const mine = new Set(notices.map((n) => `${n.kind}|${n.requestId}`));
+    for (const old of listNotices()) {
+      if (!old.sending && mine.has(`${old.kind}|${old.requestId}`)) props.deleteProperty(PREFIX + old.ref);
+    }
+  }
+  const values: Record<string, string> = { ...options.extra };
   for (const n of notices) values[PREFIX + n.ref] = JSON.stringify(n);
-  if (Object.keys(values).length) PropertiesService.getScriptProperties().setProperties(values);
+  if (Object.keys(values).length) props.setProperties(values);
 }
 
 /** Every owed notice (one read of Script Properties). */

@@ -343,6 +343,22 @@ export class Tracking {
     return found;
   }
 
+  /** The requests the Audit has an `action` row for (one read of its Action and Request ID columns). */
+  auditedRequests(action: string): Set<string> {
+    const sheet = this.sheet(AUDIT_SHEET);
+    const header = sheet.getRange(1, 1, 1, AUDIT_HEADERS.length).getValues()[0] ?? [];
+    const col = columnIndex(AUDIT_SHEET, header, AUDIT_HEADERS);
+    const from = Math.min(col.Action, col['Request ID']);
+    const width = Math.abs(col.Action - col['Request ID']) + 1;
+    const rows = sheet.getLastRow();
+    const found = new Set<string>();
+    if (rows < 2) return found;
+    for (const r of sheet.getRange(2, from + 1, rows - 1, width).getValues()) {
+      if (String(r[col.Action - from]) === action) found.add(String(r[col['Request ID'] - from]));
+    }
+    return found;
+  }
+
   /** Appends Audit rows in one write. The add-on never rewrites or deletes an Audit row. */
   appendAudit(entries: readonly AuditEntry[]): void {
     if (!entries.length) return;

@@ -134,7 +134,7 @@ export function checkAccount(
     const notice = { ...n, audit: auditCopy(audit) };
     return {
       request: next,
-      before: () => queueNotices([notice]),
+      before: () => queueNotices([notice], { replace: true }),
       audit,
       result: { ok: true, message, ready: next, notice },
     };

@@ -155,23 +155,23 @@ function takePublishing(): Publishing | undefined {
 
 /**
  * Step 1: the replaced version's open requests become Superseded, with their Audit rows and the
- * "Version published" row (written once: a run that stopped after it does not write it again).
+ * "Version published" row, each written once: a run that stopped between the rows and their Audit
+ * rows has those written now, and none twice.
  */
 function supersede(config: Config, p: Publishing): number {
   const published = `${p.from} → ${p.version}; template ${p.templateDocId}`;
   return mutate(config, (snap, t) => {
     const now = new Date();
+    const note = `Superseded by policy version ${p.version}.`;
     const changed = snap.requests
       .filter((s) => s.request.policyVersion === p.from && SUPERSEDED_FROM.includes(s.request.status))
-      .map((s) => ({
-        row: s.row,
-        request: {
-          ...s.request,
-          status: 'Superseded' as const,
-          notes: `Superseded by policy version ${p.version}.`,
-        },
-      }));
-    const audit: AuditEntry[] = changed.map((c) => ({
+      .map((s) => ({ row: s.row, request: { ...s.request, status: 'Superseded' as const, notes: note } }));
+    const audited = t.auditedRequests('Superseded');
+    const unaudited = snap.requests.filter(
+      (s) =>
+        s.request.policyVersion === p.from && s.request.notes === note && !audited.has(s.request.requestId),
+    );
+    const audit: AuditEntry[] = [...changed, ...unaudited].map((c) => ({
       at: now,
       actor: p.actor,
       action: 'Superseded',

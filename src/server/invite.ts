@@ -28,7 +28,8 @@ export interface InvitationRun {
 /**
  * Invites everyone on the Staff sheet who has no request for the current policy version, within
  * `budgetMs` of modelled time from `started`:
- * 1. under the lock, one row per missing person (Invited, Due By), all in one write;
+ * 1. under the lock, one row per missing person (Invited, Due By), all in one write, with their
+ *    "Request created" Audit rows (and any a stopped run wrote the row but not the Audit row of);
  * 2. their personalised documents, until 85% of the budget is used (each costs far more than its email);
  * 3. under the lock, Document and Invited At recorded for those people in one write, their
  *    invitations queued just before it (src/gas/outbox.ts) and named in its Audit rows;
@@ -81,9 +82,13 @@ export function runInvitations(
         s.request.status === 'Invited' &&
         !s.request.invitedAt,
     ).length;
+    const audited = tracking.auditedRequests('Request created');
+    const unaudited = snap.requests
+      .map((s) => s.request)
+      .filter((r) => r.policyVersion === config.policyVersion && !audited.has(r.requestId));
     return {
       added,
-      audit: added.map((r) => ({
+      audit: [...unaudited, ...added].map((r) => ({
         at: now,
         actor,
         action: 'Request created',
@@ -160,7 +165,7 @@ export function runInvitations(
         .map((n) => ({ requestId: n.requestId, hash: tokenHash(n.token as string) })),
       now,
     );
-    queueNotices(notices);
+    queueNotices(notices, { replace: true });
     return {
       changed,
       audit: notices.flatMap((n) => (n.audit ?? []).map((a) => ({ ...a, at: now }))),

@@ -122,7 +122,7 @@ function takeEvidence(
       details: claimDetails(`Signed: told ${approvers.join(', ')}`, notices),
     });
   }
-  queueNotices(notices);
+  queueNotices(notices, { replace: true });
   withScriptLock(() => {
     tracking.writeRequestCells(row, col, next);
     tracking.appendAudit(audit);

@@ -74,22 +74,24 @@ export function makePersonalDoc(
   return file.getUrl();
 }
 
+/** The name of a version's policy copy for new starters. */
+export function policyCopyName(settings: Pick<Config, 'schoolName' | 'policyVersion'>): string {
+  return `AUP ${settings.policyVersion} — ${settings.schoolName} (to read)`;
+}
+
 /**
  * A copy of the policy for new starters to read (school-wide placeholders filled, personal ones
  * left empty, clause markers removed), not yet shared: {@link sharePolicy} does that.
- * @param onCopied told the copy's ID as soon as it exists, so a caller can record it
  * @returns the copy
  */
 export function makePolicyCopy(
   settings: Pick<Config, 'schoolName' | 'policyVersion' | 'templateDocId'>,
   folderId: string,
-  onCopied: (fileId: string) => void = () => undefined,
 ): GoogleAppsScript.Drive.File {
   const file = DriveApp.getFileById(settings.templateDocId).makeCopy(
-    `AUP ${settings.policyVersion} — ${settings.schoolName} (to read)`,
+    policyCopyName(settings),
     DriveApp.getFolderById(folderId),
   );
-  onCopied(file.getId());
   const view = openDoc(file.getId());
   removeLines(view, markerLines(view.lines));
   applyEdits(

@@ -2,7 +2,7 @@ import type { Config, PolicyForm, Settings } from '../core/config';
 import { createPolicyForm, installFormTrigger, openForNewStarters } from '../gas/forms';
 import { Tracking } from '../gas/tracking';
 import { installDailyTrigger } from '../triggers/daily';
-import { makePolicyCopy, sharePolicy } from './personal-doc';
+import { makePolicyCopy, policyCopyName, sharePolicy } from './personal-doc';
 
 /** What first setup makes for a deployment. */
 export type Stores = Pick<
@@ -92,16 +92,13 @@ export function provision(settings: Settings, agreementText: string): Stores {
   return made as Stores;
 }
 
-/** What a policy version has of its own, and what a step left half-made (a draft). */
-export type AssetProgress = Partial<Pick<Config, 'policyUrl' | 'policyShared' | 'form'>> & {
-  policyDraft?: string;
-  formDraft?: string;
-};
+/** What a policy version has of its own, as far as it is made. */
+export type AssetProgress = Partial<Pick<Config, 'policyUrl' | 'policyShared' | 'form'>>;
 
 /**
  * A policy version's own stores, step by step, each recorded (`record`, after `made` changes)
- * the moment it exists, so a run that stops is carried on by the next without a second copy or
- * Form: the policy's read-only copy, its sharing (anyone with the link, or the domain where
+ * once it is made (what a stopped run left half-made, found by name, goes to the bin first), so a
+ * run that stops is carried on by the next without a second copy or Form: the policy's read-only copy, its sharing (anyone with the link, or the domain where
  * outside sharing is blocked), the version's Form, and the Form opened to new starters.
  * @throws SetupStepError naming the step that failed
  */
@@ -114,13 +111,8 @@ export function versionStores(
 ): Pick<Config, 'policyUrl' | 'policyShared' | 'form'> {
   setupStep('copying the policy for new starters', 'Check that your account can open the template.', () => {
     if (alive(idFromUrl(made.policyUrl ?? ''))) return;
-    binDraft(made.policyDraft);
-    const copy = makePolicyCopy(settings, folderId, (id) => {
-      made.policyDraft = id;
-      record();
-    });
-    made.policyUrl = copy.getUrl();
-    delete made.policyDraft;
+    binDrafts(policyCopyName(settings));
+    made.policyUrl = makePolicyCopy(settings, folderId).getUrl();
     record();
   });
   setupStep('sharing the policy copy', 'Check that your account can share files in Google Drive.', () => {
@@ -130,18 +122,14 @@ export function versionStores(
   });
   setupStep('making the policy Form for new starters', 'Open Google Forms once with your account.', () => {
     if (made.form && alive(made.form.id)) return;
-    binDraft(made.formDraft);
+    const title = `${settings.schoolName} Acceptable Use Policy ${settings.policyVersion}`;
+    binDrafts(title);
     made.form = createPolicyForm(
-      `${settings.schoolName} Acceptable Use Policy ${settings.policyVersion}`,
+      title,
       agreementText,
       made.policyShared === 'anyone' ? (made.policyUrl as string) : '',
       folderId,
-      (id) => {
-        made.formDraft = id;
-        record();
-      },
     );
-    delete made.formDraft;
     record();
   });
   const form = made.form as PolicyForm;
@@ -195,9 +183,18 @@ function alive(id: string | undefined, kind: 'file' | 'folder' = 'file'): id is 
   }
 }
 
-/** Puts in the bin what an earlier run left half-made, so it is never mistaken for the real one. */
-function binDraft(id: string | undefined): void {
-  if (alive(id)) DriveApp.getFileById(id).setTrashed(true);
+/**
+ * Puts in the bin what an earlier run left half-made under `name` (the files of that name this
+ * user owns, DriveApp.getFilesByName), so it is never mistaken for the real one: a run can stop
+ * between making a file and recording it.
+ */
+function binDrafts(name: string): void {
+  const me = Session.getEffectiveUser().getEmail().toLowerCase();
+  const found = DriveApp.getFilesByName(name);
+  while (found.hasNext()) {
+    const f = found.next();
+    if (!f.isTrashed() && f.getOwner()?.getEmail().toLowerCase() === me) f.setTrashed(true);
+  }
 }
 
 /** The Drive ID in a Docs or Drive URL. */

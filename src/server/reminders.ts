@@ -92,7 +92,7 @@ export function runReminders(config: Config, actor: string, maxEmails: number): 
         .map((n) => ({ requestId: n.requestId, hash: tokenHash(n.token as string) })),
       now,
     );
-    queueNotices([...notices.values()]);
+    queueNotices([...notices.values()], { replace: true });
     const all = [...changed.values()];
     return {
       changed: all,

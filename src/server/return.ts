@@ -75,7 +75,7 @@ export function returnSigned(ctx: ServerContext, args: ReturnArgs): ServerRespon
       before: (t2) => {
         t2.revokeTokens(r.requestId, now);
         if (token) t2.appendTokens([{ hash: tokenHash(token), requestId: r.requestId }], now);
-        queueNotices([notice]);
+        queueNotices([notice], { replace: true });
       },
       audit,
       result: { ok: true, message: `Returned ${r.name}'s AUP.`, request: r, notice },

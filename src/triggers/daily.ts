@@ -116,7 +116,7 @@ function escalate(
   const notices = config.businessManagers.map((bm) =>
     newNotice({ kind: 'digest', requestId: '', to: bm, newly }),
   );
-  queueNotices(notices, { [STATE_KEY]: JSON.stringify({ ...state, lastDigestOn: today }) });
+  queueNotices(notices, { extra: { [STATE_KEY]: JSON.stringify({ ...state, lastDigestOn: today }) } });
   const tracking = Tracking.open(config);
   withScriptLock(() =>
     tracking.appendAudit([

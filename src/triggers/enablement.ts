@@ -58,6 +58,34 @@ export function enableQueuedAccounts(): number {
   return handled;
 }
 
+/** Budget of the enabling a card open does for an approver, in ms (a card action has 30 s). */
+const CARD_BUDGET_MS = 8_000;
+
+/**
+ * On an approver's card open: enables, as them, the accounts still owed (an approval whose card
+ * stopped before its Admin SDK call, or one approved by an approver who is no administrator),
+ * within {@link CARD_BUDGET_MS}, and has the web app read each again. Skipped for an approver who
+ * has shown they are no directory administrator.
+ * @returns how many accounts it handled (0 when there was nothing to do)
+ */
+export function enableOwedOnOpen(me: string): number {
+  if (approverRights()[me] === false) return 0;
+  const started = Date.now();
+  const res = callServer('pending');
+  if (!res.ok) return 0;
+  const pending = JSON.parse(res.data?.pending ?? '[]') as { requestId: string; email: string }[];
+  let handled = 0;
+  for (const p of pending) {
+    if (Date.now() - started > CARD_BUDGET_MS) break;
+    const result = ensureActive(p.email);
+    if (result.account === 'Active' || result.account === 'Pending admin') noteApproverRights(me, result);
+    if (result.account === 'Pending admin') break;
+    callServer('account', { requestId: p.requestId });
+    handled += 1;
+  }
+  return handled;
+}
+
 /**
  * Installs the hourly enablement trigger as the user (a directory admin, checked with one Admin
  * SDK call), unless they already have it.

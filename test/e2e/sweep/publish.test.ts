@@ -1,0 +1,30 @@
+import type { Host } from '../../../emulator/host/host';
+import { BM, describeSweeps, smallSchool, ZOE } from './support';
+
+/**
+ * The business manager publishes 2026-27 v2 with the same template (again, when they saw it fail),
+ * and the invitations it goes on with in the background run.
+ */
+function publish(host: Host): void {
+  const bm = host.as(BM);
+  bm.openHomepage('GMAIL');
+  if (bm.actionOf('Publish new version')) bm.click('Publish new version', { newVersion: '2026-27 v2' });
+  host.advance(2 * 60_000);
+}
+
+/** Invitations sent, and Zoë has signed the first version. */
+async function midCycle() {
+  const school = await smallSchool();
+  const zoe = school.host.as(ZOE.email);
+  zoe.openHomepage('GMAIL');
+  zoe.click('Sign', { consent: ['agree'], typedName: ZOE.name });
+  return school;
+}
+
+describeSweeps('publishing a new version', midCycle, { act: publish, retry: publish }, (baseline) => {
+  expect(baseline.rows.filter((r) => / \| 2026-27 \| Superseded \| /.test(r))).toHaveLength(3);
+  expect(baseline.rows.filter((r) => / \| 2026-27 v2 \| Invited \| /.test(r))).toHaveLength(3);
+  expect(
+    baseline.files.filter((f) => /^document: AUP 2026-27 v2 — .*@school\.example\)$/.test(f)),
+  ).toHaveLength(3);
+});
