@@ -156,12 +156,19 @@ const TABLE: ReadonlyArray<[prefix: string, scopes: readonly string[]]> = [
 
 /** The scopes `method` accepts (any one is enough), or an empty list when it needs none. */
 export function scopesFor(method: string): readonly string[] {
+  const known = SCOPES_OF.get(method);
+  if (known) return known;
   let best: [string, readonly string[]] | undefined;
   for (const row of TABLE) {
     if (method.startsWith(row[0]) && (!best || row[0].length > best[0].length)) best = row;
   }
-  return best ? best[1] : NONE;
+  const found = best ? best[1] : NONE;
+  SCOPES_OF.set(method, found);
+  return found;
 }
+
+/** {@link scopesFor}'s answers so far: every call asks, and the table does not change. */
+const SCOPES_OF = new Map<string, readonly string[]>();
 
 /** The advanced services whose calls fail as REST errors rather than with Apps Script's message. */
 const ADVANCED = /^(AdminDirectory|Drive)\.(\w+)\.(\w+)$/;

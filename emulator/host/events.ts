@@ -88,11 +88,15 @@ export function clockEvent(ws: Workspace, triggerUid: string): Record<string, un
   };
 }
 
+/** One formatter for every event (making an Intl.DateTimeFormat costs far more than using one). */
+const LONDON_OFFSET = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  timeZoneName: 'shortOffset',
+});
+
 /** Europe/London's offset from UTC at an instant, in ms. */
 function londonOffsetMs(ms: number): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' })
-    .formatToParts(new Date(ms))
-    .find((p) => p.type === 'timeZoneName')?.value;
+  const parts = LONDON_OFFSET.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value;
   const m = /GMT([+-]\d+)?/.exec(parts ?? '');
   return (m && m[1] ? Number(m[1]) : 0) * 3_600_000;
 }

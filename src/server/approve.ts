@@ -105,6 +105,10 @@ export function pendingEnablements(ctx: ServerContext): ServerResponse {
   return {
     ok: true,
     message: `${pending.length} account(s) to enable.`,
-    data: { pending: JSON.stringify(pending.map((r) => ({ requestId: r.requestId, email: r.email }))) },
+    data: {
+      pending: JSON.stringify(
+        pending.map((r) => ({ requestId: r.requestId, email: r.email, approvedBy: r.approvedBy })),
+      ),
+    },
   };
 }

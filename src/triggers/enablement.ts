@@ -62,10 +62,10 @@ export function enableQueuedAccounts(): number {
 const CARD_BUDGET_MS = 8_000;
 
 /**
- * On an approver's card open: enables, as them, the accounts still owed (an approval whose card
- * stopped before its Admin SDK call, or one approved by an approver who is no administrator),
- * within {@link CARD_BUDGET_MS}, and has the web app read each again. Skipped for an approver who
- * has shown they are no directory administrator.
+ * On an approver's card open: enables, as them, the accounts still owed from their own approvals
+ * (one whose card stopped before its Admin SDK call), within {@link CARD_BUDGET_MS}, and has the
+ * web app read each again. Others' approvals are left to the hourly enablement trigger. Skipped
+ * for an approver who has shown they are no directory administrator.
  * @returns how many accounts it handled (0 when there was nothing to do)
  */
 export function enableOwedOnOpen(me: string): number {
@@ -73,7 +73,9 @@ export function enableOwedOnOpen(me: string): number {
   const started = Date.now();
   const res = callServer('pending');
   if (!res.ok) return 0;
-  const pending = JSON.parse(res.data?.pending ?? '[]') as { requestId: string; email: string }[];
+  const pending = (
+    JSON.parse(res.data?.pending ?? '[]') as { requestId: string; email: string; approvedBy: string }[]
+  ).filter((p) => p.approvedBy === me);
   let handled = 0;
   for (const p of pending) {
     if (Date.now() - started > CARD_BUDGET_MS) break;

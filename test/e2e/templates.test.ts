@@ -44,9 +44,20 @@ describe('real AUPs as templates', () => {
   });
 
   it.each(REAL_AUPS)(
-    '%s: the signed document keeps every other line word for word and carries both signatures',
+    '%s: everyone Complete; the signed document keeps every other line word for word and carries both signatures',
     async (file) => {
-      const { result, template } = await realAupRun(file);
+      const { result, template, roster } = await realAupRun(file);
+      const docs = [...result.host.ws.drive.values()].filter(
+        (f) =>
+          f.parents.has(result.config.folderId) && f.name.startsWith('AUP 2026-27 —') && f.name.includes('@'),
+      );
+      expect(docs).toHaveLength(roster.length);
+      for (const r of roster) expect([r.email, rowOf(result, r.email).Status]).toEqual([r.email, 'Complete']);
+      for (const r of roster.filter((p) => p.email !== 'head@school.example')) {
+        const each = docOf(result, r.email);
+        expect(each).toMatch(new RegExp(`Name:\\s*${r.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+        expect(each).toMatch(/Name:\s*Alex Okafor/);
+      }
       const text = docOf(result, 'zoe.lukasiewicz@school.example');
       const analysis = analyseTemplate(template.map((e) => ({ text: e.type === 'paragraph' ? e.text : '' })));
       const fieldLines = new Set(

@@ -40,6 +40,26 @@ const cachedFontkit = {
   },
 };
 
+/** Each character's advance at size 1, measured once per worker (laying out text with fontkit is slow). */
+const advance = new Map();
+
+/**
+ * The width of `text` at `size`: the sum of its characters' advances (no kerning: the wrap needs a
+ * close measure, not the typeset one, and this keeps a long policy's rendering fast).
+ */
+function widthOf(text, font, size) {
+  let w = 0;
+  for (const ch of text) {
+    let a = advance.get(ch);
+    if (a === undefined) {
+      a = font.widthOfTextAtSize(ch, 1000) / 1000;
+      advance.set(ch, a);
+    }
+    w += a;
+  }
+  return w * size;
+}
+
 /** Splits `text` into lines no wider than `width` at `size`, breaking at spaces (or inside long words). */
 function wrap(text, font, size, width) {
   const lines = [];
@@ -47,15 +67,15 @@ function wrap(text, font, size, width) {
     let line = '';
     for (const word of raw.split(' ')) {
       const candidate = line === '' ? word : `${line} ${word}`;
-      if (font.widthOfTextAtSize(candidate, size) <= width) {
+      if (widthOf(candidate, font, size) <= width) {
         line = candidate;
         continue;
       }
       if (line !== '') lines.push(line);
       line = word;
-      while (line.length > 1 && font.widthOfTextAtSize(line, size) > width) {
+      while (line.length > 1 && widthOf(line, font, size) > width) {
         let cut = line.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut -= 1;
+        while (cut > 1 && widthOf(line.slice(0, cut), font, size) > width) cut -= 1;
         lines.push(line.slice(0, cut));
         line = line.slice(cut);
       }

@@ -98,12 +98,12 @@ export function changesState(method: string): boolean {
 }
 
 /**
- * Lets the school settle as it would: the person's next move (`retry`), then eight minutes (the
- * leases of stopped runs are over, one-off triggers run), the person's card opened again, and the
- * next day's daily trigger (past MailApp's quota reset) and anything it schedules.
+ * Lets the school settle as it would: eight minutes (the leases of stopped runs are over, one-off
+ * triggers run), the person's next move (`retry`: their card opened again, the action tried again
+ * where it is still offered), and the next day's daily trigger (past MailApp's quota reset) and
+ * anything it schedules.
  */
 export function settle(host: Host, c: SweepCase): void {
-  c.retry(host);
   host.advance(8 * 60_000);
   c.retry(host);
   host.advance(26 * 3_600_000);
