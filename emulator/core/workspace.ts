@@ -186,6 +186,8 @@ export interface CacheEntry {
 /** A lock currently held: which execution holds it. */
 export interface HeldLock {
   holder: object;
+  /** When it was taken (clock ms), for {@link Workspace.lockHolds}. */
+  since?: number;
 }
 
 /**
@@ -213,6 +215,8 @@ export class Workspace {
   readonly scriptCache = new Map<string, CacheEntry>();
   readonly userCache = new Map<string, Map<string, CacheEntry>>();
   readonly locks = new Map<string, HeldLock>();
+  /** Each time an execution held a lock: which, who, and for how long in modelled ms (tests of lock contention). */
+  readonly lockHolds: { key: string; user: string; ms: number }[] = [];
   readonly triggers: TriggerRecord[] = [];
   readonly logs: string[] = [];
   /** Faults tests inject (`host.faults`): consulted by every counted call. */

@@ -23,10 +23,20 @@ export function holdLockFor(ws: Workspace, key: string, holder: object): void {
 
 /** Releases every lock `exec` holds: the host calls this when an execution ends, as Apps Script does. */
 export function releaseAllLocks(exec: Execution): void {
-  for (const key of exec.heldLocks) {
-    if (exec.ws.locks.get(key)?.holder === exec) exec.ws.locks.delete(key);
-  }
+  for (const key of exec.heldLocks) release(exec, key);
   exec.heldLocks.clear();
+}
+
+/** Frees `key` if `exec` holds it, recording for how long it did (`ws.lockHolds`). */
+function release(exec: Execution, key: string): void {
+  const held = exec.ws.locks.get(key);
+  if (held?.holder !== exec) return;
+  exec.ws.locks.delete(key);
+  exec.ws.lockHolds.push({
+    key,
+    user: exec.activeUser || exec.effectiveUser,
+    ms: exec.ws.clock.now() - (held.since ?? 0),
+  });
 }
 
 type LockMethods = 'tryLock' | 'waitLock' | 'hasLock' | 'releaseLock';
@@ -60,16 +70,16 @@ export class FakeLock implements Pick<GoogleAppsScript.Lock.Lock, LockMethods> {
 
   releaseLock(): void {
     this.exec.call('Lock.releaseLock', () => {
-      if (this.exec.ws.locks.get(this.key)?.holder !== this.exec) return;
-      this.exec.ws.locks.delete(this.key);
+      release(this.exec, this.key);
       this.exec.heldLocks.delete(this.key);
     });
   }
 
   private acquire(timeoutInMillis: number): boolean {
     const held = this.exec.takeFault('lockTimeout') ? { holder: {} } : this.exec.ws.locks.get(this.key);
-    if (!held || held.holder === this.exec) {
-      this.exec.ws.locks.set(this.key, { holder: this.exec });
+    if (held?.holder === this.exec) return true;
+    if (!held) {
+      this.exec.ws.locks.set(this.key, { holder: this.exec, since: this.exec.ws.clock.now() });
       this.exec.heldLocks.add(this.key);
       return true;
     }

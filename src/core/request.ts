@@ -215,13 +215,16 @@ export function dateOrNull(v: unknown): Date | null {
 /** How long (ms) after approval an unknown account is looked for again: a new account may 404 at first. */
 export const NOT_FOUND_GRACE_MS = 3 * 24 * 3_600_000;
 
+/** A day, in ms. */
+const DAY_MS = 24 * 3_600_000;
+
 /**
  * Whether an approved request's account is still to be checked or enabled (queued for the
  * triggers): Pending admin, Suspended or Error, or Not found within {@link NOT_FOUND_GRACE_MS} of
- * the approval.
+ * the approval and one day more (so the daily run after the grace records the final word).
  */
 export function accountOwed(r: SignatureRequest, now: number): boolean {
   if (r.status !== 'Approved') return false;
-  if (r.account === 'Not found') return now - (r.approvedAt?.getTime() ?? 0) < NOT_FOUND_GRACE_MS;
+  if (r.account === 'Not found') return now - (r.approvedAt?.getTime() ?? 0) < NOT_FOUND_GRACE_MS + DAY_MS;
   return r.account === 'Pending admin' || r.account === 'Suspended' || r.account === 'Error';
 }

@@ -27,8 +27,6 @@ export function publishOp(
   if (!version) return { ok: false, message: 'Give the new version a label (for example 2026-27 v2).' };
   const long = tooLong('policyVersion', version);
   if (long) return { ok: false, message: long };
-  if (version === config.policyVersion)
-    return { ok: false, message: `${version} is already the current version.` };
   const templateDocId = args.template.trim() ? docIdFrom(args.template.trim()) : config.templateDocId;
   if (!templateDocId)
     return {

@@ -1,35 +1,14 @@
 import { createDocumentFromElements } from '../../emulator/services/document/io';
 import { parsePrefilledUrl } from '../../emulator/services/forms';
-import { createScriptApp, webAppUrl } from '../../emulator/services/script';
-import { createUrlFetchApp } from '../../emulator/services/url-fetch';
 import { FORM_ITEMS } from '../../src/gas/forms';
-import { auditRows, review, rowOf, sampleSchool } from './support';
-
-type School = Awaited<ReturnType<typeof sampleSchool>>;
-
-/** A request posted straight to the web app with `caller`'s token, as a forged card would. */
-function post(
-  school: School,
-  caller: string,
-  op: string,
-  args: Record<string, unknown>,
-): { ok: boolean; message: string } {
-  const exec = school.host.execution('card', caller, caller);
-  const res = createUrlFetchApp(exec).fetch(webAppUrl(school.host.ws) ?? '', {
-    method: 'post',
-    contentType: 'application/json',
-    payload: JSON.stringify({ op, args }),
-    headers: { Authorization: `Bearer ${createScriptApp(exec).getOAuthToken()}` },
-  });
-  return JSON.parse(res.getContentText()) as { ok: boolean; message: string };
-}
+import { auditRows, postAs, review, rowOf, sampleSchool } from './support';
 
 describe('what the server refuses', () => {
   it('an approver cannot report their own account state, and a Complete request stays Complete', async () => {
     const school = await sampleSchool();
     const own = String(rowOf(school, 'head@school.example')['Request ID']);
     expect(
-      post(school, 'head@school.example', 'account', { requestId: own, account: 'Active', note: '' }).ok,
+      postAs(school, 'head@school.example', 'account', { requestId: own, account: 'Active', note: '' }).ok,
     ).toBe(false);
     const zoe = school.host.as('zoe.lukasiewicz@school.example');
     zoe.openHomepage('GMAIL');
@@ -39,7 +18,7 @@ describe('what the server refuses', () => {
     head.click('Approve');
     const request = String(rowOf(school, 'zoe.lukasiewicz@school.example')['Request ID']);
     expect(rowOf(school, 'zoe.lukasiewicz@school.example').Status).toBe('Complete');
-    const res = post(school, 'tech@school.example', 'account', {
+    const res = postAs(school, 'tech@school.example', 'account', {
       requestId: request,
       account: 'Suspended',
       note: 'x',

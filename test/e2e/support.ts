@@ -12,6 +12,8 @@ import { MIME } from '../../emulator/core/workspace';
 import { documentText, type TemplateElement } from '../../emulator/services/document/io';
 import { readSheet } from '../../emulator/services/spreadsheet';
 import type { UserSession } from '../../emulator/host/user-session';
+import { createScriptApp, webAppUrl } from '../../emulator/services/script';
+import { createUrlFetchApp } from '../../emulator/services/url-fetch';
 
 /** The project's own sample template and roster. */
 export const SAMPLES = join(__dirname, '../../samples');
@@ -122,4 +124,21 @@ export function zoeSignsAndHeadApproves(school: Pick<ScenarioResult, 'host'>): s
   const head = school.host.as('head@school.example');
   review(head, 'Zoë Łukasiewicz');
   return head.click('Approve', { systems: ['Email'] }).notification ?? '';
+}
+
+/** A request posted straight to the web app with `caller`'s OAuth token, as a forged card would. */
+export function postAs(
+  school: Pick<ScenarioResult, 'host'>,
+  caller: string,
+  op: string,
+  args: Record<string, unknown>,
+): { ok: boolean; message: string } {
+  const exec = school.host.execution('card', caller, caller);
+  const res = createUrlFetchApp(exec).fetch(webAppUrl(school.host.ws) ?? '', {
+    method: 'post',
+    contentType: 'application/json',
+    payload: JSON.stringify({ op, args }),
+    headers: { Authorization: `Bearer ${createScriptApp(exec).getOAuthToken()}` },
+  });
+  return JSON.parse(res.getContentText()) as { ok: boolean; message: string };
 }
