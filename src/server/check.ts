@@ -98,18 +98,27 @@ function driveApiLine(): CheckLine {
   }
 }
 
+/**
+ * The Admin SDK as `user` (the web app's user, who reads every approved account's state) meets
+ * it: a directory administrator, or a delegated admin whose role reads users, can; anyone else
+ * leaves approved accounts Pending admin, which is to fix.
+ */
 function adminLine(user: string): CheckLine {
   const label = 'Admin SDK API';
+  const cannot: CheckLine = {
+    status: 'fix',
+    label,
+    detail: `Enabled; ${user} cannot read accounts, so approved accounts wait as Pending admin: give ${user} an admin role that can read users (Admin console › Account › Admin roles).`,
+  };
   try {
     const me = directoryApi().Users.get(user);
-    return me.isAdmin || me.isDelegatedAdmin
-      ? { status: 'ok', label, detail: `Enabled; ${user} is a directory administrator.` }
-      : { status: 'info', label, detail: `Enabled; ${user} is not a directory administrator.` };
+    if (me.isAdmin) return { status: 'ok', label, detail: `Enabled; ${user} is a directory administrator.` };
+    return me.isDelegatedAdmin
+      ? { status: 'ok', label, detail: `Enabled; ${user} can read accounts (a delegated admin role).` }
+      : cannot;
   } catch (e) {
     const f = apiFailure(e);
-    if (f.code === 403 && !isDeploymentFault(f)) {
-      return { status: 'info', label, detail: `Enabled; ${user} is not a directory administrator.` };
-    }
+    if (f.code === 403 && !isDeploymentFault(f)) return cannot;
     return {
       status: 'fix',
       label,

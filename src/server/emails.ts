@@ -83,19 +83,29 @@ export function reminderEmail(config: Config, r: SignatureRequest, to: string, f
   };
 }
 
-/** The escalation digest to a business manager: who is overdue. */
+/**
+ * People a digest names, at most: a trust's 2,000 overdue at some 120 characters a line would pass
+ * MailApp's body limit (the HTML copy counts too); the rest are counted.
+ */
+const DIGEST_LINES = 300;
+
+/** The escalation digest to a business manager: who is overdue (the first {@link DIGEST_LINES}). */
 export function overdueDigest(
   config: Config,
   to: string,
   overdue: readonly SignatureRequest[],
   newly: number,
 ): Email {
+  const listed = overdue.slice(0, DIGEST_LINES);
   const lines = [
     `${overdue.length} ${overdue.length === 1 ? 'person has' : 'people have'} not signed the ${config.schoolName} AUP (${config.policyVersion}) by their due date${newly ? ` (${newly} newly overdue)` : ''}:`,
-    ...overdue.map(
+    ...listed.map(
       (r) =>
         `${r.name} (${r.role}, ${r.staffType}) — due ${ukDate(r.dueBy)}, ${r.remindersSent} reminder(s) sent`,
     ),
+    ...(overdue.length > listed.length
+      ? [`…and ${overdue.length - listed.length} more: the Signatures sheet lists everyone.`]
+      : []),
     'Reminders continue automatically; the Signatures sheet and its Dashboard show the latest.',
   ];
   return {

@@ -247,6 +247,21 @@ describe('Check deployment reads Admin SDK failures for what they are', () => {
     });
   });
 
+  it('a web app whose user cannot read accounts is to fix, a delegated reader is fine', async () => {
+    const school = await sampleSchool();
+    expect(line(check(school.host.as(BM)), 'Admin SDK API')).toMatchObject({
+      mark: '✓',
+      detail: `Enabled; ${BM} can read accounts (a delegated admin role).`,
+    });
+    school.host.ws.users.get(BM)!.readsUsers = false;
+    expect(line(check(school.host.as(BM)), 'Admin SDK API')).toMatchObject({
+      mark: '✗',
+      detail: expect.stringMatching(
+        /cannot read accounts, so approved accounts wait as Pending admin: give bm@/,
+      ),
+    });
+  });
+
   it('an approver the directory does not know (404) is named', async () => {
     const school = await sampleSchool();
     school.host.ws.users.get(BM)!.isAdmin = true;
