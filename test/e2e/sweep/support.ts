@@ -310,7 +310,10 @@ export function describeSweeps(
       ['the mail quota spent at each send', { kind: 'quota' } as FaultKind, sendPoints],
     ])('%s ends as without it', (what, fault, pointsOf) => {
       const s = sweep(base, c, fault, pointsOf);
-      console.log(`${action}: ${what}: ${s.points.length} points over ${s.calls.length} calls`);
+      const givenUp = s.points.filter((p) => p.unconfirmed > 0).length;
+      console.log(
+        `${action}: ${what}: ${s.points.length} points over ${s.calls.length} calls (${givenUp} at an email's send: given up as "Notice unconfirmed", never sent twice)`,
+      );
       check(s.baseline);
       expect(s.baseline.owed).toEqual([]);
       expect(s.baseline.unfilled).toEqual([]);
