@@ -1,72 +1,45 @@
 import type { Config } from '../core/config';
 import { NOT_FOUND_GRACE_MS, recordAccount, type SignatureRequest } from '../core/request';
-import { directoryApi } from '../gas/advanced';
-import { apiFailure, isDeploymentFault, isTransient } from '../gas/api-error';
-import type { AccountResult } from '../gas/directory';
+import { accountCall, type AccountResult } from '../gas/directory';
 import { newNotice, queueNotices, type Notice } from '../gas/outbox';
 import { readPending } from '../gas/pending';
 import type { AuditEntry, Tracking } from '../gas/tracking';
 import { auditCopy, claimDetails, deliverNotices } from './notices';
 import { changeRow } from './store';
 
-/** How long (ms) a card waits before each retry of a busy Admin SDK read: 1 s, then 2 s. */
-const READ_RETRY_MS = [1000, 2000];
-
 /**
  * What the Admin SDK says of an account, read by this execution's user (the web app's, or a
- * trigger's), never changing it (AdminDirectory.Users.get, developers.google.com/admin-sdk/
- * directory/reference/rest/v1/users/get). Active or Suspended as the directory has it; Pending
- * admin when this user may not read users (a 403 "Not Authorized"); Not found for a 404, looked
- * for again daily within {@link NOT_FOUND_GRACE_MS} of `approvedAt` (a new account can 404 for a
- * while), then explained; the Admin SDK busy (429, 5xx) is retried after 1 s and 2 s, then Error,
- * looked at again by the triggers; Error with Google's message when the deployment is at fault
- * (the API off, a scope missing). Other errors rethrow.
+ * trigger's), never changing it (Users.get, through `accountCall`). Active or Suspended as the
+ * directory has it; Pending admin when this user may not read users (a 403 "Not Authorized"); Not
+ * found for a 404, looked for again daily within {@link NOT_FOUND_GRACE_MS} of `approvedAt` (a new
+ * account can 404 for a while), then explained; the Admin SDK busy (429, 5xx) is retried after
+ * 1 s and 2 s, then Error, looked at again by the triggers.
  */
 export function readAccount(email: string, approvedAt: Date | null = null): AccountResult {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const u = directoryApi().Users.get(email);
-      return u.suspended
+  const searching = Date.now() - (approvedAt?.getTime() ?? Date.now()) < NOT_FOUND_GRACE_MS;
+  return accountCall(
+    (users) =>
+      users.get(email).suspended
         ? {
             account: 'Suspended',
             note: 'The account is still suspended: waiting for a directory administrator.',
           }
-        : { account: 'Active', note: 'Account active.' };
-    } catch (e) {
-      const f = apiFailure(e);
-      if (isDeploymentFault(f))
-        return {
-          account: 'Error',
-          note: `The Admin SDK cannot be used (${f.message}): open Check deployment.`,
-        };
-      if (f.code === 403) {
-        return {
-          account: 'Pending admin',
-          note: "AUP Signer's web app cannot read accounts (its user is not allowed to read the directory): a directory administrator must confirm the account.",
-        };
-      }
-      if (f.code === 404) {
-        const searching = Date.now() - (approvedAt?.getTime() ?? Date.now()) < NOT_FOUND_GRACE_MS;
-        return {
-          account: 'Not found',
-          note: searching
-            ? `No Workspace account ${email} yet: looked for again daily for 3 days.`
-            : `No Workspace account ${email}: check the address.`,
-        };
-      }
-      if (isTransient(f)) {
-        const delay = READ_RETRY_MS[attempt];
-        if (delay === undefined)
-          return {
-            account: 'Error',
-            note: `The Admin SDK was busy (${f.code}): checked again by the daily trigger.`,
-          };
-        Utilities.sleep(delay);
-        continue;
-      }
-      throw e;
-    }
-  }
+        : { account: 'Active', note: 'Account active.' },
+    [1000, 2000],
+    {
+      forbidden: {
+        account: 'Pending admin',
+        note: "AUP Signer's web app cannot read accounts (its user is not allowed to read the directory): a directory administrator must confirm the account.",
+      },
+      notFound: {
+        account: 'Not found',
+        note: searching
+          ? `No Workspace account ${email} yet: looked for again daily for 3 days.`
+          : `No Workspace account ${email}: check the address.`,
+      },
+      busy: (code) => `The Admin SDK was busy (${code}): checked again by the daily trigger.`,
+    },
+  );
 }
 
 /**
