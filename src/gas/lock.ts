@@ -3,14 +3,20 @@ export const LOCK_WAIT_MS = 10_000;
 
 /**
  * Runs `body` holding the script lock (LockService.getScriptLock), so writes to the tracking
- * sheet never interleave. State must be re-read inside `body`, under the lock.
+ * sheet never interleave. State must be re-read inside `body`, under the lock. Pending
+ * spreadsheet changes are committed (SpreadsheetApp.flush) before the lock is released, as the
+ * Lock reference asks: Sheets may hold writes back, and the next holder must read them, and a
+ * Script Properties change made after the release must never land before them. `sheets: false`
+ * skips the flush for a body that touches Script Properties only.
  * @throws the lock's "Lock timeout" error when another execution holds it past `waitMs`.
  */
-export function withScriptLock<T>(body: () => T, waitMs = LOCK_WAIT_MS): T {
+export function withScriptLock<T>(body: () => T, options: { waitMs?: number; sheets?: boolean } = {}): T {
   const lock = LockService.getScriptLock();
-  lock.waitLock(waitMs);
+  lock.waitLock(options.waitMs ?? LOCK_WAIT_MS);
   try {
-    return body();
+    const result = body();
+    if (options.sheets !== false) SpreadsheetApp.flush();
+    return result;
   } finally {
     lock.releaseLock();
   }

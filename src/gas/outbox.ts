@@ -120,13 +120,16 @@ export function forgetNotice(n: Pick<Notice, 'ref'>): void {
  */
 export function takeStaleNotices(): Notice[] {
   if (!listNotices().some((n) => n.leaseUntil <= Date.now())) return [];
-  return withScriptLock(() => {
-    const now = Date.now();
-    const stale = listNotices().filter((n) => n.leaseUntil <= now);
-    const taken = stale.map((n) => ({ ...n, leaseUntil: now + NOTICE_LEASE_MS }));
-    const values: Record<string, string> = {};
-    for (const n of taken) values[PREFIX + n.ref] = JSON.stringify(n);
-    if (taken.length) PropertiesService.getScriptProperties().setProperties(values);
-    return taken;
-  });
+  return withScriptLock(
+    () => {
+      const now = Date.now();
+      const stale = listNotices().filter((n) => n.leaseUntil <= now);
+      const taken = stale.map((n) => ({ ...n, leaseUntil: now + NOTICE_LEASE_MS }));
+      const values: Record<string, string> = {};
+      for (const n of taken) values[PREFIX + n.ref] = JSON.stringify(n);
+      if (taken.length) PropertiesService.getScriptProperties().setProperties(values);
+      return taken;
+    },
+    { sheets: false },
+  );
 }

@@ -70,11 +70,14 @@ export function notePendingError(p: Pending, error: string): void {
  * undefined when they are done or another run holds them
  */
 export function takePending(requestId: string): Pending | undefined {
-  return withScriptLock(() => {
-    const p = readPending(requestId);
-    if (!p || p.leaseUntil > Date.now()) return undefined;
-    const taken: Pending = { ...p, leaseUntil: Date.now() + LEASE_MS, attempts: p.attempts + 1 };
-    PropertiesService.getScriptProperties().setProperty(PREFIX + requestId, JSON.stringify(taken));
-    return taken;
-  });
+  return withScriptLock(
+    () => {
+      const p = readPending(requestId);
+      if (!p || p.leaseUntil > Date.now()) return undefined;
+      const taken: Pending = { ...p, leaseUntil: Date.now() + LEASE_MS, attempts: p.attempts + 1 };
+      PropertiesService.getScriptProperties().setProperty(PREFIX + requestId, JSON.stringify(taken));
+      return taken;
+    },
+    { sheets: false },
+  );
 }

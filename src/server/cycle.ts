@@ -48,45 +48,48 @@ export function publishVersion(
   if (large) return { ok: false, message: large };
   const report = templateReport(lines, loadConfig()?.staffTypes ?? []);
   const agreementText = report.agreement ?? DEFAULT_AGREEMENT;
-  const begun = withScriptLock((): { ok: true; joined: boolean } | { ok: false; message: string } => {
-    const config = loadConfig();
-    const running = readPublishing();
-    if (running) {
-      return running.version === next.version
-        ? { ok: true, joined: true }
-        : {
-            ok: false,
-            message: `Policy version ${running.version} is being published: try again when it is done.`,
-          };
-    }
-    if (!config) return { ok: false, message: 'AUP Signer is not set up yet.' };
-    if (config.policyVersion === next.version)
-      return { ok: false, message: `${next.version} is already the current version.` };
-    if (config.policyVersion !== from)
-      return { ok: false, message: 'The policy version changed meanwhile: open the add-on again.' };
-    const record: Publishing = {
-      version: next.version,
-      from,
-      fromFormId: config.form.id,
-      templateDocId: next.templateDocId,
-      actor,
-      at: Date.now(),
-      made: {},
-      leaseUntil: Date.now() + PUBLISH_LEASE_MS,
-    };
-    const updated: Config = {
-      ...config,
-      policyVersion: next.version,
-      templateDocId: next.templateDocId,
-      agreementText,
-      cycleOpenedOn: londonDay(),
-    };
-    PropertiesService.getScriptProperties().setProperties({
-      [CONFIG_KEY]: JSON.stringify(updated),
-      [PUBLISH_KEY]: JSON.stringify(record),
-    });
-    return { ok: true, joined: false };
-  });
+  const begun = withScriptLock(
+    (): { ok: true; joined: boolean } | { ok: false; message: string } => {
+      const config = loadConfig();
+      const running = readPublishing();
+      if (running) {
+        return running.version === next.version
+          ? { ok: true, joined: true }
+          : {
+              ok: false,
+              message: `Policy version ${running.version} is being published: try again when it is done.`,
+            };
+      }
+      if (!config) return { ok: false, message: 'AUP Signer is not set up yet.' };
+      if (config.policyVersion === next.version)
+        return { ok: false, message: `${next.version} is already the current version.` };
+      if (config.policyVersion !== from)
+        return { ok: false, message: 'The policy version changed meanwhile: open the add-on again.' };
+      const record: Publishing = {
+        version: next.version,
+        from,
+        fromFormId: config.form.id,
+        templateDocId: next.templateDocId,
+        actor,
+        at: Date.now(),
+        made: {},
+        leaseUntil: Date.now() + PUBLISH_LEASE_MS,
+      };
+      const updated: Config = {
+        ...config,
+        policyVersion: next.version,
+        templateDocId: next.templateDocId,
+        agreementText,
+        cycleOpenedOn: londonDay(),
+      };
+      PropertiesService.getScriptProperties().setProperties({
+        [CONFIG_KEY]: JSON.stringify(updated),
+        [PUBLISH_KEY]: JSON.stringify(record),
+      });
+      return { ok: true, joined: false };
+    },
+    { sheets: false },
+  );
   if (!begun.ok) return begun;
   const res = continuePublishing(actor, started, budgetMs, !begun.joined);
   if (!res) {
@@ -144,13 +147,16 @@ export function continuePublishing(
 function takePublishing(): Publishing | undefined {
   const seen = readPublishing();
   if (!seen || seen.leaseUntil > Date.now()) return undefined;
-  return withScriptLock(() => {
-    const p = readPublishing();
-    if (!p || p.leaseUntil > Date.now()) return undefined;
-    const taken = { ...p, leaseUntil: Date.now() + PUBLISH_LEASE_MS };
-    PropertiesService.getScriptProperties().setProperty(PUBLISH_KEY, JSON.stringify(taken));
-    return taken;
-  });
+  return withScriptLock(
+    () => {
+      const p = readPublishing();
+      if (!p || p.leaseUntil > Date.now()) return undefined;
+      const taken = { ...p, leaseUntil: Date.now() + PUBLISH_LEASE_MS };
+      PropertiesService.getScriptProperties().setProperty(PUBLISH_KEY, JSON.stringify(taken));
+      return taken;
+    },
+    { sheets: false },
+  );
 }
 
 /**

@@ -26,11 +26,14 @@ export function approverRights(): Record<string, boolean> {
 export function noteApproverRights(approver: string, result: AccountResult): void {
   const admin = result.account !== 'Pending admin';
   if (approverRights()[approver] === admin) return;
-  withScriptLock(() => {
-    const rights = approverRights();
-    rights[approver] = admin;
-    PropertiesService.getScriptProperties().setProperty(APPROVER_RIGHTS_KEY, JSON.stringify(rights));
-  });
+  withScriptLock(
+    () => {
+      const rights = approverRights();
+      rights[approver] = admin;
+      PropertiesService.getScriptProperties().setProperty(APPROVER_RIGHTS_KEY, JSON.stringify(rights));
+    },
+    { sheets: false },
+  );
 }
 
 /** Budget of one run, in ms: well inside Apps Script's 6-minute limit. */

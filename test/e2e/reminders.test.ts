@@ -17,7 +17,7 @@ function remindersTo(school: School): Map<string, string[]> {
 describe('reminders within time and quota', () => {
   it('a run cut off by its time budget carries on in a continuation, with no duplicate', async () => {
     const school = await sampleSchool();
-    school.host.ws.scriptProperties.set('AUP_SIGNER_RUN_BUDGET_MS', '2500');
+    school.host.ws.scriptProperties.set('AUP_SIGNER_RUN_BUDGET_MS', '5000');
     school.host.advanceTo(new Date('2026-09-04T10:00:00Z'));
     const daily = school.host.executions.filter(
       (e) => e.fn === 'onDailyTrigger' || e.fn === 'onDailyContinuation',
