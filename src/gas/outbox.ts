@@ -35,6 +35,8 @@ export interface Notice {
   leaseUntil: number;
   /** Set just before MailApp is called. */
   sending?: boolean;
+  /** How many sends MailApp refused (for a reason other than the quota). */
+  failures?: number;
 }
 
 /** Cells of a request's row that show a claim was written (dates as ms). */
@@ -100,7 +102,7 @@ export function markSending(n: Notice): void {
   );
 }
 
-/** Puts `n` back as owed, not sending (MailApp refused it before sending: the quota). */
+/** Puts `n` back as owed, not sending (MailApp refused it before sending: the quota, or a failure to try again). */
 export function unmarkSending(n: Notice): void {
   PropertiesService.getScriptProperties().setProperty(
     PREFIX + n.ref,

@@ -3,8 +3,9 @@ import { withScriptLock } from './lock';
 /**
  * What a recorded signature or approval still owes (DESIGN.md §8: a state change is recorded
  * first, its side effects are resumable steps): the document block, the hash and PDF, the notices
- * and the account check. Kept in Script Properties, one key a request, from just before the claim
- * (so no claim is ever without it) until its last step is done.
+ * and the account check. Kept in Script Properties, one key per claim (the request and the claim's
+ * instant, so two runs claiming the same request at once never overwrite or clear each other's),
+ * from just before the claim until its last step is done.
  */
 export interface Pending {
   requestId: string;
@@ -19,8 +20,6 @@ export interface Pending {
   leaseUntil: number;
   /** How many runs have started on the steps. */
   attempts: number;
-  /** Why the last run stopped, if it did. */
-  lastError: string;
 }
 
 /** The Script Properties prefix of pending steps. */
@@ -29,20 +28,18 @@ const PREFIX = 'AUP_SIGNER_PENDING:';
 /** How long a run holds its steps before another may take them over (ms): well past a run's 6 minutes. */
 export const LEASE_MS = 7 * 60_000;
 
+function keyOf(p: Pick<Pending, 'requestId' | 'at'>): string {
+  return `${PREFIX}${p.requestId}@${p.at}`;
+}
+
 /** Records that `p` is owed, held by this execution (written before the claim). */
-export function recordPending(p: Omit<Pending, 'leaseUntil' | 'attempts' | 'lastError'>): Pending {
-  const full: Pending = { ...p, leaseUntil: Date.now() + LEASE_MS, attempts: 1, lastError: '' };
-  PropertiesService.getScriptProperties().setProperty(PREFIX + p.requestId, JSON.stringify(full));
+export function recordPending(p: Omit<Pending, 'leaseUntil' | 'attempts'>): Pending {
+  const full: Pending = { ...p, leaseUntil: Date.now() + LEASE_MS, attempts: 1 };
+  PropertiesService.getScriptProperties().setProperty(keyOf(full), JSON.stringify(full));
   return full;
 }
 
-/** The steps owed for one request, or undefined. */
-export function readPending(requestId: string): Pending | undefined {
-  const json = PropertiesService.getScriptProperties().getProperty(PREFIX + requestId);
-  return json ? (JSON.parse(json) as Pending) : undefined;
-}
-
-/** Every request's owed steps, oldest claim first (one read of Script Properties). */
+/** Every claim's owed steps, oldest claim first (one read of Script Properties). */
 export function listPending(): Pending[] {
   const all = PropertiesService.getScriptProperties().getProperties();
   return Object.entries(all)
@@ -51,31 +48,34 @@ export function listPending(): Pending[] {
     .sort((a, b) => a.at - b.at);
 }
 
-/** Forgets the owed steps of `requestId` (their last step is done, or the claim never happened). */
-export function clearPending(requestId: string): void {
-  PropertiesService.getScriptProperties().deleteProperty(PREFIX + requestId);
+/** The steps owed for one request's claims, oldest first (none: an empty list). */
+export function pendingFor(requestId: string): Pending[] {
+  return listPending().filter((p) => p.requestId === requestId);
 }
 
-/** Records why a run stopped, keeping its lease so that a later run may take the steps over. */
-export function notePendingError(p: Pending, error: string): void {
-  PropertiesService.getScriptProperties().setProperty(
-    PREFIX + p.requestId,
-    JSON.stringify({ ...p, lastError: error }),
-  );
+/** Forgets the owed steps of one claim (its last step is done, or the claim never happened). */
+export function clearPending(p: Pick<Pending, 'requestId' | 'at'>): void {
+  PropertiesService.getScriptProperties().deleteProperty(keyOf(p));
+}
+
+/** Gives up this run's hold on `p` until `until` (ms): a later run may take the steps over then. */
+export function releasePending(p: Pending, until: number): void {
+  PropertiesService.getScriptProperties().setProperty(keyOf(p), JSON.stringify({ ...p, leaseUntil: until }));
 }
 
 /**
- * Takes over `requestId`'s owed steps when nobody holds them (their lease has run out), under the
+ * Takes over one claim's owed steps when nobody holds them (their lease has run out), under the
  * script lock so that two runs never both take them. @returns the steps, now held by this run, or
  * undefined when they are done or another run holds them
  */
-export function takePending(requestId: string): Pending | undefined {
+export function takePending(p: Pick<Pending, 'requestId' | 'at'>): Pending | undefined {
   return withScriptLock(
     () => {
-      const p = readPending(requestId);
-      if (!p || p.leaseUntil > Date.now()) return undefined;
-      const taken: Pending = { ...p, leaseUntil: Date.now() + LEASE_MS, attempts: p.attempts + 1 };
-      PropertiesService.getScriptProperties().setProperty(PREFIX + requestId, JSON.stringify(taken));
+      const json = PropertiesService.getScriptProperties().getProperty(keyOf(p));
+      const now = json ? (JSON.parse(json) as Pending) : undefined;
+      if (!now || now.leaseUntil > Date.now()) return undefined;
+      const taken: Pending = { ...now, leaseUntil: Date.now() + LEASE_MS, attempts: now.attempts + 1 };
+      PropertiesService.getScriptProperties().setProperty(keyOf(p), JSON.stringify(taken));
       return taken;
     },
     { sheets: false },

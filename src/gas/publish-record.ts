@@ -22,6 +22,8 @@ export interface Publishing {
   made: AssetProgress;
   /** Until when (ms) the run carrying it on holds it. */
   leaseUntil: number;
+  /** How many runs have started on it. */
+  attempts: number;
 }
 
 /** The publication under way, if any. */

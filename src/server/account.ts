@@ -2,7 +2,7 @@ import type { Config } from '../core/config';
 import { NOT_FOUND_GRACE_MS, recordAccount, type SignatureRequest } from '../core/request';
 import { accountCall, type AccountResult } from '../gas/directory';
 import { newNotice, queueNotices, type Notice } from '../gas/outbox';
-import { readPending } from '../gas/pending';
+import { pendingFor } from '../gas/pending';
 import type { AuditEntry, Tracking } from '../gas/tracking';
 import { auditCopy, claimDetails, deliverNotices } from './notices';
 import { changeRow } from './store';
@@ -54,7 +54,7 @@ export function checkAccount(
   config: Config,
   tracking: Tracking,
   r: SignatureRequest,
-  evidenceComplete = !readPending(r.requestId),
+  evidenceComplete = pendingFor(r.requestId).length === 0,
 ): { ok: boolean; message: string } {
   const result = readAccount(r.email, r.approvedAt);
   const personal =

@@ -64,7 +64,7 @@ export function approveRequest(ctx: ServerContext, args: ApproveArgs): ServerRes
     };
   });
   if (!claim.ok) {
-    clearPending(args.requestId);
+    clearPending(pending);
     return { ok: false, message: claim.message, data: { email: '' } };
   }
   finishPending(config, pending, tracking);

@@ -1,4 +1,4 @@
-import { templateTooLong } from '../core/limits';
+import { fitCell, templateTooLong } from '../core/limits';
 import { DEFAULT_AGREEMENT, type Config } from '../core/config';
 import { OPEN_TO_SIGN } from '../core/request';
 import { templateReport } from '../core/template-report';
@@ -7,7 +7,7 @@ import { openDoc } from '../gas/documents';
 import { installFormTrigger } from '../gas/forms';
 import { withScriptLock } from '../gas/lock';
 import { PUBLISH_KEY, readPublishing, type Publishing } from '../gas/publish-record';
-import type { AuditEntry } from '../gas/tracking';
+import { Tracking, type AuditEntry } from '../gas/tracking';
 import { londonDay } from './context';
 import { runInvitations, scheduleInvitationJob, type InvitationRun } from './invite';
 import { scheduleResume } from './pending-steps';
@@ -23,6 +23,7 @@ const PUBLISH_LEASE_MS = 7 * 60_000;
 /** How a publication ended for the run that asked. */
 export type PublishOutcome =
   | { ok: true; joined: boolean; config: Config; superseded: number; run: InvitationRun }
+  | { ok: true; joined: true; background: true; config: Config }
   | { ok: false; message: string };
 
 /**
@@ -33,7 +34,9 @@ export type PublishOutcome =
  * version gets its own read-only copy and Form (the old Form stops accepting responses and loses
  * its trigger), and everyone on the Staff sheet is invited within `budgetMs`, the rest on a
  * trigger. A second publish of the same label, or the daily cycle at the same moment, joins the
- * one under way; another label waits until it is done. Active accounts stay active.
+ * one under way (with another template, once no run holds it, it goes on with that template: the
+ * way to mend a publication whose template was deleted); another label waits until it is done.
+ * Active accounts stay active.
  * @param from the version the caller saw as current: refused when it changed meanwhile
  */
 export function publishVersion(
@@ -53,6 +56,28 @@ export function publishVersion(
       const config = loadConfig();
       const running = readPublishing();
       if (running) {
+        if (running.version === next.version && running.templateDocId !== next.templateDocId) {
+          if (running.leaseUntil > Date.now()) {
+            return {
+              ok: false,
+              message: `Policy version ${running.version} is being published right now: try again in a few minutes.`,
+            };
+          }
+          const redone: Publishing = {
+            ...running,
+            templateDocId: next.templateDocId,
+            made: {},
+            leaseUntil: 0,
+          };
+          PropertiesService.getScriptProperties().setProperties({
+            [CONFIG_KEY]: JSON.stringify({
+              ...(config as Config),
+              templateDocId: next.templateDocId,
+              agreementText,
+            }),
+            [PUBLISH_KEY]: JSON.stringify(redone),
+          });
+        }
         return running.version === next.version
           ? { ok: true, joined: true }
           : {
@@ -74,6 +99,7 @@ export function publishVersion(
         at: Date.now(),
         made: {},
         leaseUntil: Date.now() + PUBLISH_LEASE_MS,
+        attempts: 1,
       };
       const updated: Config = {
         ...config,
@@ -92,17 +118,7 @@ export function publishVersion(
   );
   if (!begun.ok) return begun;
   const res = continuePublishing(actor, started, budgetMs, !begun.joined);
-  if (!res) {
-    const config = loadConfig() as Config;
-    const run: InvitationRun = {
-      created: 0,
-      invited: 0,
-      remaining: 0,
-      blockedByQuota: false,
-      rosterProblems: [],
-    };
-    return { ok: true, joined: true, config, superseded: 0, run };
-  }
+  if (!res) return { ok: true, joined: true, background: true, config: loadConfig() as Config };
   return { ...res, joined: begun.joined };
 }
 
@@ -132,15 +148,46 @@ export function continuePublishing(
     if (run.remaining > 0 && !run.blockedByQuota) scheduleInvitationJob();
     return { ok: true, config: updated, superseded, run };
   } catch (e) {
-    const left = readPublishing();
-    if (left)
-      PropertiesService.getScriptProperties().setProperty(
-        PUBLISH_KEY,
-        JSON.stringify({ ...left, leaseUntil: 0 }),
-      );
-    scheduleResume();
+    publishingStopped(p, String((e as Error)?.message ?? e));
     throw e;
   }
+}
+
+/** Runs the resume trigger carries a stopped publication on quickly; then the daily run, once a day. */
+const FAST_ATTEMPTS = 5;
+
+/**
+ * A run carrying the publication on stopped: it is given back for a later run, sooner at first
+ * (the resume trigger 1, 2, 4 and 8 minutes on), then once a day, and after {@link FAST_ATTEMPTS}
+ * runs the Audit says once why ("Publishing stopped"): a deleted or unreadable template is put
+ * right by publishing the same label again with a template that opens.
+ */
+function publishingStopped(p: Publishing, error: string): void {
+  const left = readPublishing();
+  if (!left) return;
+  const attempts = p.attempts ?? 1;
+  const delay = attempts < FAST_ATTEMPTS ? 60_000 * 2 ** (attempts - 1) : 12 * 3_600_000;
+  PropertiesService.getScriptProperties().setProperty(
+    PUBLISH_KEY,
+    JSON.stringify({ ...left, leaseUntil: Date.now() + delay - 30_000 }),
+  );
+  if (attempts < FAST_ATTEMPTS) scheduleResume(delay);
+  if (attempts !== FAST_ATTEMPTS) return;
+  const config = loadConfig();
+  if (!config) return;
+  withScriptLock(() =>
+    Tracking.open(config).appendAudit([
+      {
+        at: new Date(),
+        actor: 'AUP Signer',
+        action: 'Publishing stopped',
+        requestId: '',
+        details: fitCell(
+          `${p.from} → ${p.version}: ${attempts} runs stopped (last: ${error}); the daily run tries again each day. Publish ${p.version} again with a template that opens to put it right.`,
+        ),
+      },
+    ]),
+  );
 }
 
 /** Takes the publication under way over when its lease is over, under the script lock. */
@@ -151,7 +198,7 @@ function takePublishing(): Publishing | undefined {
     () => {
       const p = readPublishing();
       if (!p || p.leaseUntil > Date.now()) return undefined;
-      const taken = { ...p, leaseUntil: Date.now() + PUBLISH_LEASE_MS };
+      const taken = { ...p, leaseUntil: Date.now() + PUBLISH_LEASE_MS, attempts: (p.attempts ?? 1) + 1 };
       PropertiesService.getScriptProperties().setProperty(PUBLISH_KEY, JSON.stringify(taken));
       return taken;
     },

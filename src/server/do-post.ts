@@ -25,8 +25,8 @@ const CARD_RESUME_BUDGET_MS = 10_000;
 /**
  * On a card open: steps still owed for the caller's own requests that no run holds are taken over
  * and finished (the signer's card then shows their signature as it is); steps owed for anyone
- * else's, and a publication a stopped run left, are left to the one-off resume trigger, scheduled
- * here if none waits.
+ * else's, emails and a publication a stopped run left are left to the one-off resume trigger,
+ * scheduled here if none waits. Never fails the card: what cannot be done now stays owed.
  */
 function resumeOwn(config: Config, caller: string, started: number): void {
   const publishing = readPublishing();
@@ -34,8 +34,16 @@ function resumeOwn(config: Config, caller: string, started: number): void {
   const stale = listPending().filter((p) => p.leaseUntil <= Date.now());
   if (!stale.length) return;
   const mine = stale.filter((p) => p.actor === caller);
-  if (mine.length) resumePending(config, started, CARD_RESUME_BUDGET_MS, (p) => p.actor === caller);
-  if (mine.length < stale.length) scheduleResume();
+  try {
+    if (mine.length)
+      resumePending(config, started, CARD_RESUME_BUDGET_MS, {
+        only: (p) => p.actor === caller,
+        notices: false,
+      });
+    if (mine.length < stale.length) scheduleResume();
+  } catch {
+    // Busy (a lock held elsewhere) or a step that failed again: they stay owed for the triggers; the card opens.
+  }
 }
 
 /** Budget for an invitation run started from a card, in ms: the card waits for it. */

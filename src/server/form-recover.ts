@@ -7,7 +7,11 @@ import { signFromForm, type FormSignature } from './form-sign';
 /** Script Properties key: responses before this instant (ms) have been looked at by a recovery run. */
 const CURSOR_KEY = 'AUP_SIGNER_FORM_CURSOR';
 
-/** How far back (ms) a recovery run looks past its cursor: a form-submit trigger may still be running. */
+/**
+ * How old (ms) a response must be before a recovery run looks at it: its own form-submit trigger
+ * may still be running until then (a run lasts at most 6 minutes), and two runs must never record
+ * the same response at once.
+ */
 const OVERLAP_MS = 10 * 60_000;
 
 /** What one Form response says, read by its items' IDs. */
@@ -36,8 +40,9 @@ export function formSignatureOf(
 
 /**
  * Records the Form signatures whose form-submit trigger never finished (Apps Script does not run
- * a failed trigger again): the current Form's responses since the last recovery run
- * (Form.getResponses(timestamp)) whose reference is still unused and whose request is still open
+ * a failed trigger again): the current Form's responses since the last recovery run and at least
+ * {@link OVERLAP_MS} old (Form.getResponses(timestamp)), signed at the moment they were submitted,
+ * whose reference is still unused and whose request is still open
  * to sign go through the same path as the trigger; a response already recorded (its request
  * signed, even if the run stopped before marking the reference used), or refused and quarantined
  * by its trigger, is left alone, so nothing is signed or quarantined twice.
@@ -65,10 +70,12 @@ export function recoverFormResponses(config: Config, owner: string): number {
     );
     const quarantined = tracking.auditMentions(/form response (\S+);/g);
     for (const response of responses) {
+      if (response.getTimestamp().getTime() >= started - OVERLAP_MS) continue;
       const f = formSignatureOf(config, response);
       if (!f.token.trim() || !unused.has(tokenHash(f.token.trim())) || quarantined.has(f.responseId))
         continue;
-      if (signFromForm(config, owner, f).ok) recorded += 1;
+      const submittedAt = new Date(response.getTimestamp().getTime());
+      if (signFromForm(config, owner, { ...f, submittedAt }).ok) recorded += 1;
     }
   }
   props.setProperty(CURSOR_KEY, String(started - OVERLAP_MS));

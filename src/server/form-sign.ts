@@ -16,6 +16,8 @@ export interface FormSignature {
   /** The respondent email the form collected ('' when none). */
   respondent: string;
   responseId: string;
+  /** When the response was submitted, for a signature recorded after its trigger died. */
+  submittedAt?: Date;
 }
 
 /**
@@ -54,6 +56,7 @@ export function signFromForm(config: Config, owner: string, f: FormSignature): S
     typedName: f.typedName,
     via: 'Form',
     actor: normaliseEmail(f.respondent) || 'form respondent',
+    givenAt: f.submittedAt,
   });
   if (!outcome.ok) quarantine(config, owner, f, outcome.message, outcome.requestId);
   return outcome;

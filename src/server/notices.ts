@@ -3,6 +3,7 @@ import type { SignatureRequest } from '../core/request';
 import { prefilledLink } from '../gas/forms';
 import { withScriptLock } from '../gas/lock';
 import { remainingQuota, send, type Email } from '../gas/mail';
+import { fitCell } from '../core/limits';
 import {
   forgetNotice,
   markSending,
@@ -73,13 +74,21 @@ export function renderNotice(
   }
 }
 
+/** Sends a notice MailApp refused for another reason than the quota is tried this many times. */
+const SEND_TRIES = 3;
+
+/** MailApp's refusals that no retry can mend: the address or the message itself. */
+const PERMANENT = /invalid (email|argument)|argument too large/i;
+
 /**
  * Sends notices this run holds, in order, each at most once: marked sending, sent, forgotten.
  * Stops, leaving the rest owed, when MailApp's daily quota will not cover the next one
- * (MailApp.getRemainingDailyQuota, read once) or MailApp answers that it is spent. A notice
- * already marked sending (its run stopped at the send) is given up, with an Audit row
- * ("Notice unconfirmed"). A send MailApp refuses for another reason (an address it will not
- * take) is given up with an Audit row ("Notice failed"), so it is not retried for ever.
+ * (MailApp.getRemainingDailyQuota, read once), when MailApp answers that it is spent, or past
+ * `deadline` (ms). A notice already marked sending (its run stopped at the send) is given up, with
+ * an Audit row ("Notice unconfirmed"). One whose email cannot be built (its document is gone) or
+ * that MailApp refuses for good (an address it will not take), or refuses for another reason
+ * {@link SEND_TRIES} times, is given up with an Audit row ("Notice failed"); a refusal short of
+ * that leaves it owed for a later run.
  * @param requests the requests by ID, as the caller has them (read from the sheet when absent)
  */
 export function deliverNotices(
@@ -87,6 +96,7 @@ export function deliverNotices(
   notices: readonly Notice[],
   tracking: Tracking,
   requests?: ReadonlyMap<string, SignatureRequest>,
+  deadline = Infinity,
 ): Delivery {
   const out: Delivery = { sent: 0, left: 0, unconfirmed: 0 };
   if (!notices.length) return out;
@@ -95,18 +105,24 @@ export function deliverNotices(
   let quota = remainingQuota();
   for (const [i, n] of notices.entries()) {
     if (n.sending) {
-      audit.push(
-        entry(
-          n,
-          'Notice unconfirmed',
-          `The run sending it stopped at the send: not sent again, so no one is emailed twice. ${n.kind} to ${n.to}`,
-        ),
-      );
+      const why = 'the run sending it stopped at the send: not sent again, so no one is emailed twice';
+      audit.push(entry(n, 'Notice unconfirmed', `${n.kind} to ${n.to}: ${why}.`));
       forgetNotice(n);
       out.unconfirmed += 1;
       continue;
     }
-    const email = renderNotice(config, n, byId);
+    if (Date.now() > deadline) {
+      out.left = notices.length - i;
+      break;
+    }
+    let email: Email | undefined;
+    try {
+      email = renderNotice(config, n, byId);
+    } catch (e) {
+      audit.push(entry(n, 'Notice failed', `${n.kind} to ${n.to}: ${messageOf(e)}`));
+      forgetNotice(n);
+      continue;
+    }
     if (!email) {
       forgetNotice(n);
       continue;
@@ -120,13 +136,20 @@ export function deliverNotices(
     try {
       send(email, config.schoolName);
     } catch (e) {
-      const message = String((e as Error)?.message ?? e);
+      const message = messageOf(e);
       if (/too many times/i.test(message)) {
         unmarkSending(n);
         out.left = notices.length - i;
         break;
       }
+      const tries = (n.failures ?? 0) + 1;
+      if (!PERMANENT.test(message) && tries < SEND_TRIES) {
+        unmarkSending({ ...n, failures: tries });
+        continue;
+      }
       audit.push(entry(n, 'Notice failed', `${n.kind} to ${n.to}: ${message}`));
+      forgetNotice(n);
+      continue;
     }
     forgetNotice(n);
     quota -= recipients;
@@ -136,13 +159,17 @@ export function deliverNotices(
   return out;
 }
 
+function messageOf(e: unknown): string {
+  return fitCell(String((e as Error)?.message ?? e));
+}
+
 /**
  * Sends the notices that stopped runs left (their lease over), but only those whose claim was
  * written: the Audit names them, or the row shows their claim (then the claim's Audit rows, lost
  * with the run, are written now). A run that stopped before its claim leaves a notice that is
  * dropped. A digest's claim is its own queueing (with the daily state, in one write).
  */
-export function deliverStaleNotices(config: Config, tracking: Tracking): Delivery {
+export function deliverStaleNotices(config: Config, tracking: Tracking, deadline = Infinity): Delivery {
   const stale = takeStaleNotices();
   if (!stale.length) return { sent: 0, left: 0, unconfirmed: 0 };
   const tagged = tracking.auditMentions(/\(notice (N-[0-9a-f]{8})\)/g);
@@ -157,7 +184,7 @@ export function deliverStaleNotices(config: Config, tracking: Tracking): Deliver
     } else forgetNotice(n);
   }
   if (restore.length) withScriptLock(() => tracking.appendAudit(restore));
-  return deliverNotices(config, keep, tracking, requests);
+  return deliverNotices(config, keep, tracking, requests, deadline);
 }
 
 /** Whether the row shows the claim (every cell `claim` names has the value it says). */

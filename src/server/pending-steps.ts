@@ -7,11 +7,12 @@ import { newNotice, queueNotices } from '../gas/outbox';
 import {
   clearPending,
   listPending,
-  notePendingError,
-  readPending,
+  pendingFor,
+  releasePending,
   takePending,
   type Pending,
 } from '../gas/pending';
+import { fitCell } from '../core/limits';
 import { Tracking, type AuditEntry, type RowRead } from '../gas/tracking';
 import { checkAccount } from './account';
 import { ukDate } from './context';
@@ -19,11 +20,11 @@ import { claimDetails, deliverNotices, deliverStaleNotices } from './notices';
 import { fillSignatureBlock } from './personal-doc';
 import { refreshDashboard } from './store';
 
-/** After this many runs that stopped, the steps end in an explained state rather than wait for ever. */
-export const MAX_ATTEMPTS = 5;
+/** Runs the resume trigger retries quickly; after them, the daily trigger tries once a day. */
+export const FAST_ATTEMPTS = 5;
 
 /** How a run of the owed steps ended. */
-export type StepsOutcome = 'done' | 'stopped' | 'given up';
+export type StepsOutcome = 'done' | 'stopped';
 
 /**
  * Runs what a recorded signature or approval (`p`) still owes, each step once, in order:
@@ -34,10 +35,9 @@ export type StepsOutcome = 'done' | 'stopped' | 'given up';
  *    to the approvers, queued just before (src/gas/outbox.ts) and sent after it, each at most once;
  * 2. for an approval, the account: read from the Admin SDK by the web app's user, never taken
  *    from a card, which completes the request when the account is active.
- * The owed steps are then forgotten. A claim that never happened (the row no longer shows its
- * instant) is forgotten at once. A step that throws is noted and left for the next run (the next
- * card open, the daily trigger or a one-off trigger), which takes it over; after
- * {@link MAX_ATTEMPTS} runs it ends in an explained state: an Audit row and the row's Notes.
+ * The owed steps are then forgotten. A claim that never happened (the row does not show its
+ * instant: another run's claim won) is forgotten at once. A step that throws leaves the steps to a
+ * later run (the next card open, the resume trigger, the daily trigger), see `stopped`.
  */
 export function finishPending(config: Config, p: Pending, tracking = Tracking.open(config)): StepsOutcome {
   try {
@@ -45,14 +45,14 @@ export function finishPending(config: Config, p: Pending, tracking = Tracking.op
     const stored = snap.requests.find((s) => s.request.requestId === p.requestId);
     const r = stored?.request;
     const claimed = r && (p.stage === 'signed' ? r.signedAt : r.approvedAt);
-    if (!stored || !r || !claimed || claimed.getTime() !== p.at) {
-      clearPending(p.requestId);
+    if (!stored || !r || !claimed || !sameInstant(claimed.getTime(), p.at)) {
+      clearPending(p);
       return 'done';
     }
     const marker = evidenceMarker(p);
-    const recorded =
-      p.attempts > 1 &&
-      tracking.readAudit(p.requestId).some((a) => a.action === 'Evidence' && a.details.startsWith(marker));
+    const audit = p.attempts > 1 ? tracking.readAudit(p.requestId) : [];
+    const recorded = audit.some((a) => a.action === 'Evidence' && a.details.startsWith(marker));
+    const claimAudited = audit.some((a) => a.action === claimAction(p) && a.details.startsWith(marker));
     let current = r;
     if (!recorded) {
       current = takeEvidence(
@@ -61,6 +61,7 @@ export function finishPending(config: Config, p: Pending, tracking = Tracking.op
         p,
         { stored, values: snap.values[stored.row - 1] ?? [] },
         snap.col,
+        claimAudited,
       );
       refreshDashboard(
         config,
@@ -69,25 +70,54 @@ export function finishPending(config: Config, p: Pending, tracking = Tracking.op
       );
     }
     if (p.stage === 'approved') checkAccount(config, tracking, current, true);
-    clearPending(p.requestId);
+    clearPending(p);
     return 'done';
   } catch (e) {
-    return stopped(config, tracking, p, String((e as Error)?.message ?? e));
+    return stopped(tracking, p, String((e as Error)?.message ?? e));
   }
 }
 
-/** The start of the Evidence Audit details for one claim: the stage and its instant. */
-function evidenceMarker(p: Pending): string {
+/** The start of the claim's and the Evidence's Audit details: the stage and the claim's instant. */
+export function evidenceMarker(p: Pick<Pending, 'stage' | 'at'>): string {
   return `${p.stage} ${new Date(p.at).toISOString()}:`;
 }
 
-/** Step 1: the block, the snapshot, and their record with the notices claimed; then the notices. */
+/** The Audit action of a claim: "Signed" or "Approved". */
+export function claimAction(p: Pick<Pending, 'stage'>): string {
+  return p.stage === 'signed' ? 'Signed' : 'Approved';
+}
+
+/** The claim's Audit row, written with its evidence (once: a resumed run sees whether it is there). */
+function claimAudit(p: Pick<Pending, 'stage' | 'at' | 'actor' | 'requestId' | 'details'>): AuditEntry {
+  return {
+    at: new Date(p.at),
+    actor: p.actor,
+    action: claimAction(p),
+    requestId: p.requestId,
+    details: `${evidenceMarker(p)} ${p.details}`,
+  };
+}
+
+/**
+ * Whether a Date read back from the sheet is the claim's instant: within a second, in case Sheets
+ * keeps date-times to the second rather than the millisecond (a claim a second apart is another's).
+ */
+function sameInstant(a: number, b: number): boolean {
+  return Math.abs(a - b) < 1000;
+}
+
+/**
+ * Step 1: the block, the snapshot, and their record (the row read again under the lock, where it
+ * is now) with the notices claimed, and the claim's own Audit row if a stopped run lost it; then
+ * the notices.
+ */
 function takeEvidence(
   config: Config,
   tracking: Tracking,
   p: Pending,
   row: RowRead,
   col: Parameters<Tracking['writeRequestCells']>[1],
+  claimAudited: boolean,
 ): SignatureRequest {
   const r = row.stored.request;
   fillBlock(config, tracking, p, r);
@@ -98,13 +128,7 @@ function takeEvidence(
   const approvers = p.stage === 'signed' ? config.approvers.filter((a) => a !== r.email) : [];
   const notices = approvers.map((a) => newNotice({ kind: 'signed', requestId: r.requestId, to: a }));
   const audit: AuditEntry[] = [
-    {
-      at,
-      actor: p.actor,
-      action: p.stage === 'signed' ? 'Signed' : 'Approved',
-      requestId: r.requestId,
-      details: p.details,
-    },
+    ...(claimAudited ? [] : [claimAudit(p)]),
     {
       at: new Date(),
       actor: p.actor,
@@ -123,12 +147,17 @@ function takeEvidence(
     });
   }
   queueNotices(notices, { replace: true });
-  withScriptLock(() => {
-    tracking.writeRequestCells(row, col, next);
+  const written = withScriptLock(() => {
+    const now = tracking.readRequestAt(row.stored.row, col, r.requestId) ?? tracking.findRequest(r.requestId);
+    if (!now) return undefined;
+    const after = { ...now.stored.request, documentSha256: s.textSha256, signedPdf: s.pdfUrl };
+    tracking.writeRequestCells(now, col, after);
     tracking.appendAudit(audit);
+    return after;
   });
-  deliverNotices(config, notices, tracking, new Map([[next.requestId, next]]));
-  return next;
+  if (!written) return next;
+  deliverNotices(config, notices, tracking, new Map([[written.requestId, written]]));
+  return written;
 }
 
 /** Fills the signer's or the approver's block, and their line of the Signature record (idempotent). */
@@ -180,37 +209,45 @@ function fillBlock(config: Config, tracking: Tracking, p: Pending, r: SignatureR
 }
 
 /**
- * A run stopped with `error`: noted, and the lease given up so that the next run may take over
- * at once; after {@link MAX_ATTEMPTS} runs, the steps end in an explained state.
+ * A run stopped with `error`: the steps are given back for a later run, sooner at first (the
+ * resume trigger 1, 2, 4 and 8 minutes on) and then once a day (the daily trigger), never given
+ * up, so a document that was out of reach for a while still gets its evidence. After
+ * {@link FAST_ATTEMPTS} runs the Audit says once why it is late ("Evidence delayed"); Verify says
+ * "Incomplete evidence" and the request cannot be approved or returned until it is done.
  */
-function stopped(config: Config, tracking: Tracking, p: Pending, error: string): StepsOutcome {
-  if (p.attempts < MAX_ATTEMPTS) {
-    notePendingError({ ...p, leaseUntil: Date.now() }, error);
-    scheduleResume();
+function stopped(tracking: Tracking, p: Pending, error: string): StepsOutcome {
+  if (p.attempts < FAST_ATTEMPTS) {
+    const delay = 60_000 * 2 ** (p.attempts - 1);
+    releasePending(p, Date.now() + delay - 30_000);
+    scheduleResume(delay);
     return 'stopped';
   }
-  withScriptLock(() =>
-    tracking.appendAudit([
-      {
-        at: new Date(),
-        actor: p.actor,
-        action: 'Evidence incomplete',
-        requestId: p.requestId,
-        details: `${evidenceMarker(p)} gave up after ${p.attempts} runs: ${error}`,
-      },
-    ]),
-  );
-  clearPending(p.requestId);
-  return 'given up';
+  releasePending(p, Date.now() + 12 * 3_600_000);
+  if (p.attempts === FAST_ATTEMPTS) {
+    withScriptLock(() =>
+      tracking.appendAudit([
+        {
+          at: new Date(),
+          actor: 'AUP Signer',
+          action: 'Evidence delayed',
+          requestId: p.requestId,
+          details: fitCell(
+            `${evidenceMarker(p)} ${p.attempts} runs stopped (last: ${error}); the daily trigger tries again each day.`,
+          ),
+        },
+      ]),
+    );
+  }
+  return 'stopped';
 }
 
 /** Name of the one-off trigger that takes over owed steps a run left. */
 export const RESUME_TRIGGER = 'onResumeSteps';
 
-/** Schedules the one-off trigger that takes over owed steps, a minute from now, unless one waits. */
-export function scheduleResume(): void {
+/** Schedules the one-off trigger that takes over what stopped runs left, `delayMs` from now, unless one waits. */
+export function scheduleResume(delayMs = 60_000): void {
   if (ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === RESUME_TRIGGER)) return;
-  ScriptApp.newTrigger('onResumeSteps').timeBased().after(60_000).create();
+  ScriptApp.newTrigger('onResumeSteps').timeBased().after(delayMs).create();
 }
 
 /**
@@ -219,32 +256,35 @@ export function scheduleResume(): void {
  * @returns whether steps are still owed (another run holds them, or they stopped again)
  */
 export function settle(config: Config, tracking: Tracking, requestId: string): boolean {
-  if (!readPending(requestId)) return false;
-  const p = takePending(requestId);
-  if (p) finishPending(config, p, tracking);
-  return Boolean(readPending(requestId));
+  const owed = pendingFor(requestId);
+  if (!owed.length) return false;
+  for (const o of owed) {
+    const p = takePending(o);
+    if (p) finishPending(config, p, tracking);
+  }
+  return pendingFor(requestId).length > 0;
 }
 
 /**
  * Takes over owed steps that no run holds, oldest first, within `budgetMs` from `started`, then
- * the notices stopped runs left: the daily trigger's, the one-off resume trigger's and a card
- * open's share of the work.
+ * (with `notices`) the emails stopped runs left, in what is left of the budget: the daily
+ * trigger's and the one-off resume trigger's share of the work, and (steps only) a card open's.
  * @returns how many it finished, and whether steps are still owed
  */
 export function resumePending(
   config: Config,
   started: number,
   budgetMs: number,
-  only?: (p: Pending) => boolean,
+  options: { only?: (p: Pending) => boolean; notices?: boolean } = {},
 ): { finished: number; left: boolean } {
-  const owed = listPending().filter((p) => p.leaseUntil <= Date.now() && (!only || only(p)));
+  const owed = listPending().filter((p) => p.leaseUntil <= Date.now() && (!options.only || options.only(p)));
   let finished = 0;
-  const tracking = owed.length ? Tracking.open(config) : undefined;
+  const tracking = Tracking.open(config);
   for (const candidate of owed) {
     if (Date.now() - started > budgetMs) break;
-    const p = takePending(candidate.requestId);
-    if (p && tracking && finishPending(config, p, tracking) !== 'stopped') finished += 1;
+    const p = takePending(candidate);
+    if (p && finishPending(config, p, tracking) === 'done') finished += 1;
   }
-  if (Date.now() - started <= budgetMs) deliverStaleNotices(config, tracking ?? Tracking.open(config));
+  if (options.notices !== false) deliverStaleNotices(config, tracking, started + budgetMs);
   return { finished, left: listPending().length > 0 };
 }

@@ -47,6 +47,13 @@ export function publishOp(
     CARD_BUDGET_MS,
   );
   if (!res.ok) return { ok: false, message: res.message };
+  if ('background' in res) {
+    return {
+      ok: true,
+      message: `Publishing ${version} is under way: it carries on in the background within minutes.`,
+      state: homeState({ ...ctx, config: res.config }),
+    };
+  }
   const done = `${res.superseded} open request(s) superseded; invited ${res.run.invited}${res.run.remaining ? `, ${res.run.remaining} more in the background` : ''}.`;
   return {
     ok: true,

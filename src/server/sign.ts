@@ -26,6 +26,8 @@ export interface Signature {
   typedName: string;
   via: Channel;
   actor: string;
+  /** When it was given, if not now: a Form response recorded later by the daily run. */
+  givenAt?: Date;
 }
 
 /**
@@ -66,7 +68,7 @@ export function recordSignature(config: Config, locate: Locate, sig: Signature):
   const found = locate(tracking.readSignatures().requests, tracking);
   if ('reason' in found)
     return { ok: false, code: 'not-found', message: found.reason, requestId: found.requestId };
-  const at = new Date();
+  const at = sig.givenAt ?? new Date();
   const input = { consent: sig.consent, typedName: sig.typedName, via: sig.via, at };
   const requestId = found.stored.request.requestId;
   const early = sign(found.stored.request, input);
@@ -76,7 +78,7 @@ export function recordSignature(config: Config, locate: Locate, sig: Signature):
     stage: 'signed',
     at: at.getTime(),
     actor: sig.actor,
-    details: `Via ${sig.via}; typed signature "${sig.typedName.replace(/\s+/g, ' ').trim()}"; agreement SHA-256 ${sha256Hex(config.agreementText)}`,
+    details: `Via ${sig.via}${sig.givenAt ? ' (recorded later from the Form response)' : ''}; typed signature "${sig.typedName.replace(/\s+/g, ' ').trim()}"; agreement SHA-256 ${sha256Hex(config.agreementText)}`,
   });
   const outcome = changeRow<SignOutcome>(tracking, requestId, (current) => {
     if (!current)
@@ -94,7 +96,7 @@ export function recordSignature(config: Config, locate: Locate, sig: Signature):
     };
   });
   if (!outcome.ok) {
-    clearPending(requestId);
+    clearPending(pending);
     return outcome;
   }
   forgetViewed(requestId);

@@ -3,7 +3,7 @@ import { changedParagraphs, parseSnapshotDetails } from '../core/evidence';
 import type { SignatureRequest } from '../core/request';
 import { documentText, sha256Hex } from '../gas/evidence';
 import { withScriptLock } from '../gas/lock';
-import { readPending } from '../gas/pending';
+import { pendingFor } from '../gas/pending';
 import { Tracking } from '../gas/tracking';
 import { ukDate } from './context';
 
@@ -45,7 +45,7 @@ export function verifyRequest(config: Config, actor: string, query: string): Ver
     ok = false;
     findings.push(s);
   };
-  const owed = readPending(request.requestId);
+  const owed = pendingFor(request.requestId)[0];
   if (owed) {
     fail(
       `Incomplete evidence: the ${owed.stage === 'signed' ? 'signature' : 'counter-signature'} of ${ukDate(new Date(owed.at), true)} is recorded, but its document block, hash and PDF are still being taken.`,

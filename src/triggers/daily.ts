@@ -58,44 +58,67 @@ export function installDailyTrigger(hour: number, replace = false): void {
  * quota for the digest), sends the escalation digest to the business managers when requests
  * become Overdue and then every few days, and retries queued account enablements. What does not
  * fit in time is carried on by a one-off trigger a minute later; what does not fit in the quota
- * waits for tomorrow's run. Nothing is lost and nothing sent twice: the sheet is the cursor.
+ * waits for tomorrow's run. Nothing is lost and nothing sent twice: the sheet is the cursor. Each
+ * of these parts runs even when one before it failed; the run then fails naming what did (so
+ * Apps Script's failure summary reaches the trigger's owner).
  */
 export function dailyWork(): void {
   const started = Date.now();
   removeContinuations();
-  let config = loadConfig();
-  if (!config) return;
+  const loaded = loadConfig();
+  if (!loaded) return;
+  let config: Config = loaded;
   const budget = budgetMs();
   const actor = Session.getEffectiveUser().getEmail() || 'AUP Signer';
-  resumePending(config, started, budget * 0.25);
-  recoverFormResponses(config, actor);
+  const failed: string[] = [];
+  const phase = (name: string, body: () => void): void => {
+    try {
+      body();
+    } catch (e) {
+      failed.push(`${name}: ${String((e as Error)?.message ?? e)}`);
+    }
+  };
+  phase('owed steps and emails', () => resumePending(config, started, budget * 0.25));
+  phase('Form responses', () => recoverFormResponses(config, actor));
   const today = londonDay();
-  const rule = parseResignRule(config.resignOn);
-  const carried = continuePublishing(actor, started, budget * 0.5);
-  if (carried) config = carried.config;
-  else if (typeof rule !== 'string' && nextCycleDay(rule, config.cycleOpenedOn) <= today) {
-    const next = nextVersionLabel(config.policyVersion, today);
-    const res = publishVersion(
-      config.policyVersion,
-      { version: next, templateDocId: config.templateDocId },
-      actor,
-      started,
-      budget * 0.5,
-    );
-    config = res.ok ? res.config : (loadConfig() ?? config);
-  } else {
-    const run = runInvitations(config, actor, started, budget * 0.5);
-    if (run.remaining > 0 && !run.blockedByQuota) scheduleInvitationJob();
-  }
+  phase('publishing and invitations', () => {
+    const rule = parseResignRule(config.resignOn);
+    const carried = continuePublishing(actor, started, budget * 0.5);
+    if (carried) config = carried.config;
+    else if (typeof rule !== 'string' && nextCycleDay(rule, config.cycleOpenedOn) <= today) {
+      const next = nextVersionLabel(config.policyVersion, today);
+      const res = publishVersion(
+        config.policyVersion,
+        { version: next, templateDocId: config.templateDocId },
+        actor,
+        started,
+        budget * 0.5,
+      );
+      config = res.ok ? res.config : (loadConfig() ?? config);
+    } else {
+      const run = runInvitations(config, actor, started, budget * 0.5);
+      if (run.remaining > 0 && !run.blockedByQuota) scheduleInvitationJob();
+    }
+  });
   const reserve = config.businessManagers.length;
-  const timeLeft = budget - (Date.now() - started);
-  const maxEmails = Math.min(remainingQuota() - reserve, Math.floor((timeLeft * 0.7) / EMAIL_MS));
-  const reminders = runReminders(config, actor, maxEmails);
-  escalate(config, actor, today, reminders.overdue.length, reminders.newlyOverdue.length, reminders.overdue);
-  retryEnablements(config, started, budget);
-  if (reminders.remaining > 0 && remainingQuota() > reserve) {
-    ScriptApp.newTrigger('onDailyContinuation').timeBased().after(60_000).create();
-  }
+  phase('reminders and the digest', () => {
+    const timeLeft = budget - (Date.now() - started);
+    const maxEmails = Math.min(remainingQuota() - reserve, Math.floor((timeLeft * 0.7) / EMAIL_MS));
+    const reminders = runReminders(config, actor, maxEmails);
+    escalate(
+      config,
+      actor,
+      today,
+      reminders.overdue.length,
+      reminders.newlyOverdue.length,
+      reminders.overdue,
+    );
+    if (reminders.remaining > 0 && remainingQuota() > reserve) {
+      ScriptApp.newTrigger('onDailyContinuation').timeBased().after(60_000).create();
+    }
+  });
+  phase('accounts', () => retryEnablements(config, started, budget));
+  if (failed.length) throw new Error(`The daily run finished, but ${failed.join('; ')}`);
 }
 
 /** The escalation digest: when requests become Overdue, then every `escalationEveryDays`. */

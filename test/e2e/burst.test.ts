@@ -14,7 +14,7 @@ const STAFF: RosterRow[] = Array.from({ length: 100 }, (_, i) => ({
 }));
 
 describe('100 people signing within the same minutes', () => {
-  it('gives 100 rows and 100 complete evidence records, the lock held about 0.3 s of writes and two flushes a signature', async () => {
+  it('gives 100 rows and 100 complete evidence records, the lock held under 0.4 s of reads and writes and two flushes a signature', async () => {
     const school = setUpSchool({
       template: await readTemplate(join(SAMPLES, 'aup-template.txt')),
       templateName: 'AUP',
@@ -52,6 +52,6 @@ describe('100 people signing within the same minutes', () => {
     console.log(
       `script lock held per signature: mean ${mean.toFixed(0)} ms, worst ${worst} ms (${worst - flushes} ms of reads and writes, ${flushes} ms the two SpreadsheetApp.flush calls before release)`,
     );
-    expect(worst - flushes).toBeLessThanOrEqual(350);
+    expect(worst - flushes).toBeLessThanOrEqual(400);
   });
 });
