@@ -22,7 +22,7 @@ type ActionResponse = GoogleAppsScript.Card_Service.ActionResponse;
 export function homepage(e: AddOnEvent): GoogleAppsScript.Card_Service.Card {
   const res = callServer('state', { host: channelOf(e) });
   if (!res.state) throw new Error(res.message || 'AUP Signer could not load your status.');
-  if (res.state.isApprover && res.state.pendingAccounts > 0 && enableOwedOnOpen(res.state.me) > 0) {
+  if (res.state.ownAccounts > 0 && enableOwedOnOpen(res.state.me) > 0) {
     return homeCard(callServer('state', { host: channelOf(e) }).state ?? res.state);
   }
   return homeCard(res.state);

@@ -49,7 +49,7 @@ export function parseRoster(
     const bad: string[] = [];
     if (!isEmail(email)) bad.push(`email "${s('Email').slice(0, LIMITS.email)}" is not a valid address`);
     if (personalEmail && !isEmail(personalEmail))
-      bad.push(`personal email "${personalEmail}" is not a valid address`);
+      bad.push(`personal email "${personalEmail.slice(0, LIMITS.email)}" is not a valid address`);
     if (!name) bad.push('the name is empty');
     for (const [field, value] of [
       ['name', name],

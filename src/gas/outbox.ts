@@ -68,8 +68,9 @@ export function noticeTag(n: Pick<Notice, 'ref'>): string {
  * Queues notices in one Script Properties write (Properties.setProperties), with `extra` keys
  * written in that same call (so a state that says "queued" and the notices appear together).
  * With `replace`, notices of the same kind for the same requests that are not being sent are
- * forgotten first: called under the lock just before a claim, those can only be left by a run
- * that stopped before its own claim, and one of them could otherwise pass for this claim's.
+ * forgotten first: called just before a claim (under the lock, or for evidence by the run holding
+ * the request's steps), those were left by a run that stopped before its own claim, or are
+ * superseded by this one, and one of them could otherwise pass for this claim's.
  */
 export function queueNotices(
   notices: readonly Notice[],
@@ -94,12 +95,15 @@ export function listNotices(): Notice[] {
     .map(([, v]) => JSON.parse(v) as Notice);
 }
 
-/** Marks `n` as being sent, just before MailApp is called. */
-export function markSending(n: Notice): void {
-  PropertiesService.getScriptProperties().setProperty(
-    PREFIX + n.ref,
-    JSON.stringify({ ...n, sending: true }),
-  );
+/**
+ * Marks `n` as being sent, just before MailApp is called, if it is still owed (a claim that
+ * replaced it, or another run that sent it, has forgotten it). @returns whether to send it
+ */
+export function markSending(n: Notice): boolean {
+  const props = PropertiesService.getScriptProperties();
+  if (props.getProperty(PREFIX + n.ref) === null) return false;
+  props.setProperty(PREFIX + n.ref, JSON.stringify({ ...n, sending: true }));
+  return true;
 }
 
 /** Puts `n` back as owed, not sending (MailApp refused it before sending: the quota, or a failure to try again). */
@@ -118,7 +122,7 @@ export function forgetNotice(n: Pick<Notice, 'ref'>): void {
 /**
  * Takes over the notices whose lease is over (their run stopped), under the script lock so two
  * runs never take the same: renewed for this run in one write.
- * @returns the notices now held by this run, oldest reference first
+ * @returns the notices now held by this run
  */
 export function takeStaleNotices(): Notice[] {
   if (!listNotices().some((n) => n.leaseUntil <= Date.now())) return [];

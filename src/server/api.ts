@@ -65,6 +65,8 @@ export interface HomeState {
   systems: string[];
   /** For approvers and business managers: approved requests whose account waits for a directory admin. */
   pendingAccounts: number;
+  /** Of those, the ones the caller approved (their card enables them on open). */
+  ownAccounts: number;
   /** For business managers. */
   manager: {
     trackingUrl: string;

@@ -79,7 +79,7 @@ function dispatch(ctx: ServerContext, req: ServerRequest, started: number): Serv
     case 'state': {
       if (ctx.config) resumeOwn(ctx.config, ctx.caller, started);
       const state = homeState(ctx, Number(a.page ?? 0));
-      if (ctx.config && a.host) noteViewed(ctx.config, state, String(a.host));
+      if (ctx.config && (a.host === 'Gmail' || a.host === 'Drive')) noteViewed(ctx.config, state, a.host);
       return { ok: true, message: '', state };
     }
     case 'setup':

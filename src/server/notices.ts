@@ -132,7 +132,7 @@ export function deliverNotices(
       out.left = notices.length - i;
       break;
     }
-    markSending(n);
+    if (!markSending(n)) continue;
     try {
       send(email, config.schoolName);
     } catch (e) {

@@ -9,6 +9,12 @@ import { auditCopy, claimDetails, deliverNotices } from './notices';
 import { hasLeft } from './invite';
 import { mutate } from './store';
 
+/**
+ * Reminders one run claims at most: each waits in Script Properties as a notice of some 450 bytes
+ * until sent, and the store holds 500 KB in all; the rest go with the continuation.
+ */
+const MAX_REMINDERS_A_RUN = 300;
+
 /** What one reminder run did. */
 export interface ReminderRun {
   newlyOverdue: SignatureRequest[];
@@ -58,7 +64,7 @@ export function runReminders(config: Config, actor: string, maxEmails: number): 
         const schedule = { afterDays: config.reminderDays, everyDays: config.reminderEveryDays };
         return nextReminderDay(schedule, londonDay(r.invitedAt), r.remindersSent, last) <= today;
       });
-    const sending = due.slice(0, Math.max(0, maxEmails));
+    const sending = due.slice(0, Math.max(0, Math.min(maxEmails, MAX_REMINDERS_A_RUN)));
     const notices = new Map<string, Notice>();
     const reminded: AuditEntry[] = [];
     for (const s of sending) {

@@ -29,6 +29,7 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
     pendingPage: { page: 0, pages: 1, total: 0, from: 0 },
     systems: [],
     pendingAccounts: 0,
+    ownAccounts: 0,
     manager: null,
   };
   if (!config) return base;
@@ -53,6 +54,9 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
     pendingPage: { page: queue.page, pages: queue.pages, total: queue.total, from: queue.from },
     systems: config.systems,
     pendingAccounts: approver || manager ? requests.filter((r) => accountOwed(r, Date.now())).length : 0,
+    ownAccounts: approver
+      ? requests.filter((r) => r.approvedBy === caller && accountOwed(r, Date.now())).length
+      : 0,
     manager: manager
       ? {
           trackingUrl: tracking.url,
