@@ -24,6 +24,8 @@ export interface Publishing {
   leaseUntil: number;
   /** How many runs have started on it. */
   attempts: number;
+  /** Not to be carried on before this (ms): the back-off after runs that stopped. */
+  retryAt?: number;
 }
 
 /** The publication under way, if any. */

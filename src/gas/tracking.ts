@@ -138,8 +138,9 @@ export class Tracking {
    * Protects the sheets only the add-on writes (Signatures, Audit, Form Tokens, Dashboard) so that
    * only the spreadsheet's owner, the web app's user, can edit them: business managers read them
    * and act through the cards, and nobody can slip a token hash into Form Tokens or rewrite the
-   * Audit. The Staff sheet stays theirs to edit. Idempotent: a protection someone widened is
-   * narrowed again to the owner (Protection.removeEditors).
+   * Audit. The Staff sheet stays theirs to edit. Idempotent: a protection someone widened (made
+   * warning-only, or given editors) is narrowed again to the owner (Protection.setWarningOnly,
+   * removeEditors).
    */
   protectSheets(): void {
     const why: [string, string][] = [
@@ -156,6 +157,7 @@ export class Tracking {
         ownerOnly(sheet, description);
         continue;
       }
+      if (existing.isWarningOnly()) existing.setWarningOnly(false);
       const extra = existing
         .getEditors()
         .map((u) => u.getEmail().toLowerCase())

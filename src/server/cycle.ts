@@ -68,6 +68,8 @@ export function publishVersion(
             templateDocId: next.templateDocId,
             made: {},
             leaseUntil: 0,
+            retryAt: 0,
+            attempts: 1,
           };
           PropertiesService.getScriptProperties().setProperties({
             [CONFIG_KEY]: JSON.stringify({
@@ -169,7 +171,7 @@ function publishingStopped(p: Publishing, error: string): void {
   const delay = attempts < FAST_ATTEMPTS ? 60_000 * 2 ** (attempts - 1) : 12 * 3_600_000;
   PropertiesService.getScriptProperties().setProperty(
     PUBLISH_KEY,
-    JSON.stringify({ ...left, leaseUntil: Date.now() + delay - 30_000 }),
+    JSON.stringify({ ...left, leaseUntil: 0, retryAt: Date.now() + delay - 30_000 }),
   );
   if (attempts < FAST_ATTEMPTS) scheduleResume(delay);
   if (attempts !== FAST_ATTEMPTS) return;
@@ -192,12 +194,13 @@ function publishingStopped(p: Publishing, error: string): void {
 
 /** Takes the publication under way over when its lease is over, under the script lock. */
 function takePublishing(): Publishing | undefined {
-  const seen = readPublishing();
-  if (!seen || seen.leaseUntil > Date.now()) return undefined;
+  const free = (p: Publishing | undefined): p is Publishing =>
+    p !== undefined && p.leaseUntil <= Date.now() && (p.retryAt ?? 0) <= Date.now();
+  if (!free(readPublishing())) return undefined;
   return withScriptLock(
     () => {
       const p = readPublishing();
-      if (!p || p.leaseUntil > Date.now()) return undefined;
+      if (!free(p)) return undefined;
       const taken = { ...p, leaseUntil: Date.now() + PUBLISH_LEASE_MS, attempts: (p.attempts ?? 1) + 1 };
       PropertiesService.getScriptProperties().setProperty(PUBLISH_KEY, JSON.stringify(taken));
       return taken;

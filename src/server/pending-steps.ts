@@ -282,7 +282,12 @@ export function resumePending(
   const tracking = Tracking.open(config);
   for (const candidate of owed) {
     if (Date.now() - started > budgetMs) break;
-    const p = takePending(candidate);
+    let p: Pending | undefined;
+    try {
+      p = takePending(candidate);
+    } catch {
+      continue;
+    }
     if (p && finishPending(config, p, tracking) === 'done') finished += 1;
   }
   if (options.notices !== false) deliverStaleNotices(config, tracking, started + budgetMs);

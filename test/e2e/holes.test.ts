@@ -15,6 +15,7 @@ const HEAD = 'head@school.example';
 const TECH = 'tech@school.example';
 const BM = 'bm@school.example';
 const DAY = 24 * 3_600_000;
+const SHEET = 'SHEET' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
 
 type School = Awaited<ReturnType<typeof sampleSchool>>;
 
@@ -32,7 +33,7 @@ function sheetAs(school: School, who: string) {
 }
 
 describe('the holes a reviewer found, closed', () => {
-  it('a business manager cannot write Form Tokens, Signatures or the Audit; the Staff sheet stays theirs', async () => {
+  it('a business manager cannot write Form Tokens, Signatures or the Audit, and Save settings narrows a widened protection; the Staff sheet stays theirs', async () => {
     const school = await sampleSchool();
     const bm = school.host.as(BM);
     bm.universalAction('onSettingsAction');
@@ -44,6 +45,15 @@ describe('the holes a reviewer found, closed', () => {
     expect(() =>
       editor.getSheetByName('Staff')!.getRange(20, 1).setValue('new@school.example'),
     ).not.toThrow();
+
+    const owner = sheetAs(school, school.config.owner);
+    owner.getSheetByName('Form Tokens')!.getProtections(SHEET)[0]!.setWarningOnly(true);
+    expect(() => editor.getSheetByName('Form Tokens')!.appendRow(['forged', 'R-00000000', ''])).not.toThrow();
+    bm.universalAction('onSettingsAction');
+    bm.click('Save settings', {});
+    expect(() => editor.getSheetByName('Form Tokens')!.appendRow(['forged', 'R-00000001', ''])).toThrow(
+      /protected/,
+    );
   });
 
   it('the account state comes from the Admin SDK: a posted "Active" enables nothing', async () => {
