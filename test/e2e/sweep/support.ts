@@ -87,11 +87,16 @@ const TRANSIENT_AUDIT = [
   'Account Not found',
 ];
 
+/** Services whose calls only build something in the run's own memory (a card, an answer, a blob, a trigger not yet created). */
+const LOCAL_ONLY =
+  /^(CardService|ContentService|TextOutput|HtmlService|HtmlOutput|Utilities|Logger|console|Blob|ClockTriggerBuilder|FormTriggerBuilder|TriggerBuilder)\./;
+
 /** A call that changes something: a crash just after it leaves a different state from one just before. */
 export function changesState(method: string): boolean {
+  if (LOCAL_ONLY.test(method) && !method.endsWith('.create')) return false;
   const name = method.slice(method.lastIndexOf('.') + 1);
   return (
-    /^(set|append|insert|delete|remove|add|create|make|update|send|trash|save|protect|copy|move|fetch|publish|waitLock|tryLock|releaseLock|clear|flush|put|patch|after|everyDays|atHour|inTimezone|onFormSubmit|forForm|timeBased)/i.test(
+    /^(set|append|insert|delete|remove|add|create|make|update|send|trash|save|protect|copy|move|fetch|publish|waitLock|tryLock|releaseLock|clear|flush|put|patch|submit)/i.test(
       name,
     ) || method === 'UrlFetchApp.fetch'
   );
@@ -229,8 +234,9 @@ function struck(seen: readonly string[], place: FaultPlace, fallback: string): s
 
 /**
  * Crash points: before the action's first call, and just after each call that changes state (a
- * crash at a read leaves the same state as one at the next call, since the read changed nothing
- * and the run dies either way). `nth` counts every call from the injection, as the calls list does.
+ * crash at a read, or at a call that only builds something in the run's memory such as a card,
+ * leaves the same state as one at the next call, since it changed nothing and the run dies either
+ * way). `nth` counts every call from the injection, as the calls list does.
  * Inside an unbroken run of edits to a document (filling a copy's placeholders, a signature
  * block), only the first and the last edit are points: the document is half-made at any edit in
  * between, and what follows (a copy not marked ready is binned and made again, a block filled
