@@ -1,6 +1,7 @@
 import { LIMITS, tooLong } from './limits';
 import { isEmail, normaliseEmail, oneLine } from './safe';
 import { dateOrNull } from './request';
+import { unsafeText } from './names';
 import type { StaffHeader } from './columns';
 
 /** A person on the Staff sheet. */
@@ -51,6 +52,10 @@ export function parseRoster(
     if (personalEmail && !isEmail(personalEmail))
       bad.push(`personal email "${personalEmail.slice(0, LIMITS.email)}" is not a valid address`);
     if (!name) bad.push('the name is empty');
+    for (const h of ['Name', 'Role'] as const) {
+      const why = unsafeText(String(r[col[h]] ?? ''));
+      if (why) bad.push(`the ${h.toLowerCase()} cannot be used as it is: ${why}`);
+    }
     for (const [field, value] of [
       ['name', name],
       ['role', s('Role')],

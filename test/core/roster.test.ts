@@ -51,4 +51,22 @@ describe('the Staff sheet roster', () => {
       'The Staff sheet is missing the column(s) Role, Staff Type, Personal Email, Start Date, Leaving Date: restore the header row.',
     );
   });
+
+  it('keeps names in any script and refuses control characters and direction overrides', () => {
+    const r = parseRoster(
+      [
+        row('a@school.example', 'Анастасия Ковалёва'),
+        row('b@school.example', '李小龍'),
+        row('c@school.example', 'Ann\u0007 Lee'),
+        row('d@school.example', 'Bob \u202eknarF'),
+      ],
+      col,
+      ['Staff'],
+    );
+    expect(r.staff.map((s) => s.name)).toEqual(['Анастасия Ковалёва', '李小龍']);
+    expect(r.problems).toEqual([
+      { row: 4, message: 'Staff row 4: the name cannot be used as it is: it contains a control character.' },
+      { row: 5, message: 'Staff row 5: the name cannot be used as it is: it contains a Unicode direction override.' },
+    ]);
+  });
 });
