@@ -1,6 +1,14 @@
 import { findClauses } from './clauses';
 import { findPlaceholders } from './placeholders';
-import { analyseTemplate, type Block, type DocLine } from './template';
+import {
+  analyseTemplate,
+  FIELD_WORDS,
+  missingFields,
+  OPTIONAL_FIELDS,
+  type Block,
+  type BlockKind,
+  type DocLine,
+} from './template';
 
 /** What the setup card shows of a template: what was found, and what to fix. */
 export interface TemplateReport {
@@ -17,13 +25,23 @@ export function templateReport(lines: readonly DocLine[], staffTypes: readonly s
   const analysis = analyseTemplate(lines);
   const placeholders = findPlaceholders(lines);
   const clauses = findClauses(lines, staffTypes);
-  const block = (name: string, b: Block | undefined): string =>
-    b
-      ? `${name}: ${b.fields.map((f) => `${f.label}${f.filled ? ' (filled in the template; will be replaced)' : ''}`).join(', ')}`
-      : '';
+  const block = (name: string, kind: BlockKind, b: Block | undefined): string => {
+    if (!b) return '';
+    const heading = (lines[b.heading]?.text ?? '').trim().slice(0, 80);
+    const found = b.fields.map(
+      (f) => `${f.label}${f.filled ? ' (filled in the template; will be replaced)' : ''}`,
+    );
+    const absent = [
+      ...missingFields(b).map((k) => FIELD_WORDS[k]),
+      ...OPTIONAL_FIELDS[kind]
+        .filter((k) => !b.fields.some((f) => f.key === k))
+        .map((k) => `${FIELD_WORDS[k]} (optional)`),
+    ];
+    return `${name} ("${heading}"): found ${found.join(', ')}${absent.length ? `; not found: ${absent.join(', ')}` : ''}`;
+  };
   const found = [
-    block('User signature block', analysis.user),
-    block('Approver block', analysis.approver),
+    block('User signature block', 'user', analysis.user),
+    block('Approver block', 'approver', analysis.approver),
     placeholders.known.length ? `Placeholders: ${placeholders.known.join(', ')}` : '',
     clauses.clauses.length
       ? `Staff-type clauses: ${clauses.clauses.map((c) => `${c.negate ? 'not ' : ''}${c.types.join(' or ')}`).join('; ')}`
@@ -38,9 +56,14 @@ export function templateReport(lines: readonly DocLine[], staffTypes: readonly s
     ),
     ...clauses.problems,
   ];
-  if (!analysis.user || !analysis.approver) {
+  if (
+    !analysis.user ||
+    !analysis.approver ||
+    missingFields(analysis.user).length ||
+    missingFields(analysis.approver).length
+  ) {
     problems.push(
-      'Prepare template makes a copy with the missing block added; your original is never changed.',
+      'Prepare template makes a copy with what is missing added; your original is never changed.',
     );
   }
   return { found, problems, agreement: analysis.agreement };

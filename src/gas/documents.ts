@@ -91,3 +91,16 @@ export function appendSection(
   body.appendParagraph(heading).setHeading(DocumentApp.ParagraphHeading.HEADING2);
   for (const l of lines) body.appendParagraph(l);
 }
+
+/**
+ * Inserts paragraphs after a line, in the same container (the body or the table cell), in the
+ * line's paragraph style (Body.insertParagraph / TableCell.insertParagraph at the next child
+ * index). The view's lines are not updated: open the document again to analyse it.
+ */
+export function insertAfter(view: DocView, line: number, texts: readonly string[]): void {
+  const el = view.elements[line];
+  if (!el) throw new Error(`No line ${line} in document ${view.doc.getId()}`);
+  const parent = el.getParent() as GoogleAppsScript.Document.Body;
+  let at = parent.getChildIndex(el);
+  for (const t of texts) parent.insertParagraph(++at, t);
+}

@@ -1,5 +1,5 @@
-import { analyseTemplate, fillBlock } from '../core/template';
-import { appendSection, applyEdits, openDoc } from '../gas/documents';
+import { analyseTemplate, FIELD_WORDS, fillBlock, missingFields, type Block } from '../core/template';
+import { appendSection, applyEdits, insertAfter, openDoc } from '../gas/documents';
 import type { ServerResponse } from './api';
 import { isBusinessManager, type ServerContext } from './context';
 
@@ -8,7 +8,8 @@ const BLANK = '______________________________';
 /**
  * Prepare template (business managers): writes a copy of the school's AUP, in the add-on's
  * folder, with the user block's Name and Role and the approver's Name turned into placeholders
- * and any block that could not be found added at the end, in the standard wording. The original
+ * any block that could not be found added at the end, in the standard wording, and any required
+ * field a block lacks added under its last field ("Date: ____"). The original
  * is never changed; the business manager checks the copy and makes it the template in Settings.
  */
 export function prepareTemplate(ctx: ServerContext): ServerResponse {
@@ -27,6 +28,17 @@ export function prepareTemplate(ctx: ServerContext): ServerResponse {
     ...(a.user ? fillBlock(a.user, { name: '{{ Name }}', role: '{{ Role }}' }) : []),
     ...(a.approver ? fillBlock(a.approver, { name: '{{ Approver Name }}' }) : []),
   ]);
+  const complete = (b: Block, name: string): void => {
+    const missing = missingFields(b).map((k) =>
+      k === 'name' ? `Name: ${name}` : `${FIELD_WORDS[k]}: ${BLANK}`,
+    );
+    if (missing.length) insertAfter(view, Math.max(...b.fields.map((f) => f.line)), missing);
+  };
+  for (const [b, name] of [
+    [a.approver, '{{ Approver Name }}'],
+    [a.user, '{{ Name }}'],
+  ] as const)
+    if (b) complete(b, name);
   if (!a.user) {
     appendSection(view.doc.getBody(), 'To be completed by the user', [
       config.agreementText,

@@ -174,3 +174,197 @@ describe('template analysis', () => {
     expect(a.user).toBeUndefined();
   });
 });
+
+/** The line after applying a block's edits for that line (last first, as the Docs adapter does). */
+const filled = (texts: string[], kind: 'user' | 'approver', values: Record<string, string>): string[] => {
+  const out = [...texts];
+  const a = analyseTemplate(lines(...texts));
+  const block = a[kind];
+  if (!block) throw new Error(`no ${kind} block: ${a.problems.join(' ')}`);
+  const edits = fillBlock(block, values).sort((x, y) => x.line - y.line || y.start - x.start);
+  for (const e of edits) {
+    const t = out[e.line] as string;
+    out[e.line] = t.slice(0, e.start) + e.text + t.slice(e.end);
+  }
+  return out;
+};
+
+describe('signature blocks as schools write them', () => {
+  const values = { signature: 'Priya Raman', name: 'Priya Raman', role: 'Teacher', date: '1 December 2026' };
+
+  it('takes labels without colons, each alone on its line, and writes "Label: value"', () => {
+    const t = [
+      'To be completed by the member of staff',
+      'I agree to keep to the rules in this policy at all times.',
+      'Name',
+      'Signature',
+      'Date',
+    ];
+    expect(filled(t, 'user', values).slice(2)).toEqual([
+      'Name: Priya Raman',
+      'Signature: Priya Raman',
+      'Date: 1 December 2026',
+    ]);
+  });
+
+  it('writes one space after a colon that has none before the blank', () => {
+    expect(
+      filled(['To be completed by the user', 'Signature:____', 'Name:'], 'user', values).slice(1),
+    ).toEqual(['Signature: Priya Raman', 'Name: Priya Raman']);
+  });
+
+  it('fills several fields on one line and keeps every other character of it', () => {
+    const t = ['To be completed by the user', 'Signature: ____________   Date: ________ (dd/mm/yyyy)'];
+    expect(filled(t, 'user', { signature: 'Priya Raman' })[1]).toBe(
+      'Signature: Priya Raman   Date: ________ (dd/mm/yyyy)',
+    );
+    expect(filled(t, 'user', values)[1]).toBe('Signature: Priya Raman   Date: 1 December 2026 (dd/mm/yyyy)');
+  });
+
+  it('keeps labels that run together apart when filled', () => {
+    const t = ['To be completed by the user', 'Signature:______Name:______Date:______'];
+    const once = filled(t, 'user', values);
+    expect(once[1]).toBe('Signature: Priya Raman Name: Priya Raman Date: 1 December 2026');
+    const again = analyseTemplate(lines(...once)).user?.fields.map((f) => [f.key, f.filled]);
+    expect(again).toEqual([
+      ['signature', true],
+      ['name', true],
+      ['date', true],
+    ]);
+  });
+
+  it('replaces a sample approver written on the label line, field by field', () => {
+    const t = [
+      'I approve this user to be allocated credentials',
+      'Name: Pat Example   Role: Headteacher   Date: 3 March 2024',
+      'Signature: [image: signature]',
+    ];
+    const a = analyseTemplate(
+      lines('To be completed by the user', 'Signature: __', 'Name: __', 'Date: __', ...t),
+    );
+    expect(a.approver?.fields.map((f) => [f.key, f.filled])).toEqual([
+      ['name', true],
+      ['role', true],
+      ['date', true],
+      ['signature', false],
+    ]);
+    expect(
+      filled(t, 'approver', { name: 'Sam Jones', role: 'Deputy Head', date: '2 December 2026' })[1],
+    ).toBe('Name: Sam Jones   Role: Deputy Head   Date: 2 December 2026');
+  });
+
+  it('takes a sample value on the line after a lone label, and a blank line of underscores', () => {
+    const t = ['Headteacher approval', "Headteacher's name:", 'Pat Example', 'Signed', '______________'];
+    const a = analyseTemplate(lines(...t));
+    expect(a.approver?.fields.map((f) => [f.key, f.label, f.line, f.filled])).toEqual([
+      ['name', "Headteacher's name", 2, true],
+      ['signature', 'Signed', 4, false],
+    ]);
+    expect(filled(t, 'approver', { name: 'Sam Jones', signature: 'Sam Jones' }).slice(1)).toEqual([
+      "Headteacher's name:",
+      'Sam Jones',
+      'Signed',
+      'Sam Jones',
+    ]);
+  });
+
+  it.each([
+    ['Job title / Role: ________', 'role', 'Job title / Role'],
+    ['Full Name (printed) ____________', 'name', 'Full Name (printed)'],
+    ['Print name ……………………', 'name', 'Print name'],
+    ['Name (block capitals): ______', 'name', 'Name (block capitals)'],
+    ['Name in BLOCK CAPITALS ......', 'name', 'Name in BLOCK CAPITALS'],
+    ['Signed ……………………', 'signature', 'Signed'],
+    ['Position\t\t______', 'role', 'Position'],
+    ['Date of signing: __/__/____', 'date', 'Date of signing'],
+    ["Staff member's signature: ____", 'signature', "Staff member's signature"],
+  ])('recognises "%s" as a %s field', (text, key, label) => {
+    const a = analyseTemplate(lines("Staff member's declaration", text));
+    expect(a.user?.fields.map((f) => [f.key, f.label])).toEqual([[key, label]]);
+  });
+
+  it('opens the approver block at a label that names the headteacher', () => {
+    const a = analyseTemplate(
+      lines(
+        "Staff member's declaration",
+        'Signed ………',
+        'Date ………',
+        "Headteacher's signature ………",
+        "Headteacher's name: ………",
+      ),
+    );
+    expect(a.user?.fields.map((f) => f.key)).toEqual(['signature', 'date']);
+    expect(a.approver?.fields.map((f) => f.key)).toEqual(['signature', 'name']);
+  });
+
+  it('does not take field words inside the agreement for fields', () => {
+    const a = analyseTemplate(
+      lines(
+        'To be completed by the user',
+        'I will keep my password private and my role. I will stay up to date and print only what I need.',
+        'Signature: ____',
+      ),
+    );
+    expect(a.user?.fields.map((f) => f.key)).toEqual(['signature']);
+    expect(a.agreement).toMatch(/^I will keep my password/);
+  });
+
+  it('keeps soft line breaks: each line of the paragraph is its own field line', () => {
+    const text = 'Signature: ____\rName: ____\rDate: ____';
+    const out = filled(['To be completed by the user', text], 'user', values)[1];
+    expect(out).toBe('Signature: Priya Raman\rName: Priya Raman\rDate: 1 December 2026');
+  });
+
+  it('finds a row of label cells with the values in the row below', () => {
+    const cell = (row: number, col: number, text: string): DocLine => ({
+      text,
+      cell: { table: 0, row, col },
+    });
+    const a = analyseTemplate([
+      { text: 'To be completed by the user' },
+      cell(0, 0, 'Signature'),
+      cell(0, 1, 'Name'),
+      cell(0, 2, 'Date'),
+      cell(1, 0, ''),
+      cell(1, 1, ''),
+      cell(1, 2, ''),
+    ]);
+    expect(a.user?.fields.map((f) => [f.key, f.line])).toEqual([
+      ['signature', 4],
+      ['name', 5],
+      ['date', 6],
+    ]);
+  });
+
+  it('takes a value paragraph under a label paragraph in the same table cell', () => {
+    const c = (col: number, text: string): DocLine => ({ text, cell: { table: 0, row: 0, col } });
+    const a = analyseTemplate([
+      { text: 'To be completed by the user' },
+      c(0, 'Signature'),
+      c(0, '__________'),
+      c(1, 'Date'),
+      c(1, '__________'),
+    ]);
+    expect(a.user?.fields.map((f) => [f.key, f.line])).toEqual([
+      ['signature', 2],
+      ['date', 4],
+    ]);
+  });
+
+  it('says which required fields a block lacks', () => {
+    const a = analyseTemplate(
+      lines(
+        'To be completed by the user',
+        'Signature: ____',
+        'Role: ____',
+        'I approve this user',
+        'Signature: ___',
+        'Date: ___',
+      ),
+    );
+    expect(a.problems).toEqual([
+      'The user block ("To be completed by the user") has no Name or Date field: add "Name: ____" and "Date: ____" to it, each on its own line or in its own table cell.',
+      'The approver block ("I approve this user") has no Name field: add "Name: ____" to it, each on its own line or in its own table cell.',
+    ]);
+  });
+});

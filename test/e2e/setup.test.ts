@@ -97,6 +97,56 @@ describe('setup and the template check', () => {
   });
 });
 
+describe('a template whose blocks lack a field', () => {
+  const school = setUpSchool({
+    template: [
+      { type: 'paragraph', text: 'Hilltop Academy rules for using school technology', heading: 'TITLE' },
+      { type: 'paragraph', text: "Staff member's declaration" },
+      { type: 'paragraph', text: 'I have read these rules and will keep to them in school and at home.' },
+      { type: 'paragraph', text: 'Signed ……………………   Print name ……………………' },
+      { type: 'paragraph', text: 'Headteacher approval' },
+      { type: 'paragraph', text: "Headteacher's name:" },
+      { type: 'paragraph', text: 'Pat Example' },
+      { type: 'paragraph', text: 'Signed ……………………' },
+    ],
+    templateName: 'Hilltop rules',
+    roster: [],
+    schoolName: 'Hilltop Academy',
+    sendInvitations: false,
+  });
+  const bm = school.host.as('bm@school.example');
+
+  it('says which fields of which block it found and which it did not, and never "ready"', () => {
+    bm.universalAction('onSettingsAction');
+    const saved = bm.click('Save settings');
+    expect(saved.notification).toBe('Saved. The template check found something to fix.');
+    const shown = texts(saved.card);
+    expect(shown).toContain(
+      `User signature block ("Staff member's declaration"): found Signed, Print name; not found: Date, Role (optional)`,
+    );
+    expect(shown).toContain(
+      `Approver block ("Headteacher approval"): found Headteacher's name (filled in the template; will be replaced), Signed; not found: Date, Role (optional), Systems (optional), Additional permissions (optional)`,
+    );
+    expect(shown.filter((t) => /has no Date field/.test(t))).toHaveLength(2);
+  });
+
+  it('Prepare template adds the missing fields under each block', () => {
+    bm.click('Prepare template');
+    const copy = [...school.host.ws.drive.values()].find(
+      (f) => f.mimeType === MIME.document && f.name.endsWith('(prepared for AUP Signer)'),
+    );
+    expect(documentText(school.host.ws, copy!.id).split('\n').slice(3, 10)).toEqual([
+      'Signed ……………………   Print name {{ Name }}',
+      'Date: ______________________________',
+      'Headteacher approval',
+      "Headteacher's name:",
+      '{{ Approver Name }}',
+      'Signed ……………………',
+      'Date: ______________________________',
+    ]);
+  });
+});
+
 describe('setup that stops part-way', () => {
   const roster = readRoster(join(SAMPLES, 'roster.csv'));
   const opts = { template: BARE, templateName: 'Hilltop rules', roster, schoolName: 'Hilltop Academy' };
