@@ -6,6 +6,7 @@ import { createCardService } from './services/card';
 import { createContentService } from './services/content';
 import { createDocumentApp } from './services/document';
 import { createDriveApp } from './services/drive';
+import { createDocsApi } from './services/docs-api';
 import { createDriveApi } from './services/drive-api';
 import { createFormApp } from './services/forms';
 import { createGmailApp } from './services/gmail';
@@ -22,6 +23,7 @@ import { createUtilities } from './services/utilities';
 /** Each modelled advanced service's global, built for one execution. */
 const ADVANCED: Record<ModelledAdvancedService, (exec: Execution) => unknown> = {
   'admin/directory_v1': createAdminDirectory,
+  'docs/v1': createDocsApi,
   'drive/v3': createDriveApi,
 };
 

@@ -1,4 +1,4 @@
-import type { RosterRow } from './inputs';
+import type { RosterRow } from './roster';
 
 /** A roster of `n` staff with active accounts (the business manager and two approvers first). */
 export function generatedRoster(n: number): RosterRow[] {

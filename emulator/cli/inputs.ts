@@ -1,48 +1,27 @@
-import { parse as parseCsv } from 'csv-parse/sync';
 import mammoth from 'mammoth';
 import MarkdownIt from 'markdown-it';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { TemplateElement } from '../services/document/io';
+import { decodeText } from './encoding';
+import { InputError } from './input-error';
 
-/** Bad input to the local run: names the file, the line (when there is one) and what to fix. */
-export class InputError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | undefined,
-    message: string,
-  ) {
-    super(`${file}${line ? `:${line}` : ''}: ${message}`);
-  }
-}
-
-/** A roster row as the local run reads it from CSV. */
-export interface RosterRow {
-  email: string;
-  name: string;
-  role: string;
-  staffType: string;
-  personalEmail: string;
-  startDate: string;
-  /** 1-based line in the CSV file. */
-  line: number;
-}
-
-const REQUIRED_COLUMNS = ['Email', 'Name', 'Role', 'Staff Type'];
-const OPTIONAL_COLUMNS = ['Personal Email', 'Start Date'];
+export { InputError } from './input-error';
+export { readRoster, type RosterRow } from './roster';
 
 /**
  * Reads a template: `.txt` (a paragraph per line), `.md` (headings, lists, tables, paragraphs)
- * or `.docx` (Word: paragraphs, headings, lists and tables, read with mammoth).
- * @throws InputError for an unknown extension, an unreadable or empty file
+ * or `.docx` (Word: paragraphs, headings, lists and tables, read with mammoth). Text files are
+ * decoded by {@link decodeText}; what it notes (e.g. read as Windows-1252) is pushed to `notes`.
+ * @throws InputError for an unknown extension, an unreadable, wrongly encoded or empty file
  */
-export async function readTemplate(file: string): Promise<TemplateElement[]> {
+export async function readTemplate(file: string, notes: string[] = []): Promise<TemplateElement[]> {
   const ext = extname(file).toLowerCase();
   let elements: TemplateElement[];
   try {
-    if (ext === '.txt') elements = fromText(readFileSync(file, 'utf8'));
-    else if (ext === '.md') elements = fromMarkdown(readFileSync(file, 'utf8'));
+    if (ext === '.txt') elements = fromText(readText(file, notes));
+    else if (ext === '.md') elements = fromMarkdown(readText(file, notes));
     else if (ext === '.docx') elements = fromHtml((await mammoth.convertToHtml({ path: file })).value);
     else
       throw new InputError(
@@ -62,6 +41,13 @@ export async function readTemplate(file: string): Promise<TemplateElement[]> {
     );
   }
   return elements;
+}
+
+/** A text file decoded by {@link decodeText}, its note (if any) added to `notes`. */
+function readText(file: string, notes: string[]): string {
+  const { text, note } = decodeText(file, readFileSync(file));
+  if (note) notes.push(note);
+  return text;
 }
 
 /** Plain text: each line a paragraph (a file converted from Word keeps its paragraph per line). */
@@ -154,57 +140,4 @@ export function fromHtml(html: string): TemplateElement[] {
   };
   visit(parseHtml(html), 0);
   return out;
-}
-
-/**
- * Reads a roster CSV with header `Email,Name,Role,Staff Type` (optional `Personal Email`,
- * `Start Date`). Checks the header and that each row has an email and a name.
- * @throws InputError naming the line and what to fix
- */
-export function readRoster(file: string): RosterRow[] {
-  let records: string[][];
-  try {
-    records = parseCsv(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), {
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as string[][];
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw new InputError(file, err.lines, `not valid CSV: ${err.message}`);
-  }
-  const header = records[0] ?? [];
-  const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length) {
-    throw new InputError(
-      file,
-      1,
-      `the header must have ${REQUIRED_COLUMNS.join(',')} (optional ${OPTIONAL_COLUMNS.join(', ')}); missing ${missing.join(', ')}.`,
-    );
-  }
-  const unknown = header.filter((c) => ![...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].includes(c));
-  if (unknown.length) throw new InputError(file, 1, `unknown column(s) ${unknown.join(', ')}.`);
-  const at = (row: string[], c: string): string => (header.includes(c) ? (row[header.indexOf(c)] ?? '') : '');
-  return records.slice(1).map((row, i) => {
-    const line = i + 2;
-    if (row.length > header.length)
-      throw new InputError(
-        file,
-        line,
-        `${row.length} values for ${header.length} columns: quote values that contain commas.`,
-      );
-    const r: RosterRow = {
-      email: at(row, 'Email'),
-      name: at(row, 'Name'),
-      role: at(row, 'Role'),
-      staffType: at(row, 'Staff Type'),
-      personalEmail: at(row, 'Personal Email'),
-      startDate: at(row, 'Start Date'),
-      line,
-    };
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(r.email))
-      throw new InputError(file, line, `"${r.email}" is not an email address.`);
-    if (!r.name) throw new InputError(file, line, 'the Name is empty.');
-    return r;
-  });
 }

@@ -11,7 +11,7 @@ import { createSpreadsheetApp } from '../services/spreadsheet';
 import { parsePrefilledUrl } from '../services/forms';
 import { FORM_ITEMS } from '../../src/gas/forms';
 import { addDaysTo, addMonthsTo, nextCycleDay, parseResignRule } from '../../src/core/schedule';
-import type { RosterRow } from './inputs';
+import { LOCAL_SCHOOL, type RosterRow } from './roster';
 
 /** Who runs the school's sign-off in the scenario. */
 export interface Cast {
@@ -49,8 +49,9 @@ export interface ScenarioOptions {
   outsideSharing?: TenantPolicy['outsideSharing'];
 }
 
-const DOMAIN = 'school.example';
-const DEFAULT_CAST: Cast = {
+const DOMAIN = LOCAL_SCHOOL.domain;
+/** The business manager and approvers of the local run's school. */
+export const DEFAULT_CAST: Cast = {
   businessManager: `bm@${DOMAIN}`,
   approvers: [`head@${DOMAIN}`, `tech@${DOMAIN}`],
 };

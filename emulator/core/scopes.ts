@@ -127,6 +127,16 @@ const TABLE: ReadonlyArray<[prefix: string, scopes: readonly string[]]> = [
   ],
   ['AdminDirectory.Users.update', [`${AUTH}admin.directory.user`]],
   ['AdminDirectory.Users.patch', [`${AUTH}admin.directory.user`]],
+  [
+    'Docs.Documents.get',
+    [
+      `${AUTH}documents`,
+      `${AUTH}documents.readonly`,
+      `${AUTH}drive`,
+      `${AUTH}drive.file`,
+      `${AUTH}drive.readonly`,
+    ],
+  ],
   ['Drive.Permissions.create', [`${AUTH}drive`, `${AUTH}drive.file`]],
   [
     'Drive.Permissions.list',
@@ -171,7 +181,7 @@ export function scopesFor(method: string): readonly string[] {
 const SCOPES_OF = new Map<string, readonly string[]>();
 
 /** The advanced services whose calls fail as REST errors rather than with Apps Script's message. */
-const ADVANCED = /^(AdminDirectory|Drive)\.(\w+)\.(\w+)$/;
+const ADVANCED = /^(AdminDirectory|Docs|Drive)\.(\w+)\.(\w+)$/;
 
 /** A call refused for want of a scope: Apps Script's message, and the HTTP code of an advanced service's refusal. */
 export interface ScopeRefusal {

@@ -21,7 +21,7 @@ export const LIMITS = {
   /** A list in the settings (approvers, business managers, staff types, systems), in entries. */
   listEntries: 50,
   /** The policy itself: characters of the template's text. */
-  templateChars: 500_000,
+  templateChars: 1_000_000,
   /** Google's: characters in one Sheets cell. */
   cell: 50_000,
   /** Google's: characters in a MailApp subject. */
@@ -70,6 +70,6 @@ export function fitCell(value: string): string {
 export function templateTooLong(lines: readonly { text: string }[]): string | undefined {
   const n = lines.reduce((sum, l) => sum + l.text.length, 0);
   return n > LIMITS.templateChars
-    ? `The template has ${n} characters of text; an AUP may have at most ${LIMITS.templateChars}: split off the appendices.`
+    ? `The template has ${n.toLocaleString('en-GB')} characters of text; an AUP may have at most ${LIMITS.templateChars.toLocaleString('en-GB')}: split off the appendices.`
     : undefined;
 }

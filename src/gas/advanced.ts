@@ -9,6 +9,11 @@ export function driveApi(): GoogleAppsScript.Drive {
   return Drive as GoogleAppsScript.Drive;
 }
 
+/** The Google Docs API advanced service (userSymbol `Docs`). @throws ReferenceError when not enabled */
+export function docsApi(): GoogleAppsScript.Docs {
+  return Docs as GoogleAppsScript.Docs;
+}
+
 /** The Admin SDK Directory API advanced service (userSymbol `AdminDirectory`). @throws ReferenceError when not enabled */
 export function directoryApi(): GoogleAppsScript.AdminDirectory {
   return AdminDirectory as GoogleAppsScript.AdminDirectory;
@@ -20,10 +25,15 @@ export function directoryApi(): GoogleAppsScript.AdminDirectory {
  */
 export function requireAdvancedServices(): void {
   driveApi();
+  docsApi();
   directoryApi();
 }
 
 /** Which advanced services this execution has (for Check deployment, which must not throw). */
-export function enabledAdvancedServices(): { Drive: boolean; AdminDirectory: boolean } {
-  return { Drive: typeof Drive !== 'undefined', AdminDirectory: typeof AdminDirectory !== 'undefined' };
+export function enabledAdvancedServices(): { Drive: boolean; Docs: boolean; AdminDirectory: boolean } {
+  return {
+    Drive: typeof Drive !== 'undefined',
+    Docs: typeof Docs !== 'undefined',
+    AdminDirectory: typeof AdminDirectory !== 'undefined',
+  };
 }

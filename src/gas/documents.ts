@@ -1,47 +1,109 @@
 import type { DocLine, TextEdit } from '../core/template';
 
-type Editable = GoogleAppsScript.Document.Paragraph | GoogleAppsScript.Document.ListItem;
+import { docsApi } from './advanced';
 
-/** A Google Doc seen as lines (paragraphs, list items, table-cell paragraphs) in reading order. */
-export interface DocView {
-  doc: GoogleAppsScript.Document.Document;
-  lines: DocLine[];
-  elements: Editable[];
+type Editable = GoogleAppsScript.Document.Paragraph | GoogleAppsScript.Document.ListItem;
+type StructuralElement = GoogleAppsScript.Docs.Schema.StructuralElement;
+
+/** Where a line's paragraph is: child indices from the body down, through table row and column. */
+interface LinePath {
+  /** [body child] or [body child, row, column, cell child] (and so on for nested tables). */
+  steps: number[];
+  list: boolean;
 }
 
 /**
- * Opens a Google Doc by ID or URL and lists its lines: body paragraphs and list items, and each
- * paragraph of each table cell, in reading order (DocumentApp.Body children).
+ * A Google Doc seen as lines (paragraphs, list items, table-cell paragraphs) in reading order,
+ * with the document open for editing. Elements are fetched only for the lines that are edited.
  */
-export function openDoc(idOrUrl: string): DocView {
-  const doc = /^https:\/\//.test(idOrUrl) ? DocumentApp.openByUrl(idOrUrl) : DocumentApp.openById(idOrUrl);
+export interface DocView {
+  doc: GoogleAppsScript.Document.Document;
+  lines: DocLine[];
+  /** The element of line `i` (fetched on first use, from the body down). */
+  element: (i: number) => Editable;
+  paths: LinePath[];
+}
+
+/** A Google Doc's ID from its ID or its URL. */
+export function docIdOf(idOrUrl: string): string {
+  return /\/d\/([-\w]{10,})/.exec(idOrUrl)?.[1] ?? idOrUrl;
+}
+
+/**
+ * A Google Doc's lines in reading order, read in one Docs API call (`Docs.Documents.get`,
+ * developers.google.com/docs/api/reference/rest/v1/documents/get) however long the policy:
+ * body paragraphs and list items, and each paragraph of each table cell. A line break inside a
+ * paragraph (the API's "\u000b") reads as "\r", as DocumentApp's getText gives it.
+ * @throws the API's error for a document the caller cannot read (403) or that does not exist (404)
+ */
+export function readDocLines(idOrUrl: string): DocLine[] {
+  return readStructure(docIdOf(idOrUrl)).lines;
+}
+
+/** The Docs API's line break inside a paragraph (U+000B), which DocumentApp's getText gives as "\r". */
+const LINE_BREAK = String.fromCharCode(11);
+
+function readStructure(id: string): { lines: DocLine[]; paths: LinePath[] } {
+  const content = docsApi().Documents?.get(id).body?.content ?? [];
   const lines: DocLine[] = [];
-  const elements: Editable[] = [];
+  const paths: LinePath[] = [];
   let tables = 0;
-  const visit = (
-    container: GoogleAppsScript.Document.Body | GoogleAppsScript.Document.TableCell,
-    cell?: DocLine['cell'],
-  ): void => {
-    const n = container.getNumChildren();
-    for (let i = 0; i < n; i++) {
-      const child = container.getChild(i);
-      const type = child.getType();
-      if (type === DocumentApp.ElementType.PARAGRAPH || type === DocumentApp.ElementType.LIST_ITEM) {
-        const p = type === DocumentApp.ElementType.PARAGRAPH ? child.asParagraph() : child.asListItem();
-        elements.push(p);
-        lines.push(cell ? { text: p.getText(), cell } : { text: p.getText() });
-      } else if (type === DocumentApp.ElementType.TABLE) {
-        const table = child.asTable();
+  const visit = (elements: StructuralElement[], prefix: number[], cell?: DocLine['cell']): void => {
+    let child = 0;
+    for (const el of elements) {
+      if (el.sectionBreak) continue;
+      if (el.paragraph) {
+        const text = (el.paragraph.elements ?? [])
+          .map((e) => e.textRun?.content ?? '')
+          .join('')
+          .replace(/\n$/, '')
+          .split(LINE_BREAK)
+          .join('\r');
+        lines.push(cell ? { text, cell } : { text });
+        paths.push({ steps: [...prefix, child], list: Boolean(el.paragraph.bullet) });
+      } else if (el.table) {
         const t = tables++;
-        for (let r = 0; r < table.getNumRows(); r++) {
-          const row = table.getRow(r);
-          for (let c = 0; c < row.getNumCells(); c++) visit(row.getCell(c), { table: t, row: r, col: c });
-        }
+        (el.table.tableRows ?? []).forEach((row, r) =>
+          (row.tableCells ?? []).forEach((c, col) =>
+            visit(c.content ?? [], [...prefix, child, r, col], { table: t, row: r, col }),
+          ),
+        );
       }
+      child++;
     }
   };
-  visit(doc.getBody());
-  return { doc, lines, elements };
+  visit(content, []);
+  return { lines, paths };
+}
+
+/**
+ * Opens a Google Doc by ID or URL for editing and lists its lines (see {@link readDocLines}): one
+ * Docs API read and one DocumentApp open, whatever the document's length.
+ */
+export function openDoc(idOrUrl: string): DocView {
+  const id = docIdOf(idOrUrl);
+  const { lines, paths } = readStructure(id);
+  const doc = DocumentApp.openById(id);
+  const cache = new Map<LinePath, Editable>();
+  const element = (i: number): Editable => {
+    const path = paths[i];
+    if (!path) throw new Error(`No line ${i} in document ${id}`);
+    const hit = cache.get(path);
+    if (hit) return hit;
+    let container: GoogleAppsScript.Document.Body | GoogleAppsScript.Document.TableCell = doc.getBody();
+    const steps = path.steps;
+    for (let k = 0; k + 1 < steps.length; k += 3) {
+      container = container
+        .getChild(steps[k] as number)
+        .asTable()
+        .getCell(steps[k + 1] as number, steps[k + 2] as number);
+    }
+    const child = container.getChild(steps[steps.length - 1] as number);
+    const found = path.list ? child.asListItem() : child.asParagraph();
+    cache.set(path, found);
+    return found;
+  };
+  return { doc, lines, element, paths };
 }
 
 /**
@@ -52,9 +114,7 @@ export function openDoc(idOrUrl: string): DocView {
 export function applyEdits(view: DocView, edits: readonly TextEdit[]): void {
   const sorted = [...edits].sort((a, b) => a.line - b.line || b.start - a.start);
   for (const e of sorted) {
-    const el = view.elements[e.line];
-    if (!el) throw new Error(`No line ${e.line} in document ${view.doc.getId()}`);
-    const text = el.editAsText();
+    const text = view.element(e.line).editAsText();
     if (e.end > e.start) text.deleteText(e.start, e.end - 1);
     if (e.text) text.insertText(e.start, e.text);
     const line = view.lines[e.line] as DocLine;
@@ -69,12 +129,14 @@ export function applyEdits(view: DocView, edits: readonly TextEdit[]): void {
  */
 export function removeLines(view: DocView, drop: ReadonlySet<number>): void {
   for (const i of [...drop].sort((a, b) => b - a)) {
-    const el = view.elements[i];
-    if (!el) continue;
+    if (i >= view.lines.length) continue;
+    const el = view.element(i);
     try {
       el.removeFromParent();
-      view.elements.splice(i, 1);
+      const gone = (view.paths[i] as LinePath).steps;
+      view.paths.splice(i, 1);
       view.lines.splice(i, 1);
+      shiftAfterRemoval(view.paths, gone);
     } catch {
       el.setText('');
       (view.lines[i] as DocLine).text = '';
@@ -98,9 +160,19 @@ export function appendSection(
  * index). The view's lines are not updated: open the document again to analyse it.
  */
 export function insertAfter(view: DocView, line: number, texts: readonly string[]): void {
-  const el = view.elements[line];
-  if (!el) throw new Error(`No line ${line} in document ${view.doc.getId()}`);
-  const parent = el.getParent() as GoogleAppsScript.Document.Body;
+  const el = view.element(line);
+  const up = el.getParent();
+  const parent = up.getType() === DocumentApp.ElementType.TABLE_CELL ? up.asTableCell() : up.asBody();
   let at = parent.getChildIndex(el);
   for (const t of texts) parent.insertParagraph(++at, t);
+}
+
+/** After the element at `gone` left its container, later siblings' paths move up by one. */
+function shiftAfterRemoval(paths: LinePath[], gone: readonly number[]): void {
+  const depth = gone.length - 1;
+  for (const p of paths) {
+    if (p.steps.length <= depth) continue;
+    if (!gone.slice(0, depth).every((v, k) => p.steps[k] === v)) continue;
+    if ((p.steps[depth] as number) > (gone[depth] as number)) p.steps[depth] = (p.steps[depth] as number) - 1;
+  }
 }

@@ -1,6 +1,6 @@
 import type { Config } from '../core/config';
 import { capLines } from '../core/pages';
-import { directoryApi, driveApi } from '../gas/advanced';
+import { directoryApi, docsApi, driveApi } from '../gas/advanced';
 import { apiFailure, isDeploymentFault, isTransient, type ApiFailure } from '../gas/api-error';
 import { approverRights, ENABLEMENT_KEY, ENABLEMENT_TRIGGER } from '../triggers/enablement';
 import { DAILY } from '../triggers/daily';
@@ -60,6 +60,7 @@ export function deploymentChecks(config: Config | null, user: string): CheckLine
     });
     return lines;
   }
+  run('Docs API', () => [docsApiLine(config)]);
   run('Approvers', () => approverLines(config, userIsAdmin));
   run('Triggers', () => triggerLines(config, user));
   run('Mail quota', () => [mailLine(user)]);
@@ -95,6 +96,25 @@ function driveApiLine(): CheckLine {
       label: 'Drive API',
       detail: apiFix(e, 'Google Drive API', 'Drive (v3)', 'drive'),
     };
+  }
+}
+
+/**
+ * The Docs API, which reads the template and each document in one call: probed by reading the
+ * template's structure. A template the web app's user cannot read is the Template line's to say.
+ */
+function docsApiLine(config: Config): CheckLine {
+  const label = 'Docs API';
+  try {
+    docsApi().Documents?.get(config.templateDocId, { fields: 'documentId' });
+    return { status: 'ok', label, detail: 'Enabled.' };
+  } catch (e) {
+    const f = apiFailure(e);
+    if (f.code === 403 && f.reason !== 'accessNotConfigured' && !/is not defined/.test(f.message))
+      return { status: 'ok', label, detail: 'Enabled (the template line below says who can read it).' };
+    if (f.code === 404)
+      return { status: 'ok', label, detail: 'Enabled (the template line below says what is wrong with it).' };
+    return { status: 'fix', label, detail: apiFix(e, 'Google Docs API', 'Docs (v1)', 'documents') };
   }
 }
 

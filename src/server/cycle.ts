@@ -3,7 +3,7 @@ import { DEFAULT_AGREEMENT, type Config } from '../core/config';
 import { OPEN_TO_SIGN } from '../core/request';
 import { templateReport } from '../core/template-report';
 import { CONFIG_KEY, loadConfig, saveConfig } from '../gas/config-store';
-import { openDoc } from '../gas/documents';
+import { readDocLines } from '../gas/documents';
 import { installFormTrigger } from '../gas/forms';
 import { withScriptLock } from '../gas/lock';
 import { PUBLISH_KEY, readPublishing, type Publishing } from '../gas/publish-record';
@@ -46,7 +46,7 @@ export function publishVersion(
   started: number,
   budgetMs: number,
 ): PublishOutcome {
-  const lines = openDoc(next.templateDocId).lines;
+  const lines = readDocLines(next.templateDocId);
   const large = templateTooLong(lines);
   if (large) return { ok: false, message: large };
   const report = templateReport(lines, loadConfig()?.staffTypes ?? []);

@@ -12,7 +12,7 @@ import { cycleStartFor, parseResignRule, type ResignRule } from '../core/schedul
 import { loadConfig, saveConfig } from '../gas/config-store';
 import { canRead, shareQuietly } from '../gas/sharing';
 import { newVersionAssets } from './cycle';
-import { openDoc } from '../gas/documents';
+import { readDocLines } from '../gas/documents';
 import { withScriptLock } from '../gas/lock';
 import { Tracking } from '../gas/tracking';
 import type { ServerResponse } from './api';
@@ -44,7 +44,7 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
   }
   let report: TemplateReport;
   try {
-    const lines = openDoc(settings.templateDocId).lines;
+    const lines = readDocLines(settings.templateDocId);
     const large = templateTooLong(lines);
     if (large) return { ok: false, message: large };
     report = templateReport(lines, settings.staffTypes);

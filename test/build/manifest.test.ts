@@ -61,6 +61,7 @@ describe('appsscript.json', () => {
     const enabled = (manifest.dependencies as { enabledAdvancedServices: unknown[] }).enabledAdvancedServices;
     expect(enabled).toContainEqual({ userSymbol: 'AdminDirectory', serviceId: 'admin', version: 'directory_v1' });
     expect(enabled).toContainEqual({ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' });
+    expect(enabled).toContainEqual({ userSymbol: 'Docs', serviceId: 'docs', version: 'v1' });
   });
 
   it('enables every advanced service the bundle names (an advanced service not enabled is not defined)', () => {

@@ -95,6 +95,12 @@ describe('Check deployment', () => {
       /Turn on the Google Drive API/,
     ],
     [
+      'the Docs API is off in the Cloud project',
+      'Docs API',
+      (s) => s.host.tenant.cloudApis.delete('docs'),
+      /Turn on the Google Docs API/,
+    ],
+    [
       'the daily trigger was deleted',
       'Daily trigger',
       (s) =>

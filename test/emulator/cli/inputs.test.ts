@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
-import { fromMarkdown, fromText, InputError, readRoster, readTemplate } from '../../../emulator/cli/inputs';
+import { fromMarkdown, fromText, InputError, readTemplate } from '../../../emulator/cli/inputs';
 
 const dir = mkdtempSync(join(tmpdir(), 'aup-inputs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -91,58 +90,5 @@ describe('local run inputs', () => {
       /aup\.pdf: a template must be \.txt, \.md or \.docx/,
     );
     await expect(readTemplate(file('empty.txt', '\n\n'))).rejects.toBeInstanceOf(InputError);
-  });
-
-  it('reads a roster CSV with optional columns and quoted commas', () => {
-    const rows = readRoster(
-      file(
-        'ok.csv',
-        'Email,Name,Role,Staff Type,Personal Email\na@school.example,"Smith, Ann",TA,Staff,ann@home.example\n',
-      ),
-    );
-    expect(rows).toEqual([
-      {
-        email: 'a@school.example',
-        name: 'Smith, Ann',
-        role: 'TA',
-        staffType: 'Staff',
-        personalEmail: 'ann@home.example',
-        startDate: '',
-        line: 2,
-      },
-    ]);
-  });
-
-  it.each([
-    ['Email,Name,Role\n', /:1: the header must have Email,Name,Role,Staff Type.*missing Staff Type/],
-    ['Email,Name,Role,Staff Type,Shoe Size\n', /:1: unknown column\(s\) Shoe Size/],
-    [
-      'Email,Name,Role,Staff Type\na@school.example,Ann,TA,Staff\nbroken,Bob,TA,Staff\n',
-      /:3: "broken" is not an email address/,
-    ],
-    ['Email,Name,Role,Staff Type\na@school.example,,TA,Staff\n', /:2: the Name is empty/],
-    ['Email,Name,Role,Staff Type\na@school.example,Ann,TA,Staff,extra\n', /:2: 5 values for 4 columns/],
-  ])('refuses a bad roster, naming the file and line: %j', (csv, message) => {
-    expect(() => readRoster(file('bad.csv', csv))).toThrow(message);
-  });
-
-  it('npm start exits non-zero with the file, line and fix on bad input', () => {
-    const bad = file('roster.csv', 'Email,Name,Role,Staff Type\nnot-an-email,Ann,TA,Staff\n');
-    const run = spawnSync(
-      process.execPath,
-      [
-        require.resolve('tsx/cli'),
-        join(__dirname, '../../../emulator/cli/start.ts'),
-        '--roster',
-        bad,
-        '--out',
-        join(dir, 'out'),
-      ],
-      {
-        encoding: 'utf8',
-      },
-    );
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`Bad input: ${bad}:2: "not-an-email" is not an email address.`);
   });
 });

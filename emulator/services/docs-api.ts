@@ -1,0 +1,216 @@
+import type { Execution } from '../core/execution';
+import { restName } from '../core/scopes';
+import { MIME } from '../core/workspace';
+import { apiDisabledMessage } from './admin-directory';
+import { DocContent, type BlockNode, type Heading, type ParaNode } from './document/model';
+
+type Document = GoogleAppsScript.Docs.Schema.Document;
+type StructuralElement = GoogleAppsScript.Docs.Schema.StructuralElement;
+type ParagraphElement = GoogleAppsScript.Docs.Schema.ParagraphElement;
+
+/** The Docs API's status text and status for the codes an injected fault may carry. */
+const FAULT_TEXT: Record<number, [string, string]> = {
+  400: ['Invalid requests', 'INVALID_ARGUMENT'],
+  403: ['The caller does not have permission', 'PERMISSION_DENIED'],
+  404: ['Requested entity was not found.', 'NOT_FOUND'],
+  429: ["Quota exceeded for quota metric 'Read requests'", 'RESOURCE_EXHAUSTED'],
+  500: ['Internal error encountered.', 'INTERNAL'],
+  503: ['The service is currently unavailable.', 'UNAVAILABLE'],
+};
+
+/** Named paragraph styles of the Docs API for DocumentApp's headings. */
+const NAMED_STYLE: Record<Heading, string> = {
+  NORMAL: 'NORMAL_TEXT',
+  HEADING1: 'HEADING_1',
+  HEADING2: 'HEADING_2',
+  HEADING3: 'HEADING_3',
+  HEADING4: 'HEADING_4',
+  HEADING5: 'HEADING_5',
+  HEADING6: 'HEADING_6',
+  TITLE: 'TITLE',
+  SUBTITLE: 'SUBTITLE',
+};
+
+/**
+ * Apps Script's error for a failed call to the Docs API advanced service: a
+ * GoogleJsonResponseException "API call to docs.documents.get failed with error: <message>".
+ */
+function apiError(
+  exec: Execution,
+  method: string,
+  message: string,
+  code: number,
+  status: string,
+  reason = status.toLowerCase(),
+): Error {
+  const e = exec.error(`API call to ${restName(method)} failed with error: ${message}`);
+  e.name = 'GoogleJsonResponseException';
+  Object.assign(e, { details: { code, message, status, errors: [{ domain: 'global', reason, message }] } });
+  return e;
+}
+
+/**
+ * Runs one Docs API call: an injected fault, or the Cloud project's API switch, answers first.
+ * `chars` (the document's text) adds to the modelled time: [EST] 2 ms per 1,000 characters for
+ * the response, whose JSON carries every run's style besides the text.
+ */
+function api<T>(exec: Execution, method: string, body: () => T, chars = 0): T {
+  const extraMs = Math.round(chars / 500);
+  return exec.call(
+    method,
+    () => {
+      const fault = exec.takeFault('http');
+      if (fault) {
+        const [text, status] = FAULT_TEXT[fault.code] ?? ['Unknown Error', 'UNKNOWN'];
+        throw apiError(exec, method, text, fault.code, status);
+      }
+      if (!exec.ws.tenant.cloudApis.has('docs')) {
+        throw apiError(
+          exec,
+          method,
+          apiDisabledMessage('Google Docs API', 'docs.googleapis.com'),
+          403,
+          'PERMISSION_DENIED',
+          'accessNotConfigured',
+        );
+      }
+      return body();
+    },
+    extraMs,
+  );
+}
+
+/**
+ * `documents.get` (developers.google.com/docs/api/reference/rest/v1/documents/get): the whole
+ * document as the Docs API gives it (developers.google.com/docs/api/concepts/structure). The
+ * body's content opens with a section break (end index 1); each paragraph's text ends with "\n",
+ * a line break inside it is "\u000b"; a page break or horizontal rule is one index; a table takes
+ * one index, each row one, each cell one before its content, and one after its last row. List
+ * items carry `bullet {listId, nestingLevel}`. Headers and footers come in `headers` / `footers`
+ * keyed by ID, each with its own indices from 0. Indices count UTF-16 code units. A document the
+ * caller cannot read answers 403 "The caller does not have permission"; one that does not exist,
+ * is in the bin, or is not a Google Doc, 404 "Requested entity was not found.".
+ */
+function getDocument(exec: Execution, documentId: string): Document {
+  const method = 'Docs.Documents.get';
+  return api(
+    exec,
+    method,
+    () => {
+      const ws = exec.ws;
+      const item = ws.drive.get(documentId);
+      if (!item || item.trashed || item.mimeType !== MIME.document)
+        throw apiError(exec, method, 'Requested entity was not found.', 404, 'NOT_FOUND');
+      if (!ws.canView(item, exec.effectiveUser))
+        throw apiError(exec, method, 'The caller does not have permission', 403, 'PERMISSION_DENIED');
+      const content = item.content instanceof DocContent ? item.content : new DocContent();
+      const doc: Document = {
+        documentId,
+        title: item.name,
+        revisionId: `r${item.updated.toString(36)}`,
+        body: {
+          content: [
+            { endIndex: 1, sectionBreak: { sectionStyle: {} } },
+            ...structural(content.body.children, 1),
+          ],
+        },
+      };
+      if (content.header) {
+        doc.headers = {
+          'kix.header0': { headerId: 'kix.header0', content: structural(content.header.children, 0) },
+        };
+        doc.documentStyle = { ...doc.documentStyle, defaultHeaderId: 'kix.header0' };
+      }
+      if (content.footer) {
+        doc.footers = {
+          'kix.footer0': { footerId: 'kix.footer0', content: structural(content.footer.children, 0) },
+        };
+        doc.documentStyle = { ...doc.documentStyle, defaultFooterId: 'kix.footer0' };
+      }
+      return doc;
+    },
+    textSize(exec, documentId),
+  );
+}
+
+/** The characters of a document's text (0 for anything else), for the call's modelled time. */
+function textSize(exec: Execution, documentId: string): number {
+  const content = exec.ws.drive.get(documentId)?.content;
+  return content instanceof DocContent ? content.toText().length : 0;
+}
+
+/** Structural elements for a run of blocks starting at index `at`. */
+function structural(blocks: readonly BlockNode[], at: number): StructuralElement[] {
+  const out: StructuralElement[] = [];
+  let index = at;
+  for (const b of blocks) {
+    const el = b.kind === 'TABLE' ? table(b, index) : paragraph(b, index);
+    out.push(el);
+    index = el.endIndex as number;
+  }
+  return out;
+}
+
+function paragraph(p: ParaNode, at: number): StructuralElement {
+  const elements: ParagraphElement[] = [];
+  let index = at;
+  if (p.holds) {
+    elements.push(
+      p.holds === 'PAGE_BREAK'
+        ? { startIndex: index, endIndex: index + 1, pageBreak: {} }
+        : { startIndex: index, endIndex: index + 1, horizontalRule: {} },
+    );
+    index += 1;
+  }
+  const text = `${p.holds ? '' : p.text.replace(/\r/g, '\u000b')}\n`;
+  elements.push({
+    startIndex: index,
+    endIndex: index + text.length,
+    textRun: { content: text, textStyle: {} },
+  });
+  index += text.length;
+  return {
+    startIndex: at,
+    endIndex: index,
+    paragraph: {
+      elements,
+      paragraphStyle: { namedStyleType: NAMED_STYLE[p.heading] },
+      ...(p.kind === 'LIST_ITEM' ? { bullet: { listId: p.listId, nestingLevel: p.nesting } } : {}),
+    },
+  };
+}
+
+function table(t: Extract<BlockNode, { kind: 'TABLE' }>, at: number): StructuralElement {
+  let index = at + 1;
+  const tableRows = t.rows.map((r) => {
+    const rowStart = index;
+    index += 1;
+    const tableCells = r.cells.map((c) => {
+      const cellStart = index;
+      const content = structural(c.children, index + 1);
+      index = (content[content.length - 1]?.endIndex as number | undefined) ?? index + 1;
+      return { startIndex: cellStart, endIndex: index, content };
+    });
+    return { startIndex: rowStart, endIndex: index, tableCells };
+  });
+  return {
+    startIndex: at,
+    endIndex: index + 1,
+    table: { rows: t.rows.length, columns: Math.max(0, ...t.rows.map((r) => r.cells.length)), tableRows },
+  };
+}
+
+/**
+ * The Docs API advanced service (userSymbol `Docs`): `Docs.Documents.get`. Its optional
+ * arguments (a `fields` mask, `suggestionsViewMode`) are accepted and the whole document is
+ * returned, which a caller asking for fewer fields can read as well.
+ */
+export function createDocsApi(exec: Execution): {
+  Documents: Pick<GoogleAppsScript.Docs.Collection.DocumentsCollection, 'get'>;
+} {
+  return {
+    Documents: {
+      get: (documentId: string) => getDocument(exec, documentId),
+    },
+  };
+}
