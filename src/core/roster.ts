@@ -1,5 +1,5 @@
 import { LIMITS, tooLong } from './limits';
-import { isEmail, normaliseEmail, oneLine } from './safe';
+import { fromSheet, isEmail, normaliseEmail, oneLine } from './safe';
 import { dateOrNull } from './request';
 import { unsafeText } from './names';
 import type { StaffHeader } from './columns';
@@ -41,7 +41,7 @@ export function parseRoster(
   const typeByKey = new Map(staffTypes.map((t) => [t.toLowerCase(), t]));
   rows.forEach((r, i) => {
     const row = i + 2;
-    const s = (h: StaffHeader): string => oneLine(String(r[col[h]] ?? ''));
+    const s = (h: StaffHeader): string => oneLine(fromSheet(String(r[col[h]] ?? '')));
     if (r.every((v) => String(v ?? '').trim() === '')) return;
     const email = normaliseEmail(s('Email'));
     const personalEmail = normaliseEmail(s('Personal Email'));

@@ -67,6 +67,12 @@ const TEXT_COLUMNS: SignatureHeader[] = SIGNATURE_HEADERS.filter(
     !['Due By', 'Invited At', 'Signed At', 'Approved At', 'Last Reminder At', 'Reminders Sent'].includes(h),
 );
 const DATE_ONLY = 'd mmmm yyyy';
+/**
+ * Rows the Staff sheet is given at setup, its text columns (Email, Name, Role, Staff Type,
+ * Personal Email) formatted as plain text, so that a roster pasted in, up to the largest school,
+ * stays exactly as typed: "=HYPERLINK(…)" or "+1" are text, never a formula or a number.
+ */
+const STAFF_ROWS = 2500;
 
 /**
  * The tracking spreadsheet (DESIGN.md §4). Reads are one `getValues` per sheet and writes one
@@ -126,6 +132,8 @@ export class Tracking {
     };
     this.formatSignatures(headed(sheetNamed(SIGNATURES_SHEET), SIGNATURE_HEADERS));
     const staff = headed(sheetNamed(STAFF_SHEET), STAFF_HEADERS);
+    if (staff.getMaxRows() < STAFF_ROWS) staff.insertRowsAfter(staff.getMaxRows(), STAFF_ROWS - staff.getMaxRows());
+    staff.getRange(2, 1, staff.getMaxRows() - 1, 5).setNumberFormat('@');
     staff.getRange(2, 6, staff.getMaxRows() - 1, 2).setNumberFormat(DATE_ONLY);
     const audit = headed(sheetNamed(AUDIT_SHEET), AUDIT_HEADERS);
     audit.getRange(2, 1, audit.getMaxRows() - 1, AUDIT_HEADERS.length).setNumberFormat('@');

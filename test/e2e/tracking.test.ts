@@ -1,6 +1,8 @@
 import { Execution } from '../../emulator/core/execution';
 import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
 import { fromSheet } from '../../src/core/safe';
+import { documentText } from '../../emulator/services/document/io';
+import { readSheet } from '../../emulator/services/spreadsheet';
 import { review, rowOf, sampleSchool, signatures } from './support';
 
 const ZOE = 'zoe.lukasiewicz@school.example';
@@ -34,5 +36,47 @@ describe('the tracking sheet keeps what it is given', () => {
     expect(signatures(school).map((r) => r['Policy Version'])).toEqual(Array(10).fill('2.0'));
     const home = JSON.stringify(school.host.as(ZOE).openHomepage('GMAIL').card);
     expect(home).toContain('"Sign"');
+  });
+
+  it('a roster pasted with values that look like formulas or numbers keeps them as text, and that person signs', async () => {
+    const odd = [
+      {
+        email: 'plus.one@school.example',
+        name: '+Ann Plus',
+        role: '=HYPERLINK("https://school.example","Teacher")',
+        staffType: 'Staff',
+        personalEmail: '',
+        startDate: '',
+        line: 2,
+      },
+      {
+        email: 'cover@school.example',
+        name: 'Bo Cover',
+        role: '+1 cover',
+        staffType: 'Staff',
+        personalEmail: '',
+        startDate: '',
+        line: 3,
+      },
+    ];
+    const school = await sampleSchool({ roster: odd });
+    const staff = readSheet(school.host.ws, school.config.trackingSpreadsheetId, 'Staff').values;
+    expect(staff.slice(1, 3).map((r) => [r[1], r[2]])).toEqual([
+      ['+Ann Plus', '=HYPERLINK("https://school.example","Teacher")'],
+      ['Bo Cover', '+1 cover'],
+    ]);
+    const ann = school.host.as('plus.one@school.example');
+    ann.openHomepage('GMAIL');
+    expect(ann.click('Sign', { consent: ['agree'], typedName: 'Ann Plus' }).notification).toMatch(
+      /^Signed\./,
+    );
+    const row = rowOf(school, 'plus.one@school.example');
+    expect([fromSheet(String(row.Name)), fromSheet(String(row.Role)), row.Status]).toEqual([
+      '+Ann Plus',
+      '=HYPERLINK("https://school.example","Teacher")',
+      'Signed',
+    ]);
+    const doc = [...school.host.ws.drive.values()].find((f) => f.name.includes('plus.one@school.example'));
+    expect(documentText(school.host.ws, doc!.id)).toContain('=HYPERLINK("https://school.example","Teacher")');
   });
 });
