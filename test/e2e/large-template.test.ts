@@ -73,7 +73,7 @@ describe('a long policy', () => {
         sendInvitations: false,
       }),
     ).toThrow(
-      `The template has ${tooLong.reduce((n, e) => n + (e.type === 'table' ? 0 : e.text.length), 0).toLocaleString('en-GB')} characters of text; an AUP may have at most ${LIMITS.templateChars.toLocaleString('en-GB')}: split off the appendices.`,
+      `The template has ${tooLong.reduce((n, e) => n + ('text' in e ? e.text.length : 0), 0).toLocaleString('en-GB')} characters of text; an AUP may have at most ${LIMITS.templateChars.toLocaleString('en-GB')}: split off the appendices.`,
     );
   });
 });

@@ -1,7 +1,9 @@
 import {
   createDocumentApp,
   createDocumentFromElements,
+  DocContent,
   documentElements,
+  documentPdfBlocks,
   documentText,
 } from '../../emulator/services/document';
 import { DOMAIN, newExec, newWorkspace } from './support';
@@ -389,7 +391,125 @@ describe('Node-side helpers', () => {
     body.appendListItem('one').setNestingLevel(1);
     expect(documentElements(ws, doc.getId())).toEqual([
       { type: 'paragraph', text: 'Title', heading: 'HEADING1' },
-      { type: 'listItem', text: 'one', nesting: 1 },
+      { type: 'listItem', text: 'one', nesting: 1, listId: expect.any(String) },
     ]);
+  });
+
+  it('documentElements round-trips lists, multi-paragraph cells, line breaks, header and footer', () => {
+    const ws = newWorkspace();
+    const elements = [
+      { type: 'header' as const, paragraphs: ['School AUP'] },
+      { type: 'paragraph' as const, text: 'a\rb' },
+      { type: 'listItem' as const, text: 'six', ordered: true, listId: 'kix.l1', start: 6 },
+      {
+        type: 'listItem' as const,
+        text: 'sub',
+        nesting: 1,
+        glyph: 'LATIN_LOWER' as const,
+        ordered: true,
+        listId: 'kix.l1',
+      },
+      { type: 'table' as const, rows: [[['Name:', 'Date:'], '']] },
+      { type: 'paragraph' as const, text: '' },
+      { type: 'footer' as const, paragraphs: ['Page footer'] },
+    ];
+    const id = createDocumentFromElements(ws, BM, 'Round', elements);
+    expect(documentElements(ws, id)).toEqual(elements);
+    expect(documentText(ws, id)).toBe(
+      'School AUP\na\nb\n6. six\n  a. sub\nName: | \nDate: | \n\nPage footer',
+    );
+  });
+});
+
+describe('List IDs (ListItem.getListId / setListId)', () => {
+  it('items of one list keep counting across a paragraph, a table and a bulleted sub-list', () => {
+    const { ws, DocumentApp } = setup();
+    const doc = DocumentApp.create('Lists');
+    const body = doc.getBody();
+    const first = body.appendListItem('one').setGlyphType(DocumentApp.GlyphType.NUMBER);
+    body.appendListItem('two');
+    body.appendListItem('bullet').setNestingLevel(1).setGlyphType(DocumentApp.GlyphType.BULLET);
+    body.appendParagraph('Between');
+    body.appendTable([['cell']]);
+    const three = body.appendListItem('three').setGlyphType(DocumentApp.GlyphType.NUMBER);
+    expect(three.getListId()).not.toBe(first.getListId());
+    expect(documentText(ws, doc.getId())).toContain('\n1. three');
+    three.setListId(first);
+    expect(three.getListId()).toBe(first.getListId());
+    expect(documentText(ws, doc.getId())).toBe('\n1. one\n2. two\n  • bullet\nBetween\ncell\n\n3. three');
+  });
+
+  it('an item appended right after a list item joins its list; a nested numbered level restarts when its parent advances', () => {
+    const ws = newWorkspace();
+    const id = createDocumentFromElements(ws, BM, 'Nested', [
+      { type: 'listItem', text: 'A', ordered: true },
+      { type: 'listItem', text: 'a1', ordered: true, nesting: 1 },
+      { type: 'listItem', text: 'a2', ordered: true, nesting: 1 },
+      { type: 'listItem', text: 'B', ordered: true },
+      { type: 'listItem', text: 'b1', ordered: true, nesting: 1 },
+    ]);
+    expect(documentText(ws, id)).toBe('1. A\n  1. a1\n  2. a2\n2. B\n  1. b1');
+  });
+
+  it('setListId needs a ListItem', () => {
+    const { DocumentApp } = setup();
+    const item = DocumentApp.create('Bad').getBody().appendListItem('x');
+    expect(errorOf(() => item.setListId('nope' as unknown as GoogleAppsScript.Document.ListItem))).toBe(
+      'Invalid argument: listItem',
+    );
+  });
+});
+
+describe('Header and footer sections', () => {
+  it('getHeader / getFooter are null until added; a second addHeader throws', () => {
+    const { DocumentApp } = setup();
+    const doc = DocumentApp.create('Sections');
+    expect(doc.getHeader()).toBeNull();
+    expect(doc.getFooter()).toBeNull();
+    const header = doc.addHeader();
+    expect(String(header.getType())).toBe('HEADER_SECTION');
+    expect(header.getNumChildren()).toBe(1);
+    expect(doc.getHeader()).toBe(header);
+    expect(errorOf(() => doc.addHeader())).toBe('Document already contains a header.');
+    expect(String(doc.addFooter().getType())).toBe('FOOTER_SECTION');
+    expect(errorOf(() => doc.addFooter())).toBe('Document already contains a footer.');
+  });
+
+  it('a header holds paragraphs like the body: append, read, replace, and it keeps its last paragraph', () => {
+    const { ws, DocumentApp } = setup();
+    const doc = DocumentApp.create('Header');
+    const header = doc.addHeader();
+    header.getChild(0).asParagraph().setText('{{School}}');
+    header.appendParagraph('Staff AUP');
+    header.replaceText('\\{\\{School\\}\\}', 'Oakfield');
+    expect(header.getText()).toBe('Oakfield\nStaff AUP');
+    expect(header.getParagraphs().map((p) => p.getText())).toEqual(['Oakfield', 'Staff AUP']);
+    expect(header.editAsText().getText()).toBe('Oakfield\nStaff AUP');
+    expect(String(header.getChild(1).getParent().getType())).toBe('HEADER_SECTION');
+    header.removeChild(header.getChild(0));
+    expect(errorOf(() => header.getChild(0).removeFromParent())).toBe(
+      "Can't remove the last paragraph in a document section.",
+    );
+    doc.addFooter().appendParagraph('Reviewed annually');
+    expect(documentText(ws, doc.getId())).toBe('Staff AUP\n\n\nReviewed annually');
+  });
+
+  it('a viewer cannot add a header', () => {
+    const { ws, DocumentApp } = setup();
+    const doc = DocumentApp.create('Viewer');
+    doc.addViewer(TEACHER);
+    const asTeacher = createDocumentApp(newExec(ws, TEACHER)).openById(doc.getId());
+    expect(errorOf(() => asTeacher.addHeader())).toBe('Action not allowed');
+  });
+
+  it('the PDF shows the header first and the footer last', () => {
+    const ws = newWorkspace();
+    const id = createDocumentFromElements(ws, BM, 'PDF', [
+      { type: 'header', paragraphs: ['Top'] },
+      { type: 'paragraph', text: 'Body' },
+      { type: 'footer', paragraphs: ['Bottom'] },
+    ]);
+    const blocks = documentPdfBlocks(ws.drive.get(id)?.content as DocContent);
+    expect(blocks.map((b) => b.text)).toEqual(['Top', 'Body', 'Bottom']);
   });
 });

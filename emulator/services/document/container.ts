@@ -10,6 +10,7 @@ import {
   type CellNode,
   type ContainerNode,
   type ParaNode,
+  type SectionNode,
 } from './model';
 
 type Cells = string[][] | GoogleAppsScript.Document.Table | null | undefined;
@@ -180,6 +181,8 @@ abstract class ContainerBase<N extends ContainerNode> extends ElementBase<N> {
     if (kind === 'LIST_ITEM' && before?.kind === 'LIST_ITEM') {
       p.glyph = before.glyph;
       p.nesting = before.nesting;
+      p.listId = before.listId;
+      p.listStart = before.listStart;
     }
     return p;
   }
@@ -239,6 +242,31 @@ export class BodyEl
     this.add(this.node.children.length, p);
     return this.s.mark(p);
   }
+}
+
+type SectionMethods = ContainerMethods | 'getParagraphs' | 'getListItems' | 'getTables';
+
+/**
+ * A document's header section (developers.google.com/apps-script/reference/document/header-section):
+ * paragraphs, list items and tables like the body, and like it always ending with a paragraph
+ * (its last paragraph cannot be removed). `Document.addHeader()` creates it with one empty paragraph.
+ */
+export class HeaderSectionEl
+  extends ContainerBase<SectionNode>
+  implements Pick<GoogleAppsScript.Document.HeaderSection, SectionMethods>
+{
+  protected readonly cls = 'HeaderSection';
+}
+
+/**
+ * A document's footer section (developers.google.com/apps-script/reference/document/footer-section),
+ * with the header's behaviour.
+ */
+export class FooterSectionEl
+  extends ContainerBase<SectionNode>
+  implements Pick<GoogleAppsScript.Document.FooterSection, SectionMethods>
+{
+  protected readonly cls = 'FooterSection';
 }
 
 /** A table cell (developers.google.com/apps-script/reference/document/table-cell). `setText` replaces its paragraphs. */

@@ -1,7 +1,7 @@
 import type { Execution } from '../../core/execution';
 import { MIME, type DriveItem } from '../../core/workspace';
 import { emailOf, itemUrl, outsideShareRefused, revoke, shareWithNotice, usersOf } from '../drive/acl';
-import { GLYPHS, HEADINGS, DocContent } from './model';
+import { GLYPHS, HEADINGS, DocContent, newSection } from './model';
 import { ACTION_NOT_ALLOWED, DocSession } from './session';
 
 type DocumentMethods =
@@ -10,6 +10,10 @@ type DocumentMethods =
   | 'setName'
   | 'getUrl'
   | 'getBody'
+  | 'getHeader'
+  | 'getFooter'
+  | 'addHeader'
+  | 'addFooter'
   | 'saveAndClose'
   | 'addEditor'
   | 'addViewer'
@@ -19,7 +23,9 @@ type DocumentMethods =
   | 'getViewers';
 
 /**
- * An open Google Doc (developers.google.com/apps-script/reference/document/document). Reading
+ * An open Google Doc (developers.google.com/apps-script/reference/document/document): its body,
+ * and its header and footer sections when it has them (`getHeader()` / `getFooter()` give null
+ * until `addHeader()` / `addFooter()`, or an imported Word file, made one). Reading
  * needs view access (checked when opened); any change needs edit access and otherwise throws
  * "Action not allowed". After `saveAndClose()` changes throw "Document is closed, its contents
  * cannot be updated." Editors/viewers exclude the owner and are empty unless the user can edit.
@@ -67,6 +73,41 @@ export class DocumentEl implements Pick<GoogleAppsScript.Document.Document, Docu
       'getBody',
       () => this.s.wrap(this.s.content.body) as unknown as GoogleAppsScript.Document.Body,
     );
+  }
+
+  /** The document's header section, or null when it has none (Document.getHeader()). */
+  getHeader(): GoogleAppsScript.Document.HeaderSection {
+    return this.call('getHeader', () => this.section('header'));
+  }
+
+  /** The document's footer section, or null when it has none (Document.getFooter()). */
+  getFooter(): GoogleAppsScript.Document.FooterSection {
+    return this.call('getFooter', () => this.section('footer'));
+  }
+
+  /**
+   * "Adds a document header section, if none exists" (Document.addHeader()): a new header holding
+   * one empty paragraph. When the document has one already, throws (the stricter reading).
+   */
+  addHeader(): GoogleAppsScript.Document.HeaderSection {
+    return this.call('addHeader', () => this.addSection('header'));
+  }
+
+  /** "Adds a document footer section, if none exists" (Document.addFooter()); throws when it has one. */
+  addFooter(): GoogleAppsScript.Document.FooterSection {
+    return this.call('addFooter', () => this.addSection('footer'));
+  }
+
+  private section(which: 'header' | 'footer'): GoogleAppsScript.Document.HeaderSection {
+    const node = this.s.content[which];
+    return (node ? this.s.wrap(node) : null) as unknown as GoogleAppsScript.Document.HeaderSection;
+  }
+
+  private addSection(which: 'header' | 'footer'): GoogleAppsScript.Document.HeaderSection {
+    this.s.write();
+    if (this.s.content[which]) throw this.exec.error(`Document already contains a ${which}.`);
+    this.s.content[which] = newSection(which === 'header' ? 'HEADER_SECTION' : 'FOOTER_SECTION');
+    return this.section(which);
   }
 
   /** Saves the document; this Document object can no longer change it. */

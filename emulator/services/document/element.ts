@@ -1,5 +1,5 @@
 import type { BlockNode, ContainerNode, DocNode } from './model';
-import { newPara, siblingsOf } from './model';
+import { isSection, newPara, siblingsOf } from './model';
 import type { DocSession } from './session';
 import { findIn, replaceIn } from './text';
 
@@ -13,6 +13,8 @@ export type AnyElement = GoogleAppsScript.Document.Paragraph &
   GoogleAppsScript.Document.TableRow &
   GoogleAppsScript.Document.TableCell &
   GoogleAppsScript.Document.Body &
+  GoogleAppsScript.Document.HeaderSection &
+  GoogleAppsScript.Document.FooterSection &
   GoogleAppsScript.Document.Text &
   GoogleAppsScript.Document.PageBreak &
   GoogleAppsScript.Document.HorizontalRule;
@@ -55,7 +57,7 @@ export abstract class ElementBase<N extends DocNode> {
 
   getParent(): GoogleAppsScript.Document.ContainerElement {
     return this.call('getParent', () => {
-      const parent = this.node.kind === 'BODY_SECTION' ? null : this.node.parent;
+      const parent = isSection(this.node) ? null : this.node.parent;
       return (parent ? this.s.wrap(parent) : null) as unknown as GoogleAppsScript.Document.ContainerElement;
     });
   }
@@ -129,13 +131,13 @@ export abstract class ElementBase<N extends DocNode> {
   }
 }
 
-/** Removes `node` from its parent, keeping a body ending with a paragraph as Docs requires. */
+/** Removes `node` from its parent, keeping a section (body, header, footer) ending with a paragraph as Docs requires. */
 export function detach(s: DocSession, node: DocNode): void {
   const list = siblingsOf(node);
-  if (!list || node.kind === 'BODY_SECTION') return;
+  if (!list || isSection(node)) return;
   const index = list.indexOf(node);
   const parent = node.parent;
-  if (parent?.kind === 'BODY_SECTION' && index === list.length - 1 && node.kind !== 'TABLE') {
+  if (parent && isSection(parent) && index === list.length - 1 && node.kind !== 'TABLE') {
     const before = list[index - 1];
     if (!before || before.kind === 'TABLE') throw s.exec.error(LAST_PARAGRAPH);
   }

@@ -36,16 +36,26 @@ export interface ParaNode {
   /** List items: nesting level (0 = top) and glyph. */
   nesting: number;
   glyph: Glyph;
+  /**
+   * List items: the list this item belongs to (ListItem.getListId). Items with the same ID are one
+   * list, numbered together wherever they are in the document.
+   */
+  listId: string;
+  /**
+   * List items: the number the list counts from at this item's nesting level (the Docs API's
+   * NestingLevel.startNumber; 1 unless an import said otherwise). Apps Script cannot set it.
+   */
+  listStart: number;
   /** A paragraph holding only a page break or a horizontal rule (Body.appendPageBreak / appendHorizontalRule). */
   holds: 'PAGE_BREAK' | 'HORIZONTAL_RULE' | null;
-  parent: BodyNode | CellNode | null;
+  parent: ContainerNode | null;
 }
 
 /** A table: rows of cells. */
 export interface TableNode {
   kind: 'TABLE';
   rows: RowNode[];
-  parent: BodyNode | CellNode | null;
+  parent: ContainerNode | null;
 }
 
 /** A table row: its cells. */
@@ -68,12 +78,37 @@ export interface BodyNode {
   children: BlockNode[];
 }
 
-/** What a body or a table cell contains. */
+/** A document's header or footer section: paragraphs, list items and tables, like a body. */
+export interface SectionNode {
+  kind: 'HEADER_SECTION' | 'FOOTER_SECTION';
+  children: BlockNode[];
+}
+
+/** What a body, a header, a footer or a table cell contains. */
 export type BlockNode = ParaNode | TableNode;
-/** What holds blocks: a body or a table cell. */
-export type ContainerNode = BodyNode | CellNode;
+/** What holds blocks: a body, a header or footer, or a table cell. */
+export type ContainerNode = BodyNode | CellNode | SectionNode;
 /** Any node of the document tree. */
-export type DocNode = BlockNode | RowNode | CellNode | BodyNode;
+export type DocNode = BlockNode | RowNode | CellNode | BodyNode | SectionNode;
+
+let listCount = 0;
+
+/** A new list ID, in the shape Google Docs gives them ("kix." and a suffix). */
+export function newListId(): string {
+  listCount += 1;
+  return `kix.list${listCount.toString(36).padStart(6, '0')}`;
+}
+
+/** A new header or footer section holding one empty paragraph, as Docs creates them. */
+export function newSection(kind: SectionNode['kind'], paragraphs: string[] = ['']): SectionNode {
+  const section: SectionNode = { kind, children: [] };
+  for (const text of paragraphs.length ? paragraphs : ['']) {
+    const p = newPara(text);
+    p.parent = section;
+    section.children.push(p);
+  }
+  return section;
+}
 
 /** A new paragraph (or list item) node, not yet attached. Newlines become line breaks ("\r"), as Apps Script does. */
 export function newPara(text: string, kind: ParaNode['kind'] = 'PARAGRAPH'): ParaNode {
@@ -85,6 +120,8 @@ export function newPara(text: string, kind: ParaNode['kind'] = 'PARAGRAPH'): Par
     heading: 'NORMAL',
     nesting: 0,
     glyph: 'BULLET',
+    listId: kind === 'LIST_ITEM' ? newListId() : '',
+    listStart: 1,
     holds: null,
     parent: null,
   };
@@ -95,23 +132,28 @@ export function toParagraphText(text: string): string {
   return String(text).replace(/\n/g, '\r');
 }
 
-/** A new table from a grid of strings (a row with no cells is kept empty). */
-export function newTable(cells: string[][]): TableNode {
+/**
+ * A new table from a grid of cells (a row with no cells is kept empty). A cell is a string (one
+ * paragraph) or an array of strings (a paragraph each).
+ */
+export function newTable(cells: Array<Array<string | string[]>>): TableNode {
   const table: TableNode = { kind: 'TABLE', rows: [], parent: null };
   for (const r of cells) {
     const row: RowNode = { kind: 'TABLE_ROW', cells: [], parent: table };
-    for (const c of r) row.cells.push(newCell(String(c), row));
+    for (const c of r) row.cells.push(newCell(Array.isArray(c) ? c.map(String) : String(c), row));
     table.rows.push(row);
   }
   return table;
 }
 
-/** A new table cell holding one paragraph of `text`. */
-export function newCell(text: string, parent: RowNode | null): CellNode {
+/** A new table cell holding one paragraph of `text`, or a paragraph for each of several texts. */
+export function newCell(text: string | string[], parent: RowNode | null): CellNode {
   const cell: CellNode = { kind: 'TABLE_CELL', children: [], parent };
-  const p = newPara(text);
-  p.parent = cell;
-  cell.children.push(p);
+  for (const t of typeof text === 'string' || text.length === 0 ? [String(text)] : text) {
+    const p = newPara(t);
+    p.parent = cell;
+    cell.children.push(p);
+  }
   return cell;
 }
 
@@ -145,6 +187,12 @@ function cloneAny(node: DocNode, parent: unknown): DocNode {
       b.children = node.children.map((x) => cloneAny(x, b) as BlockNode);
       return b;
     }
+    case 'HEADER_SECTION':
+    case 'FOOTER_SECTION': {
+      const h: SectionNode = { kind: node.kind, children: [] };
+      h.children = node.children.map((x) => cloneAny(x, h) as BlockNode);
+      return h;
+    }
   }
 }
 
@@ -160,6 +208,8 @@ export function leaves(node: DocNode): ParaNode[] {
       return node.cells.flatMap(leaves);
     case 'TABLE_CELL':
     case 'BODY_SECTION':
+    case 'HEADER_SECTION':
+    case 'FOOTER_SECTION':
       return node.children.flatMap(leaves);
   }
 }
@@ -173,7 +223,7 @@ export function descendants(node: DocNode, kind: DocNode['kind']): DocNode[] {
     if (n.kind === kind) out.push(n);
     if (n.kind === 'TABLE') n.rows.forEach(visit);
     else if (n.kind === 'TABLE_ROW') n.cells.forEach(visit);
-    else if (n.kind === 'TABLE_CELL' || n.kind === 'BODY_SECTION') n.children.forEach(visit);
+    else if ('children' in n) n.children.forEach(visit);
   };
   visit(node);
   return out;
@@ -186,9 +236,14 @@ export function nodeText(node: DocNode): string {
     .join('\n');
 }
 
+/** Whether a node is a document section (body, header or footer), which has no parent element. */
+export function isSection(node: DocNode): node is BodyNode | SectionNode {
+  return node.kind === 'BODY_SECTION' || node.kind === 'HEADER_SECTION' || node.kind === 'FOOTER_SECTION';
+}
+
 /** The parent's list of children that holds `node` (body/cell children, table rows, row cells). */
 export function siblingsOf(node: DocNode): DocNode[] | null {
-  if (node.kind === 'BODY_SECTION') return null;
+  if (isSection(node)) return null;
   const parent = node.parent;
   if (!parent) return null;
   if (parent.kind === 'TABLE') return parent.rows;
@@ -197,11 +252,17 @@ export function siblingsOf(node: DocNode): DocNode[] | null {
 }
 
 /**
- * A Google Doc's content: its body. Implements {@link ItemContent} so Drive can copy it
- * (`File.makeCopy`) and export it (`getAs`, the exporters).
+ * A Google Doc's content: its body, and its header and footer sections when it has them
+ * (developers.google.com/apps-script/reference/document/document#getHeader()). Implements
+ * {@link ItemContent} so Drive can copy it (`File.makeCopy`, with the header and footer) and export
+ * it (`getAs`, the exporters).
  */
 export class DocContent implements ItemContent {
-  constructor(readonly body: BodyNode = { kind: 'BODY_SECTION', children: [] }) {
+  constructor(
+    readonly body: BodyNode = { kind: 'BODY_SECTION', children: [] },
+    public header: SectionNode | null = null,
+    public footer: SectionNode | null = null,
+  ) {
     if (body.children.length === 0) {
       const p = newPara('');
       p.parent = body;
@@ -210,12 +271,18 @@ export class DocContent implements ItemContent {
   }
 
   clone(): DocContent {
-    return new DocContent(cloneNode(this.body));
+    return new DocContent(
+      cloneNode(this.body),
+      this.header && cloneNode(this.header),
+      this.footer && cloneNode(this.footer),
+    );
   }
 
+  /** The header's lines, the body's and the footer's (see {@link renderLines}), a line each. */
   toText(): string {
-    return renderLines(this.body)
-      .map((l) => l.prefix + l.text)
+    return [this.header, this.body, this.footer]
+      .flatMap((section) => (section ? renderLines(section) : []))
+      .map((l) => l.prefix + l.text.replace(/\r/g, `\n${' '.repeat(l.prefix.length)}`))
       .join('\n');
   }
 }
@@ -223,6 +290,7 @@ export class DocContent implements ItemContent {
 /** One rendered line of a document: a paragraph, a list item with its glyph, or a table row. */
 export interface RenderedLine {
   prefix: string;
+  /** The text; a line break inside a paragraph stays "\r". */
   text: string;
   heading: Heading;
   nesting: number;
@@ -231,38 +299,48 @@ export interface RenderedLine {
 }
 
 /**
- * The body as lines: paragraphs as they are, list items prefixed by their glyph ("• ", "1. ",
- * two spaces per nesting level), table rows as cells joined by " | ". Numbered glyphs count
- * consecutive list items of the same glyph per nesting level, restarting after any other element.
+ * A section (body, header or footer) as lines: paragraphs as they are, list items prefixed by
+ * their glyph ("• ", "1. ", two spaces per nesting level), table rows as cells joined by " | " (a
+ * cell of several paragraphs or lines gives the row a line for each, the cells side by side).
+ * Numbered glyphs count as Google Docs numbers lists
+ * (developers.google.com/apps-script/reference/document/list-item): per list ID and nesting level,
+ * wherever the list's items are; an item resets the deeper levels of its own list (so a nested
+ * list restarts when its parent advances, and a bulleted sub-list never resets its parent's
+ * count); a level counts from its start number, and restarts when the glyph changes.
  */
-export function renderLines(body: BodyNode): RenderedLine[] {
+export function renderLines(section: BodyNode | SectionNode): RenderedLine[] {
   const out: RenderedLine[] = [];
-  let counters: Array<{ glyph: Glyph; n: number } | undefined> = [];
-  for (const child of body.children) {
-    if (child.kind !== 'LIST_ITEM') counters = [];
+  const lists = new Map<string, Array<{ glyph: Glyph; n: number } | undefined>>();
+  for (const child of section.children) {
     if (child.kind === 'TABLE') {
       for (const row of child.rows) {
-        const text = row.cells.map((c) => nodeText(c).replace(/[\n\r]/g, ' ')).join(' | ');
-        out.push({ prefix: '', text, heading: 'NORMAL', nesting: 0, pageBreak: false, kind: 'TABLE_ROW' });
+        const cells = row.cells.map((c) => nodeText(c).split(/[\n\r]/));
+        const height = Math.max(1, ...cells.map((c) => c.length));
+        for (let k = 0; k < height; k++) {
+          const text = cells.map((c) => c[k] ?? '').join(' | ');
+          out.push({ prefix: '', text, heading: 'NORMAL', nesting: 0, pageBreak: false, kind: 'TABLE_ROW' });
+        }
       }
       continue;
     }
-    const line = { text: child.text.replace(/\r/g, ' '), heading: child.heading, nesting: child.nesting };
+    const line = { text: child.text, heading: child.heading, nesting: child.nesting };
     if (child.kind === 'PARAGRAPH') {
       out.push({ ...line, prefix: '', pageBreak: child.holds === 'PAGE_BREAK', kind: 'PARAGRAPH' });
       continue;
     }
-    counters = counters.slice(0, child.nesting + 1);
-    const at = counters[child.nesting];
-    const n = at && at.glyph === child.glyph ? at.n + 1 : 1;
-    counters[child.nesting] = { glyph: child.glyph, n };
+    const levels = (lists.get(child.listId) ?? []).slice(0, child.nesting + 1);
+    const at = levels[child.nesting];
+    const n = at && at.glyph === child.glyph ? at.n + 1 : child.listStart;
+    levels[child.nesting] = { glyph: child.glyph, n };
+    lists.set(child.listId, levels);
     const prefix = '  '.repeat(child.nesting) + glyphText(child.glyph, n);
     out.push({ ...line, prefix, pageBreak: false, kind: 'LIST_ITEM' });
   }
   return out;
 }
 
-function glyphText(glyph: Glyph, n: number): string {
+/** A list item's glyph as text: "• " for a bullet, "3. ", "c. ", "iii. " for the number `n`. */
+export function glyphText(glyph: Glyph, n: number): string {
   switch (glyph) {
     case 'BULLET':
       return '• ';

@@ -117,17 +117,41 @@ export class ParagraphEl extends ParaBase implements Pick<GoogleAppsScript.Docum
 
 /**
  * A list item (developers.google.com/apps-script/reference/document/list-item): a paragraph with a
- * nesting level (0-based) and a glyph. Numbered glyphs count consecutive items per level.
+ * nesting level (0-based), a glyph and a list ID. "ListItems with the same list ID belong to the
+ * same list and are numbered accordingly", adjacent or not; an item appended or inserted right
+ * after another list item joins its list, any other starts a new one.
  */
 export class ListItemEl
   extends ParaBase
   implements
     Pick<
       GoogleAppsScript.Document.ListItem,
-      ParaMethods | 'getNestingLevel' | 'setNestingLevel' | 'getGlyphType' | 'setGlyphType'
+      | ParaMethods
+      | 'getNestingLevel'
+      | 'setNestingLevel'
+      | 'getGlyphType'
+      | 'setGlyphType'
+      | 'getListId'
+      | 'setListId'
     >
 {
   protected readonly cls = 'ListItem';
+
+  getListId(): string {
+    return this.call('getListId', () => this.node.listId);
+  }
+
+  /** Puts this item in the list of `listItem` (so it is numbered with it). */
+  setListId(listItem: GoogleAppsScript.Document.ListItem): GoogleAppsScript.Document.ListItem {
+    return this.call('setListId', () => {
+      this.s.write();
+      const other = this.s.unwrap(listItem);
+      if (other?.kind !== 'LIST_ITEM') throw this.s.exec.error('Invalid argument: listItem');
+      this.node.listId = other.listId;
+      this.node.listStart = other.listStart;
+      return this.self();
+    });
+  }
 
   getNestingLevel(): number {
     return this.call('getNestingLevel', () => this.node.nesting);

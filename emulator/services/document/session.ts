@@ -1,6 +1,6 @@
 import type { Execution } from '../../core/execution';
 import type { DriveItem } from '../../core/workspace';
-import { BodyEl, TableCellEl } from './container';
+import { BodyEl, FooterSectionEl, HeaderSectionEl, TableCellEl } from './container';
 import { DocContent, type DocNode, type ParaNode } from './model';
 import { InlineMarkEl, ListItemEl, ParagraphEl } from './paragraph';
 import { TableEl, TableRowEl } from './table';
@@ -12,7 +12,8 @@ export const ACTION_NOT_ALLOWED = 'Action not allowed';
 export const DOCUMENT_CLOSED = 'Document is closed, its contents cannot be updated.';
 
 /** Any element wrapper this module hands to the add-on. */
-export type ElementWrapper = BodyEl | TableCellEl | ParagraphEl | ListItemEl | TableEl | TableRowEl;
+export type ElementWrapper =
+  BodyEl | HeaderSectionEl | FooterSectionEl | TableCellEl | ParagraphEl | ListItemEl | TableEl | TableRowEl;
 
 /**
  * One opened Document in one execution: its Drive item, the permission checks, and the element
@@ -83,6 +84,8 @@ export class DocSession {
   unwrap(value: unknown): DocNode | undefined {
     if (
       value instanceof BodyEl ||
+      value instanceof HeaderSectionEl ||
+      value instanceof FooterSectionEl ||
       value instanceof TableCellEl ||
       value instanceof ParagraphEl ||
       value instanceof ListItemEl ||
@@ -98,6 +101,10 @@ export class DocSession {
     switch (node.kind) {
       case 'BODY_SECTION':
         return new BodyEl(this, node);
+      case 'HEADER_SECTION':
+        return new HeaderSectionEl(this, node);
+      case 'FOOTER_SECTION':
+        return new FooterSectionEl(this, node);
       case 'TABLE_CELL':
         return new TableCellEl(this, node);
       case 'PARAGRAPH':

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { fromMarkdown, fromText, InputError, readTemplate } from '../../../emulator/cli/inputs';
+import { createDocumentFromElements, documentText } from '../../../emulator/services/document';
+import { DOMAIN, newWorkspace } from '../support';
 
 const dir = mkdtempSync(join(tmpdir(), 'aup-inputs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,8 +28,8 @@ describe('local run inputs', () => {
       fromMarkdown('# AUP\n\n1. First\n   - sub\n\n| Signature | Date |\n|---|---|\n| ___ | ___ |\n\nEnd'),
     ).toEqual([
       { type: 'paragraph', text: 'AUP', heading: 'TITLE' },
-      { type: 'listItem', text: 'First', nesting: 0, ordered: true },
-      { type: 'listItem', text: 'sub', nesting: 1, ordered: false },
+      { type: 'listItem', text: 'First', nesting: 0, ordered: true, listId: 'kix.md1' },
+      { type: 'listItem', text: 'sub', nesting: 1, ordered: false, listId: 'kix.md1' },
       {
         type: 'table',
         rows: [
@@ -71,9 +73,9 @@ describe('local run inputs', () => {
     expect(await readTemplate(docx)).toEqual([
       { type: 'paragraph', text: 'Staff AUP', heading: 'HEADING1' },
       { type: 'paragraph', text: 'I will keep my password private.' },
-      { type: 'listItem', text: 'First rule', nesting: 0, ordered: true },
-      { type: 'listItem', text: 'A point', nesting: 0, ordered: false },
-      { type: 'listItem', text: 'A sub-point', nesting: 1, ordered: false },
+      { type: 'listItem', text: 'First rule', nesting: 0, ordered: true, listId: 'kix.docx2' },
+      { type: 'listItem', text: 'A point', nesting: 0, ordered: false, listId: 'kix.docx1' },
+      { type: 'listItem', text: 'A sub-point', nesting: 1, ordered: false, listId: 'kix.docx1' },
       { type: 'paragraph', text: 'To be completed by the user' },
       {
         type: 'table',
@@ -83,6 +85,54 @@ describe('local run inputs', () => {
         ],
       },
     ]);
+  });
+
+  it('keeps Markdown hard line breaks, images, a resumed numbered list and <br> in table cells', () => {
+    const elements = fromMarkdown(
+      [
+        'Signature:  ',
+        'Name:\\',
+        'Date:',
+        '',
+        '![School crest](crest.png)',
+        '',
+        '1. one',
+        '2. two',
+        '',
+        'A paragraph between.',
+        '',
+        '3. three',
+        '',
+        'Another.',
+        '',
+        '7. seven',
+        '',
+        '| Sign | Here |',
+        '|---|---|',
+        '| Name:<br>Date: | ___ |',
+      ].join('\n'),
+    );
+    expect(elements).toEqual([
+      { type: 'paragraph', text: 'Signature:\nName:\nDate:' },
+      { type: 'paragraph', text: '[image: School crest]' },
+      { type: 'listItem', text: 'one', nesting: 0, ordered: true, listId: 'kix.md1' },
+      { type: 'listItem', text: 'two', nesting: 0, ordered: true, listId: 'kix.md1' },
+      { type: 'paragraph', text: 'A paragraph between.' },
+      { type: 'listItem', text: 'three', nesting: 0, ordered: true, listId: 'kix.md1', start: 3 },
+      { type: 'paragraph', text: 'Another.' },
+      { type: 'listItem', text: 'seven', nesting: 0, ordered: true, listId: 'kix.md2', start: 7 },
+      {
+        type: 'table',
+        rows: [
+          ['Sign', 'Here'],
+          [['Name:', 'Date:'], '___'],
+        ],
+      },
+    ]);
+    const ws = newWorkspace();
+    expect(documentText(ws, createDocumentFromElements(ws, `bm@${DOMAIN}`, 'md', elements))).toBe(
+      'Signature:\nName:\nDate:\n[image: School crest]\n1. one\n2. two\nA paragraph between.\n3. three\nAnother.\n7. seven\nSign | Here\nName: | ___\nDate: | \n',
+    );
   });
 
   it('refuses an unknown template type and an empty template, naming the file', async () => {
