@@ -132,7 +132,8 @@ export class Tracking {
     };
     this.formatSignatures(headed(sheetNamed(SIGNATURES_SHEET), SIGNATURE_HEADERS));
     const staff = headed(sheetNamed(STAFF_SHEET), STAFF_HEADERS);
-    if (staff.getMaxRows() < STAFF_ROWS) staff.insertRowsAfter(staff.getMaxRows(), STAFF_ROWS - staff.getMaxRows());
+    if (staff.getMaxRows() < STAFF_ROWS)
+      staff.insertRowsAfter(staff.getMaxRows(), STAFF_ROWS - staff.getMaxRows());
     staff.getRange(2, 1, staff.getMaxRows() - 1, 5).setNumberFormat('@');
     staff.getRange(2, 6, staff.getMaxRows() - 1, 2).setNumberFormat(DATE_ONLY);
     const audit = headed(sheetNamed(AUDIT_SHEET), AUDIT_HEADERS);

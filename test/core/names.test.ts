@@ -17,7 +17,7 @@ describe('typed signatures against the staff record', () => {
     ['فاطمة الزهراء', 'فاطِمة الزَّهراء'],
     ['שרה כהן', 'שָׂרָה כֹּהֵן'],
     ['Siân Llŷr-Ifans', 'Sian Llyr Ifans'],
-    ['Ffion ap Dafydd', "Ffion ap-Dafydd"],
+    ['Ffion ap Dafydd', 'Ffion ap-Dafydd'],
     ['Dilek Yıldız', 'Dilek Yildiz'],
     ['ananya   sharma', 'Ananya Sharma'],
     ['अनन्या शर्मा', 'अनन्या शर्मा'.normalize('NFD')],
@@ -54,7 +54,15 @@ describe('text that cannot stand on the roster', () => {
   });
 
   it('accepts names in any script, with accents, hyphens and apostrophes', () => {
-    for (const n of ['Zoë Łukasiewicz', 'Οδυσσέας', 'Анастасия', '李小龍', 'فاطمة', 'שרה', "Siân O'Neill-Jones"])
+    for (const n of [
+      'Zoë Łukasiewicz',
+      'Οδυσσέας',
+      'Анастасия',
+      '李小龍',
+      'فاطمة',
+      'שרה',
+      "Siân O'Neill-Jones",
+    ])
       expect(unsafeText(n)).toBeUndefined();
   });
 });

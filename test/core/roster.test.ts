@@ -66,7 +66,10 @@ describe('the Staff sheet roster', () => {
     expect(r.staff.map((s) => s.name)).toEqual(['Анастасия Ковалёва', '李小龍']);
     expect(r.problems).toEqual([
       { row: 4, message: 'Staff row 4: the name cannot be used as it is: it contains a control character.' },
-      { row: 5, message: 'Staff row 5: the name cannot be used as it is: it contains a Unicode direction override.' },
+      {
+        row: 5,
+        message: 'Staff row 5: the name cannot be used as it is: it contains a Unicode direction override.',
+      },
     ]);
   });
 });
