@@ -5,6 +5,8 @@ import { runScenario } from '../../emulator/cli/scenario';
 import type { TemplateElement } from '../../emulator/services/document/io';
 import { fillPlaceholders } from '../../src/core/placeholders';
 import { analyseTemplate, type TextEdit } from '../../src/core/template';
+import { fromDocx } from '../../emulator/cli/docx';
+import { words, wordVersion } from '../emulator/cli/word-version';
 import { AUP_DIR, docOf, REAL_AUPS, realAupRun, rowOf, SAMPLES } from './support';
 
 /** A line with edits applied, last first. */
@@ -78,6 +80,52 @@ describe('real AUPs as templates', () => {
         'Signed by: Zoë Łukasiewicz <zoe.lukasiewicz@school.example>, Teaching Assistant',
       );
       expect(text).toContain('Counter-signed by: Alex Okafor <head@school.example>, Headteacher');
+    },
+  );
+});
+
+/** A signature-block line, which the add-on fills: its label is kept and its value replaced. */
+const FIELD_LINE = /^(Signature|Name|Role|Date|Systems|Additional permissions)\b/;
+
+describe('real AUPs as Word files, through the bundle', () => {
+  if (!REAL_AUPS.length) it.skip('../shared/aup is absent: real-AUP checks skipped', () => undefined);
+  const roster = readRoster(join(SAMPLES, 'roster.csv')).filter(
+    (r) =>
+      !r.personalEmail &&
+      ['zoe.lukasiewicz@school.example', 'head@school.example', 'tech@school.example'].includes(r.email),
+  );
+
+  it.each(REAL_AUPS)(
+    '%s in Word (a table cell of several paragraphs, soft line breaks, tabs, numbered lists with sub-lists, a header and a footer): fills inline and keeps every other line word for word',
+    async (file) => {
+      const lines = fromText(readFileSync(join(AUP_DIR, file), 'utf8')).flatMap((e) =>
+        e.type === 'paragraph' ? [e.text] : [],
+      );
+      const { docx, expected } = await wordVersion(lines);
+      const result = runScenario({
+        template: await fromDocx(docx),
+        templateName: file.replace(/\.txt$/, '.docx'),
+        roster,
+        schoolName: 'Real School',
+        nextCycle: false,
+      });
+      for (const r of roster) expect([r.email, rowOf(result, r.email).Status]).toEqual([r.email, 'Complete']);
+      const docLines = docOf(result, 'zoe.lukasiewicz@school.example').split('\n').map(words);
+      expect(docLines[0]).toBe('Staff Acceptable Use Policy');
+      expect(docLines[docLines.length - 1]).toBe('Signed copy kept on file');
+      let at = 0;
+      const school = (t: string) =>
+        edited(t, fillPlaceholders([{ text: t }], { 'School Name': 'Real School' }));
+      for (const want of expected.filter((l) => !FIELD_LINE.test(l)).map(school)) {
+        const found = docLines.indexOf(want, at);
+        expect({ line: want, found: found >= 0 }).toEqual({ line: want, found: true });
+        at = found + 1;
+      }
+      const fields = docLines.filter((l) => FIELD_LINE.test(l));
+      expect(fields).toContain('Name: Zoë Łukasiewicz');
+      expect(fields).toContain('Role: Teaching Assistant');
+      expect(fields.filter((l) => /^Name: Alex Okafor$/.test(l))).toHaveLength(1);
+      expect(fields.filter((l) => /^(Signature|Name|Role|Date):?\s*_*$/.test(l))).toEqual([]);
     },
   );
 });
