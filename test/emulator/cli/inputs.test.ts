@@ -141,4 +141,13 @@ describe('local run inputs', () => {
     );
     await expect(readTemplate(file('empty.txt', '\n\n'))).rejects.toBeInstanceOf(InputError);
   });
+
+  it('refuses at once a template beyond the maximum, with the maximum in the message', async () => {
+    const started = Date.now();
+    const big = file('huge.txt', `${'I will keep to the rules. '.repeat(40)}\n`.repeat(5000));
+    await expect(readTemplate(big)).rejects.toThrow(
+      /huge\.txt: has 5,195,000 characters of text; an AUP may have at most 1,000,000: split off the appendices\./,
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
 });
