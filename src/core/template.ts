@@ -291,31 +291,35 @@ function sameLine(seg: Segment, label: Label, next: Label | undefined): Field {
   const kept = hint && BLANK.test(value.slice(0, hint.index)) ? value.slice(0, hint.index) : value;
   const end = Math.max(start, label.end + kept.trimEnd().length);
   const spaced = start > label.end;
-  return {
-    key: label.key,
-    line: seg.line,
-    label: label.label,
-    start: seg.offset + start,
-    end: seg.offset + end,
-    filled: !BLANK.test(text.slice(start, end)),
+  return fieldAt(label, seg, start, end, {
     lead: spaced ? '' : label.colon ? ' ' : ': ',
     trail: next && end === next.at ? ' ' : '',
-  };
+  });
 }
 
 /** A whole segment (trimmed) as the value region of a label on another segment or cell. */
 function wholeSegment(seg: Segment, label: Label): Field {
   const start = seg.text.length - seg.text.trimStart().length;
   const end = Math.max(start, seg.text.trimEnd().length);
+  return fieldAt(label, seg, start, end, { lead: '', trail: '' });
+}
+
+/** The field of `label` whose value region is [start, end) of segment `seg`. */
+function fieldAt(
+  label: Label,
+  seg: Segment,
+  start: number,
+  end: number,
+  around: Pick<Field, 'lead' | 'trail'>,
+): Field {
   return {
     key: label.key,
     line: seg.line,
     label: label.label,
     start: seg.offset + start,
     end: seg.offset + end,
-    filled: !BLANK.test(seg.text),
-    lead: '',
-    trail: '',
+    filled: !BLANK.test(seg.text.slice(start, end)),
+    ...around,
   };
 }
 
