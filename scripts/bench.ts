@@ -5,6 +5,8 @@
  * (emulator/core/latency.ts, sources cited there). A benchmark, not a test: it reports, it does
  * not fail on timings.
  */
+import { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
 import { measureNaive } from './bench/naive';
 import { measureOurs, type Measure } from './bench/ours';
 
@@ -36,12 +38,20 @@ function table(title: string, ours: Measure, naive: Measure): void {
   console.log(`emails per day, naive:      ${days(naive)}`);
 }
 
+const HOUR = 3_600_000;
+const round = (x: number, places = 2): number => Number(x.toFixed(places));
+
 async function main(): Promise<void> {
+  const options = new Command('npm run bench --')
+    .description('The AUP Signer benchmark on the emulator (modelled latency).')
+    .option('--json <file>', 'also write the figures as JSON to FILE')
+    .parse()
+    .opts<{ json?: string }>();
   const n = 2000;
   console.log(
     `AUP Signer benchmark: ${fmt(n)} staff on the emulator (modelled latency; Workspace mail quota 1,500 recipients a day)`,
   );
-  const small = await measureOurs(200);
+  const small = await measureOurs(200, false);
   const ours = await measureOurs(n);
   const naive = await measureNaive(n);
   table(`Annual invitation, ${fmt(n)} staff`, ours.invitation, naive.invitation);
@@ -49,6 +59,41 @@ async function main(): Promise<void> {
   console.log(
     `\nSheets calls, 200 → ${fmt(n)} staff: invitation ${fmt(small.invitation.sheetsCalls)} → ${fmt(ours.invitation.sheetsCalls)}, reminder day ${fmt(small.reminderDay.sheetsCalls)} → ${fmt(ours.reminderDay.sheetsCalls)} (they grow with executions, not with rows).`,
   );
+  const cards = ours.cards;
+  if (cards) {
+    console.log(`\nCards with ${fmt(n)} rows (modelled ms, the web-app round trip included):`);
+    for (const [k, v] of Object.entries(cards))
+      console.log(`  ${k.padEnd(24)}${fmt(Math.round(v)).padStart(8)}`);
+  }
+  console.log(
+    `Per document: ${fmt(ours.perDocument.calls)} calls, ${fmt(ours.perDocument.modelled_ms)} ms modelled; last invitation ${ours.hoursToLastInvitation.toFixed(2)} h after Send invitations.`,
+  );
+  if (options.json) {
+    const { lock_ms_per_sign, ...cardMs } = cards ?? { lock_ms_per_sign: 0 };
+    const figures = {
+      staff: n,
+      per_document: ours.perDocument,
+      invitation: {
+        calls: ours.invitation.calls,
+        modelled_hours: round(ours.invitation.modelledMs / HOUR),
+        executions: ours.invitation.executions,
+        hours_to_last_invitation: round(ours.hoursToLastInvitation),
+        naive: {
+          calls: naive.invitation.calls,
+          modelled_hours: round(naive.invitation.modelledMs / HOUR),
+          executions: naive.invitation.executions,
+        },
+      },
+      reminder_day: {
+        modelled_hours: round(ours.reminderDay.modelledMs / HOUR),
+        naive: { modelled_hours: round(naive.reminderDay.modelledMs / HOUR) },
+      },
+      cards: Object.fromEntries(Object.entries(cardMs).map(([k, v]) => [k, Math.round(v)])),
+      lock_ms_per_sign: Math.round(lock_ms_per_sign),
+    };
+    writeFileSync(options.json, `${JSON.stringify(figures, null, 2)}\n`);
+    console.log(`Figures written to ${options.json}.`);
+  }
   console.log(
     `Summary: ${fmt(n)} staff invited in ${fmt(ours.invitation.executions)} executions (${hours(ours.invitation.modelledMs)} modelled, ${fmt(ours.invitation.sheetsCalls)} Sheets calls) against naive ${fmt(naive.invitation.executions)} executions (${hours(naive.invitation.modelledMs)}, ${fmt(naive.invitation.sheetsCalls)} Sheets calls); reminder day ${fmt(ours.reminderDay.sheetsCalls)} Sheets calls and ${hours(ours.reminderDay.modelledMs)} against naive ${fmt(naive.reminderDay.sheetsCalls)} and ${hours(naive.reminderDay.modelledMs)}.`,
   );

@@ -4,6 +4,7 @@ import { generatedRoster as roster } from '../../emulator/cli/generated-roster';
 import { setUpSchool } from '../../emulator/cli/scenario';
 import type { CallTally } from '../../emulator/core/accounting';
 import type { ExecutionRecord } from '../../emulator/host/host';
+import { measureCards, type CardTimes } from './cards';
 
 /** What one measured workload cost. */
 export interface Measure {
@@ -16,13 +17,33 @@ export interface Measure {
 }
 
 const SHEETS = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection|Filter|ConditionalFormatRule)\./;
+/** Calls that make and share a document: DocumentApp and its elements, DriveApp, and the Docs and Drive APIs. */
+const DOCUMENT =
+  /^(DocumentApp|Document|Body|Paragraph|ListItem|Text|RangeElement|Table|TableRow|TableCell|HeaderSection|FooterSection|DriveApp|File|Folder|FileIterator|FolderIterator|Docs|Drive)\./;
+
+/** What one person's document cost, on average over the invitation. */
+export interface PerDocument {
+  calls: number;
+  modelled_ms: number;
+}
+
+/** Everything the benchmark measures of the add-on itself. */
+export interface OursMeasure {
+  invitation: Measure;
+  reminderDay: Measure;
+  perDocument: PerDocument;
+  /** Modelled hours from Send invitations to the last invitation sent. */
+  hoursToLastInvitation: number;
+  /** Each role's card actions on the school once everyone is invited (when asked for). */
+  cards: CardTimes | undefined;
+}
 
 /**
  * The add-on itself, through its bundle: the annual invitation of `n` staff (from Send
  * invitations until everyone is invited, across trigger runs and quota days), then a reminder day
  * (the daily trigger three days later).
  */
-export async function measureOurs(n: number): Promise<{ invitation: Measure; reminderDay: Measure }> {
+export async function measureOurs(n: number, withCards = true): Promise<OursMeasure> {
   const template = await readTemplate(join(__dirname, '../../samples/aup-template.txt'));
   const people = roster(n);
   const school = setUpSchool({
@@ -38,6 +59,7 @@ export async function measureOurs(n: number): Promise<{ invitation: Measure; rem
   const fromExec = host.executions.length;
   const bm = host.as(school.cast.businessManager);
   bm.openHomepage('GMAIL');
+  const clicked = ws.clock.now();
   bm.click('Send invitations');
   const invitedAll = (): boolean =>
     ws.sentMail.filter((m) => m.subject.startsWith('Please sign')).length >= n;
@@ -47,6 +69,11 @@ export async function measureOurs(n: number): Promise<{ invitation: Measure; rem
     host.executions.slice(fromExec),
     ws.sentMail.map((m) => m.sentAt),
   );
+  const documentTally = ws.accounting.tally().filter((t) => DOCUMENT.test(t.method));
+  const perDocument = {
+    calls: Math.round(documentTally.reduce((a, t) => a + t.calls, 0) / n),
+    modelled_ms: Math.round(documentTally.reduce((a, t) => a + t.modelledMs, 0) / n),
+  };
   ws.accounting.reset();
   const beforeMail = ws.sentMail.length;
   const beforeExec = host.executions.length;
@@ -57,7 +84,11 @@ export async function measureOurs(n: number): Promise<{ invitation: Measure; rem
     host.executions.slice(beforeExec),
     ws.sentMail.slice(beforeMail).map((m) => m.sentAt),
   );
-  return { invitation, reminderDay };
+  const hoursToLastInvitation = (lastInvite - clicked) / 3_600_000;
+  const signer = people.find((p) => !p.personalEmail && !school.cast.approvers.includes(p.email));
+  if (!signer) throw new Error('No member of staff to sign');
+  const cards = withCards ? measureCards(school, signer) : undefined;
+  return { invitation, reminderDay, perDocument, hoursToLastInvitation, cards };
 }
 
 /** Sums a call tally, the executions and the emails per London day. */
