@@ -103,6 +103,7 @@ const TABLE: ReadonlyArray<[prefix: string, ms: number, source: string]> = [
   ['AdminDirectory.', 250, '[EST] a Directory API round trip'],
   ['Drive.', 250, '[EST] a Drive API round trip'],
   ['Docs.Documents.get', 300, '[EST] a Docs API round trip returning the whole document'],
+  ['Docs.Documents.batchUpdate', 400, '[EST] a Docs API round trip applying every edit of a document'],
   ['Session.', 1, '[EST] local'],
   ['Utilities.sleep', 0, 'advances the clock by the time slept instead'],
   ['Utilities.', 1, '[EST] local'],

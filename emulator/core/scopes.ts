@@ -127,6 +127,7 @@ const TABLE: ReadonlyArray<[prefix: string, scopes: readonly string[]]> = [
   ],
   ['AdminDirectory.Users.update', [`${AUTH}admin.directory.user`]],
   ['AdminDirectory.Users.patch', [`${AUTH}admin.directory.user`]],
+  ['Docs.Documents.batchUpdate', [`${AUTH}documents`, `${AUTH}drive`, `${AUTH}drive.file`]],
   [
     'Docs.Documents.get',
     [

@@ -2,7 +2,9 @@ import type { Execution } from '../core/execution';
 import { restName } from '../core/scopes';
 import { MIME } from '../core/workspace';
 import { apiDisabledMessage } from './admin-directory';
+import type { Workspace } from '../core/workspace';
 import { DocContent, type BlockNode, type Heading, type ParaNode } from './document/model';
+import { applyRequests, InvalidRequest } from './docs-batch';
 
 type Document = GoogleAppsScript.Docs.Schema.Document;
 type StructuralElement = GoogleAppsScript.Docs.Schema.StructuralElement;
@@ -200,17 +202,87 @@ function table(t: Extract<BlockNode, { kind: 'TABLE' }>, at: number): Structural
   };
 }
 
+/** The Docs API's write quota: requests a minute per user (developers.google.com/docs/api/limits). */
+export const WRITES_PER_MINUTE_PER_USER = 60;
+/** Each user's recent write times, per Workspace, for the per-minute quota. */
+const writes = new WeakMap<Workspace, Map<string, number[]>>();
+
 /**
- * The Docs API advanced service (userSymbol `Docs`): `Docs.Documents.get`. Its optional
- * arguments (a `fields` mask, `suggestionsViewMode`) are accepted and the whole document is
- * returned, which a caller asking for fewer fields can read as well.
+ * `documents.batchUpdate` (developers.google.com/docs/api/reference/rest/v1/documents/batchUpdate):
+ * the requests are applied in order, each to the document the previous left, and if any is invalid
+ * none is (400 "Invalid requests[i].<kind>: …"; see docs-batch.ts for what is modelled). The caller
+ * must be able to edit (403 "The caller does not have permission"); a missing document answers 404.
+ * Each call counts against the write quota of 60 a minute per user (429 "Quota exceeded for quota
+ * metric 'Write requests' and limit 'Write requests per minute per user'"). Replies are empty
+ * objects, one per request, as for these request kinds.
+ */
+function batchUpdate(
+  exec: Execution,
+  resource: GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest,
+  documentId: string,
+): GoogleAppsScript.Docs.Schema.BatchUpdateDocumentResponse {
+  const method = 'Docs.Documents.batchUpdate';
+  return api(
+    exec,
+    method,
+    () => {
+      const ws = exec.ws;
+      const item = ws.drive.get(documentId);
+      if (!item || item.trashed || item.mimeType !== MIME.document)
+        throw apiError(exec, method, 'Requested entity was not found.', 404, 'NOT_FOUND');
+      const me = exec.effectiveUser;
+      if (!ws.canEdit(item, me))
+        throw apiError(exec, method, 'The caller does not have permission', 403, 'PERMISSION_DENIED');
+      const now = ws.clock.now();
+      const byUser = writes.get(ws) ?? new Map<string, number[]>();
+      writes.set(ws, byUser);
+      const recent = (byUser.get(me) ?? []).filter((t) => t > now - 60_000);
+      if (recent.length >= WRITES_PER_MINUTE_PER_USER) {
+        throw apiError(
+          exec,
+          method,
+          "Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute per user' of service 'docs.googleapis.com'.",
+          429,
+          'RESOURCE_EXHAUSTED',
+          'rateLimitExceeded',
+        );
+      }
+      byUser.set(me, [...recent, now]);
+      const requests = resource.requests ?? [];
+      let next: DocContent;
+      try {
+        next = applyRequests(item.content instanceof DocContent ? item.content : new DocContent(), requests);
+      } catch (e) {
+        if (e instanceof InvalidRequest)
+          throw apiError(exec, method, e.message, 400, 'INVALID_ARGUMENT', 'badRequest');
+        throw e;
+      }
+      item.content = next;
+      item.updated = now;
+      return {
+        documentId,
+        replies: requests.map(() => ({})),
+        writeControl: { requiredRevisionId: `r${now.toString(36)}` },
+      };
+    },
+    textSize(exec, documentId),
+  );
+}
+
+/**
+ * The Docs API advanced service (userSymbol `Docs`): `Docs.Documents.get` and
+ * `Docs.Documents.batchUpdate`. The optional arguments of `get` (a `fields` mask,
+ * `suggestionsViewMode`) are accepted and the whole document is returned, which a caller asking
+ * for fewer fields can read as well.
  */
 export function createDocsApi(exec: Execution): {
-  Documents: Pick<GoogleAppsScript.Docs.Collection.DocumentsCollection, 'get'>;
+  Documents: Pick<GoogleAppsScript.Docs.Collection.DocumentsCollection, 'get' | 'batchUpdate'>;
 } {
   return {
     Documents: {
       get: (documentId: string) => getDocument(exec, documentId),
+      batchUpdate: (resource: GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, documentId: string) =>
+        batchUpdate(exec, resource, documentId),
     },
   };
 }

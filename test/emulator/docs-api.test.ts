@@ -63,3 +63,107 @@ describe('Docs API v1 advanced service: Documents.get', () => {
     expect(ws.accounting.totalMs() - mid).toBe(short + 200);
   });
 });
+
+describe('Docs API v1 advanced service: Documents.batchUpdate', () => {
+  /** A document: "Title", "Marker", "Clause for {{Name}}", a 1×1 table, the empty paragraph after it, "End". */
+  const setup = () => {
+    const ws = newWorkspace();
+    const exec = newExec(ws);
+    const doc = createDocumentApp(exec).create('AUP');
+    const body = doc.getBody();
+    body.getParagraphs()[0]?.setText('Title');
+    body.appendParagraph('Marker');
+    body.appendParagraph('Clause for {{Name}}');
+    body.appendTable([['Cell']]);
+    body.appendParagraph('End');
+    doc.saveAndClose();
+    const api = createDocsApi(exec);
+    const texts = () =>
+      (api.Documents.get(doc.getId()).body?.content ?? []).map((c) =>
+        c.table ? 'TABLE' : (c.paragraph?.elements ?? []).map((e) => e.textRun?.content).join(''),
+      );
+    return { ws, exec, api, id: doc.getId(), texts };
+  };
+
+  it('applies requests in order: whole paragraphs deleted, text replaced in place, new paragraphs inserted', () => {
+    const { api, id, texts } = setup();
+    expect(texts()).toEqual(['', 'Title\n', 'Marker\n', 'Clause for {{Name}}\n', 'TABLE', '\n', 'End\n']);
+    api.Documents.batchUpdate(
+      {
+        requests: [
+          { insertText: { location: { index: 47 }, text: '\nSignature record' } },
+          { deleteContentRange: { range: { startIndex: 25, endIndex: 33 } } },
+          { insertText: { location: { index: 25 }, text: 'Zoë' } },
+          { deleteContentRange: { range: { startIndex: 7, endIndex: 14 } } },
+        ],
+      },
+      id,
+    );
+    expect(texts()).toEqual([
+      '',
+      'Title\n',
+      'Clause for Zoë\n',
+      'TABLE',
+      '\n',
+      'End\n',
+      'Signature record\n',
+    ]);
+  });
+
+  it.each([
+    ['the last paragraph of the body', { startIndex: 44, endIndex: 49 }, /last newline/],
+    ['the paragraph just before a table', { startIndex: 14, endIndex: 34 }, /newline before a table/],
+    ['a range ending inside another paragraph', { startIndex: 7, endIndex: 16 }, /does not end where/],
+  ])('refuses to delete %s, and applies nothing of the batch', (_what, range, message) => {
+    const { api, id, texts } = setup();
+    const before = texts();
+    expect(() =>
+      api.Documents.batchUpdate(
+        {
+          requests: [
+            { insertText: { location: { index: 45 }, text: 'X' } },
+            { deleteContentRange: { range } },
+          ],
+        },
+        id,
+      ),
+    ).toThrow(message);
+    expect(texts()).toEqual(before);
+  });
+
+  it('refuses an insertion on a table’s own index, restyles paragraphs and takes bullets off', () => {
+    const { api, id } = setup();
+    expect(() =>
+      api.Documents.batchUpdate({ requests: [{ insertText: { location: { index: 34 }, text: 'X' } }] }, id),
+    ).toThrow(/insertion index must be inside the bounds of an existing paragraph/);
+    api.Documents.batchUpdate(
+      {
+        requests: [
+          {
+            updateParagraphStyle: {
+              range: { startIndex: 1, endIndex: 2 },
+              paragraphStyle: { namedStyleType: 'HEADING_2' },
+              fields: 'namedStyleType',
+            },
+          },
+        ],
+      },
+      id,
+    );
+    const first = api.Documents.get(id).body?.content?.[1]?.paragraph?.paragraphStyle?.namedStyleType;
+    expect(first).toBe('HEADING_2');
+  });
+
+  it('refuses a reader (403) and counts each call against the 60-a-minute write quota (429)', () => {
+    const { ws, api, id } = setup();
+    expect(() =>
+      createDocsApi(newExec(ws, 'teacher@school.example')).Documents.batchUpdate({ requests: [] }, id),
+    ).toThrow(/does not have permission|not found/);
+    for (let i = 0; i < 60; i++) api.Documents.batchUpdate({ requests: [] }, id);
+    expect(() => api.Documents.batchUpdate({ requests: [] }, id)).toThrow(
+      /Write requests per minute per user/,
+    );
+    ws.clock.advanceTo(ws.clock.now() + 61_000);
+    expect(api.Documents.batchUpdate({ requests: [] }, id).documentId).toBe(id);
+  });
+});
