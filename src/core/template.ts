@@ -103,8 +103,8 @@ const LABEL = new RegExp(
 );
 /** Filler after a label without a colon that marks a blank: underscores, dots, an ellipsis, a tab. */
 const FILLER = /^[ \u00a0]*(?:_|\.{2}|…|\t)/u;
-/** What counts as an empty value region: filler, spaces, conversion artefacts. */
-const BLANK = /^(?:[\s_.…]|\[image: [^\]]*\])*$/u;
+/** What counts as an empty value region: filler, spaces, an image or other object (U+FFFC), conversion artefacts. */
+const BLANK = /^(?:[\s_.…\uFFFC]|\[image: [^\]]*\])*$/u;
 /** A hint in brackets after a blank ("________ (dd/mm/yyyy)"), which filling keeps. */
 const HINT = /\s+\([^()]*\)$/u;
 /** How many lines after a heading or a block's last field its fields may stand. */

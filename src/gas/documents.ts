@@ -1,3 +1,4 @@
+import type { ChildSpan, DocMap, LineSpan } from '../core/doc-requests';
 import type { DocLine, TextEdit } from '../core/template';
 
 import { docsApi } from './advanced';
@@ -43,37 +44,78 @@ export function readDocLines(idOrUrl: string): DocLine[] {
 /** The Docs API's line break inside a paragraph (U+000B), which DocumentApp's getText gives as "\r". */
 const LINE_BREAK = String.fromCharCode(11);
 
-function readStructure(id: string): { lines: DocLine[]; paths: LinePath[] } {
+/** What an inline object (an image, a chart), a page break or a rule reads as in a line: one index each. */
+const OBJECT = '\uFFFC';
+
+/**
+ * A document's lines, the path to each line's paragraph from the body down (for DocumentApp), and
+ * its {@link DocMap} (for Docs API edits). A line's text holds "\uFFFC" for each inline object, so
+ * that its offsets are the API's.
+ */
+function readStructure(id: string): { lines: DocLine[]; paths: LinePath[]; map: DocMap } {
   const content = docsApi().Documents?.get(id).body?.content ?? [];
   const lines: DocLine[] = [];
   const paths: LinePath[] = [];
+  const spans: LineSpan[] = [];
+  const containers: ChildSpan[][] = [];
   let tables = 0;
-  const visit = (elements: StructuralElement[], prefix: number[], cell?: DocLine['cell']): void => {
+  const visit = (elements: StructuralElement[], prefix: number[], cell?: DocLine['cell']): number[] => {
+    const children: ChildSpan[] = [];
+    containers.push(children);
+    const held: number[] = [];
     let child = 0;
     for (const el of elements) {
       if (el.sectionBreak) continue;
+      const span = { start: el.startIndex ?? 0, end: el.endIndex ?? 0 };
       if (el.paragraph) {
         const text = (el.paragraph.elements ?? [])
-          .map((e) => e.textRun?.content ?? '')
+          .map((e) => e.textRun?.content ?? OBJECT.repeat((e.endIndex ?? 0) - (e.startIndex ?? 0)))
           .join('')
           .replace(/\n$/, '')
           .split(LINE_BREAK)
           .join('\r');
+        children.push({ ...span, table: false, lines: [lines.length] });
+        held.push(lines.length);
         lines.push(cell ? { text, cell } : { text });
         paths.push({ steps: [...prefix, child], list: Boolean(el.paragraph.bullet) });
+        spans.push(span);
       } else if (el.table) {
         const t = tables++;
+        const inside: number[] = [];
         (el.table.tableRows ?? []).forEach((row, r) =>
           (row.tableCells ?? []).forEach((c, col) =>
-            visit(c.content ?? [], [...prefix, child, r, col], { table: t, row: r, col }),
+            inside.push(...visit(c.content ?? [], [...prefix, child, r, col], { table: t, row: r, col })),
           ),
         );
+        children.push({ ...span, table: true, lines: inside });
+        held.push(...inside);
       }
       child++;
     }
+    return held;
   };
   visit(content, []);
-  return { lines, paths };
+  return { lines, paths, map: { lines, spans, containers } };
+}
+
+/**
+ * A Google Doc's lines and structure for edits through the Docs API, in one `Documents.get`.
+ * @throws the API's error for a document the caller cannot read (403) or that does not exist (404)
+ */
+export function readDocMap(idOrUrl: string): DocMap {
+  return readStructure(docIdOf(idOrUrl)).map;
+}
+
+/**
+ * Applies requests to a document in one `Documents.batchUpdate` (nothing when there are none):
+ * all of them or, if the API refuses one, none.
+ * @throws the API's error (400 for a request it refuses, 403, 404, 429 for the write quota)
+ */
+export function updateDocument(
+  idOrUrl: string,
+  requests: readonly GoogleAppsScript.Docs.Schema.Request[],
+): void {
+  if (requests.length) docsApi().Documents?.batchUpdate({ requests: [...requests] }, docIdOf(idOrUrl));
 }
 
 /**

@@ -13,7 +13,15 @@ import {
   recordText,
   type RecordEntry,
 } from '../core/record';
-import { appendSection, applyEdits, openDoc, removeLines } from '../gas/documents';
+import {
+  appendSection,
+  applyEdits,
+  openDoc,
+  readDocMap,
+  removeLines,
+  updateDocument,
+} from '../gas/documents';
+import { textEditRequests } from '../core/doc-requests';
 import { ukDate } from './context';
 
 /** The personalised document's name in the signed-documents folder. */
@@ -124,7 +132,7 @@ export function sharePolicy(file: GoogleAppsScript.Drive.File): PolicySharing {
 
 /**
  * Fills the user or approver block of the person's document where the template has one, and
- * their line of the Signature record section, in one opening of the document.
+ * their line of the Signature record section: one Docs API read and one `batchUpdate`.
  */
 export function fillSignatureBlock(
   documentUrl: string,
@@ -132,10 +140,9 @@ export function fillSignatureBlock(
   values: Partial<Record<FieldKey, string>>,
   record: RecordEntry,
 ): void {
-  const view = openDoc(documentUrl);
-  const block = analyseTemplate(view.lines)[kind];
+  const map = readDocMap(documentUrl);
+  const block = analyseTemplate(map.lines)[kind];
   const edits = block ? fillBlock(block, values) : [];
-  const line = recordEdit(view.lines, kind, recordText(record));
-  applyEdits(view, line ? [...edits, line] : edits);
-  view.doc.saveAndClose();
+  const line = recordEdit(map.lines, kind, recordText(record));
+  updateDocument(documentUrl, textEditRequests(map, line ? [...edits, line] : edits));
 }
