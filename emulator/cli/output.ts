@@ -34,7 +34,13 @@ const OUTPUTS = new Set([
  * @throws InputError naming the folder and what to do
  */
 export function checkOutputFolder(out: string): void {
-  if (!existsSync(out)) return;
+  if (!existsSync(out)) {
+    let up = dirname(resolve(out));
+    while (!existsSync(up)) up = dirname(up);
+    if (!statSync(up).isDirectory())
+      throw new InputError(out, undefined, `cannot be made: ${up} is a file, not a folder.`);
+    return;
+  }
   if (!statSync(out).isDirectory()) throw new InputError(out, undefined, 'is a file: --out takes a folder.');
   const entries = readdirSync(out);
   if (entries.includes(MARKER) || entries.every((e) => OUTPUTS.has(e))) return;

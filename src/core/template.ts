@@ -27,6 +27,8 @@ export interface Field {
   key: FieldKey;
   /** The line (index into the lines) the value region is on. */
   line: number;
+  /** The line the label is on: `line`, or the one above it or beside it (a table cell). */
+  labelLine: number;
   label: string;
   /** Start (inclusive) and end (exclusive) of the value region on its line, in UTF-16 units. */
   start: number;
@@ -81,7 +83,7 @@ export const FIELD_WORDS: Record<FieldKey, string> = {
 };
 
 const USER_HEADING =
-  /^\s*(to be completed by (the )?(user|member of staff|staff member|signatory|employee|staff)\b|(user|staff|employee|staff member|member of staff)(['’]s)? (signature|declaration|agreement)\b|declaration by (the )?(user|member of staff|staff member|employee)\b|signed by the user\b)/iu;
+  /^\s*(to be completed by (the |all |each |every )?(users?|members? of staff|staff members?|signatory|employees?|staff|teachers?|volunteers?|governors?|contractors?|colleagues?|you)\b|(user|staff|employee|staff member|member of staff)(['’]s)? (signature|declaration|agreement)\b|declaration by (the )?(user|member of staff|staff member|employee)\b|signed by the user\b)/iu;
 const APPROVER_HEADING =
   /^\s*(i approve this (user|person|member of staff)\b|to be completed by\b|authori[sz]ed (signature|by)\b|authori[sz]ation\b|approved by\b|counter-?signed by\b|approver\b|for (school|office) use( only)?\b|(head ?teacher|principal|line manager|approver)(['’]s)? (approval|authori[sz]ation|countersignature|counter-signature)\b)/iu;
 
@@ -98,18 +100,33 @@ const CORE: [FieldKey, string][] = [
   ['permissions', 'additional permissions|permissions'],
 ];
 const LABEL = new RegExp(
-  `(?<=^|[\\s_.…|:])((?:(${USER_WHO}|${APPROVER_WHO})(?:['’]s|s['’])?[ \\u00a0])?(${CORE.map(([, c]) => c).join('|')})(?:\\s*\\([^()]{0,40}\\))?)(?![\\p{L}\\p{N}])(\\s*[:：])?`,
+  `(?<=^|[\\s_.…|:])((?:(${USER_WHO}|${APPROVER_WHO})(?:['’]s|s['’])?[ \\u00a0])?(${CORE.map(([, c]) => c).join('|')})(?:[ \\u00a0]of[ \\u00a0](?:the[ \\u00a0])?(${USER_WHO}|${APPROVER_WHO}))?(?:[ \\u00a0]in full)?(?:\\s*\\([^()]{0,40}\\))?)(?![\\p{L}\\p{N}])(\\s*[:：])?`,
   'giu',
 );
 /** Filler after a label without a colon that marks a blank: underscores, dots, an ellipsis, a tab. */
 const FILLER = /^[ \u00a0]*(?:_|\.{2}|…|\t)/u;
 /** What counts as an empty value region: filler, spaces, an image or other object (U+FFFC), conversion artefacts. */
-const BLANK = /^(?:[\s_.…\uFFFC]|\[image: [^\]]*\])*$/u;
+const BLANK = /^(?:[\s_.…\uFFFC/-]|\[image: [^\]]*\])*$/u;
+/**
+ * What stands before a label in the middle of a line that has no label before it, for it to be a
+ * field ("____   Date:"): filler, a tab or a wide gap. Prose such as "Next review date: Sept 2026"
+ * has a word and one space instead.
+ */
+const FIELD_GAP = /(?:[_.…\t|]|\s{2,})\s*$/u;
+/**
+ * Lines that are not a sample value under a lone label: another form field schools print (not
+ * ours), or an instruction.
+ */
+const NOT_A_VALUE =
+  /^(?:department|school|class|year(?: group)?|e-?mail|(?:tele)?phone|mobile|address|post ?code|date of birth|d\.?o\.?b\.?|key stage|subject|line manager|start date|employee (?:number|no\.?)|staff (?:number|no\.?|id)|payroll|ni number|please|return|sign|complete|tick|print|keep|send|read|write|initial)\b/iu;
 /** A hint in brackets after a blank ("________ (dd/mm/yyyy)"), which filling keeps. */
 const HINT = /\s+\([^()]*\)$/u;
 /** How many lines after a heading or a block's last field its fields may stand. */
 const BLOCK_REACH = 14;
-/** Longest text on the line after a lone label that is taken for its sample value. */
+/**
+ * Longest text on the line after a lone label that is taken for its sample value; a list of
+ * names joined by " or " (the approvers, as documents are made) counts each name.
+ */
 const SAMPLE_MAX = 60;
 
 /** A run of a line's text between soft line breaks. */
@@ -145,8 +162,14 @@ export function analyseTemplate(lines: readonly DocLine[]): TemplateAnalysis {
   segments.forEach((seg, s) => {
     if (consumed.has(seg)) return;
     const kind = headingKind(seg.text);
-    if (kind && (!current || current.kind !== kind || current.fields.length > 0)) open(kind, seg.line);
     const found = labelsIn(seg.text);
+    const inside =
+      current !== undefined &&
+      current.kind === kind &&
+      seg.line - current.reach <= BLOCK_REACH &&
+      found.length > 0;
+    if (kind && (!current || current.kind !== kind || (current.fields.length > 0 && !inside)))
+      open(kind, seg.line);
     for (const [n, label] of found.entries()) {
       const near = current && seg.line - current.reach <= BLOCK_REACH;
       if (label.who && (!near || current?.kind !== label.who)) open(label.who, seg.line);
@@ -227,15 +250,16 @@ function labelsIn(text: string): Label[] {
   const out: Label[] = [];
   for (const m of text.matchAll(LABEL)) {
     const at = m.index;
-    const colon = Boolean(m[4]);
+    const colon = Boolean(m[5]);
     const end = at + m[0].length;
     const after = text.slice(end);
     const alone = text.slice(0, at).trim() === '';
     const blankAfter = FILLER.test(after);
     const nothingAfter = after.trim() === '' || /^\s{2,}\S/u.test(after);
     if (!colon && !blankAfter && !(alone && nothingAfter)) continue;
+    if (colon && !alone && !out.length && !FIELD_GAP.test(text.slice(0, at)) && !blankAfter) continue;
     const rawLabel = (m[1] ?? '').trim();
-    const who = m[2]?.toLowerCase();
+    const who = (m[2] ?? m[4])?.toLowerCase();
     out.push({
       key: fieldKey(m[3] ?? ''),
       label: rawLabel,
@@ -268,13 +292,13 @@ function regionOf(
   const cell = lines[seg.line]?.cell;
   if (below && sameCell(lines, seg.line, below.line) && sampleOrBlank(below.text)) {
     consumed.add(below);
-    return wholeSegment(below, label);
+    return wholeSegment(below, label, seg.line);
   }
   if (cell) {
     const target = neighbourCell(lines, segments, cell);
     if (target) {
       consumed.add(target);
-      return wholeSegment(target, label);
+      return wholeSegment(target, label, seg.line);
     }
   }
   return here;
@@ -292,16 +316,17 @@ function sameLine(seg: Segment, label: Label, next: Label | undefined): Field {
   const end = Math.max(start, label.end + kept.trimEnd().length);
   const spaced = start > label.end;
   return fieldAt(label, seg, start, end, {
+    labelLine: seg.line,
     lead: spaced ? '' : label.colon ? ' ' : ': ',
     trail: next && end === next.at ? ' ' : '',
   });
 }
 
 /** A whole segment (trimmed) as the value region of a label on another segment or cell. */
-function wholeSegment(seg: Segment, label: Label): Field {
+function wholeSegment(seg: Segment, label: Label, labelLine: number): Field {
   const start = seg.text.length - seg.text.trimStart().length;
   const end = Math.max(start, seg.text.trimEnd().length);
-  return fieldAt(label, seg, start, end, { lead: '', trail: '' });
+  return fieldAt(label, seg, start, end, { labelLine, lead: '', trail: '' });
 }
 
 /** The field of `label` whose value region is [start, end) of segment `seg`. */
@@ -310,7 +335,7 @@ function fieldAt(
   seg: Segment,
   start: number,
   end: number,
-  around: Pick<Field, 'lead' | 'trail'>,
+  around: Pick<Field, 'labelLine' | 'lead' | 'trail'>,
 ): Field {
   return {
     key: label.key,
@@ -328,7 +353,14 @@ function sampleOrBlank(text: string): boolean {
   const t = text.trim();
   if (!t) return false;
   if (BLANK.test(t)) return true;
-  return t.length <= SAMPLE_MAX && !labelsIn(t).length && !headingKind(t) && !/[.;:?!]$/u.test(t);
+  return (
+    t.split(' or ').every((name) => name.length <= SAMPLE_MAX) &&
+    !labelsIn(t).length &&
+    !headingKind(t) &&
+    !NOT_A_VALUE.test(t) &&
+    !/[:()[\]{}]/u.test(t) &&
+    !/[.;?!]$/u.test(t)
+  );
 }
 
 function sameCell(lines: readonly DocLine[], a: number, b: number): boolean {
@@ -352,13 +384,11 @@ function neighbourCell(
       const c = lines[g.line]?.cell;
       return c?.table === cell.table && c.row === row && c.col === col;
     });
+  const free = (g: Segment | undefined): g is Segment => Boolean(g) && !labelsIn((g as Segment).text).length;
   const right = firstOf(cell.row, cell.col + 1);
-  const loneLabel = (g: Segment): boolean => {
-    const found = labelsIn(g.text);
-    return found.length === 1 && g.text.slice((found[0] as Label).end).trim() === '';
-  };
-  if (right && !loneLabel(right)) return right;
-  return firstOf(cell.row + 1, cell.col);
+  if (free(right)) return right;
+  const below = firstOf(cell.row + 1, cell.col);
+  return free(below) ? below : undefined;
 }
 
 function fieldKey(core: string): FieldKey {

@@ -49,11 +49,14 @@ const OBJECT = '\uFFFC';
 
 /**
  * A document's lines, the path to each line's paragraph from the body down (for DocumentApp), and
- * its {@link DocMap} (for Docs API edits). A line's text holds "\uFFFC" for each inline object, so
- * that its offsets are the API's.
+ * its {@link DocMap} (for Docs API edits). Read with suggestions inline, the index space
+ * `batchUpdate` works in (developers.google.com/docs/api/how-tos/suggestions). A line's text holds
+ * "\uFFFC" for each inline object and each character of a suggested insertion (not the school's
+ * text until accepted), so that its offsets are the API's.
  */
 function readStructure(id: string): { lines: DocLine[]; paths: LinePath[]; map: DocMap } {
-  const content = docsApi().Documents?.get(id).body?.content ?? [];
+  const content =
+    docsApi().Documents?.get(id, { suggestionsViewMode: 'SUGGESTIONS_INLINE' }).body?.content ?? [];
   const lines: DocLine[] = [];
   const paths: LinePath[] = [];
   const spans: LineSpan[] = [];
@@ -69,7 +72,11 @@ function readStructure(id: string): { lines: DocLine[]; paths: LinePath[]; map: 
       const span = { start: el.startIndex ?? 0, end: el.endIndex ?? 0 };
       if (el.paragraph) {
         const text = (el.paragraph.elements ?? [])
-          .map((e) => e.textRun?.content ?? OBJECT.repeat((e.endIndex ?? 0) - (e.startIndex ?? 0)))
+          .map((e) =>
+            e.textRun && !e.textRun.suggestedInsertionIds?.length
+              ? (e.textRun.content ?? '')
+              : OBJECT.repeat((e.endIndex ?? 0) - (e.startIndex ?? 0)),
+          )
           .join('')
           .replace(/\n$/, '')
           .split(LINE_BREAK)

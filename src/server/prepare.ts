@@ -28,17 +28,18 @@ export function prepareTemplate(ctx: ServerContext): ServerResponse {
     ...(a.user ? fillBlock(a.user, { name: '{{ Name }}', role: '{{ Role }}' }) : []),
     ...(a.approver ? fillBlock(a.approver, { name: '{{ Approver Name }}' }) : []),
   ]);
+  const lastLine = (b: Block): number => Math.max(...b.fields.map((f) => f.line));
   const complete = (b: Block, name: string): void => {
     const missing = missingFields(b).map((k) =>
       k === 'name' ? `Name: ${name}` : `${FIELD_WORDS[k]}: ${BLANK}`,
     );
-    if (missing.length) insertAfter(view, Math.max(...b.fields.map((f) => f.line)), missing);
+    if (missing.length) insertAfter(view, lastLine(b), missing);
   };
-  for (const [b, name] of [
+  const blocks = [
     [a.approver, '{{ Approver Name }}'],
     [a.user, '{{ Name }}'],
-  ] as const)
-    if (b) complete(b, name);
+  ].filter((x): x is [Block, string] => Boolean(x[0]));
+  for (const [b, name] of blocks.sort((x, y) => lastLine(y[0]) - lastLine(x[0]))) complete(b, name);
   if (!a.user) {
     appendSection(view.doc.getBody(), 'To be completed by the user', [
       config.agreementText,

@@ -368,3 +368,127 @@ describe('signature blocks as schools write them', () => {
     ]);
   });
 });
+
+describe('signature blocks: what is not a field or a value', () => {
+  const values = { signature: 'SIG', name: 'Priya Raman', role: 'Teacher', date: '1 December 2026' };
+
+  it.each([
+    ['another form field', ['To be completed by the user', 'Name', 'Department', 'Signature', 'Date']],
+    [
+      'a field with a colon',
+      ['To be completed by the user', 'Name:', 'Date of birth: 01/01/1990', 'Signature: __', 'Date: __'],
+    ],
+    [
+      'an instruction',
+      [
+        'To be completed by the user',
+        'Name',
+        'Please return this form to the office',
+        'Signature: __',
+        'Date: __',
+      ],
+    ],
+  ])('never takes %s under a lone label for its value', (_what, t) => {
+    const out = filled(t, 'user', values);
+    expect(out[2]).toBe(t[2]);
+    expect(out[1]).toBe(`${(t[1] as string).replace(/:$/, '')}: Priya Raman`);
+  });
+
+  it('a grid of label cells: each value goes in its own cell, no label is overwritten', () => {
+    const cell = (row: number, col: number, text: string): DocLine => ({
+      text,
+      cell: { table: 0, row, col },
+    });
+    const grid = [
+      { text: 'To be completed by the user' },
+      cell(0, 0, 'Signature:'),
+      cell(0, 1, 'Date:'),
+      cell(1, 0, 'Name:'),
+      cell(1, 1, 'Role:'),
+    ];
+    const a = analyseTemplate(grid);
+    expect(a.user?.fields.map((f) => [f.key, f.line])).toEqual([
+      ['signature', 1],
+      ['date', 2],
+      ['name', 3],
+      ['role', 4],
+    ]);
+    const edits = fillBlock(a.user!, values);
+    const out = grid.map((l, i) => {
+      const e = edits.find((x) => x.line === i);
+      return e ? l.text.slice(0, e.start) + e.text + l.text.slice(e.end) : l.text;
+    });
+    expect(out.slice(1)).toEqual([
+      'Signature: SIG',
+      'Date: 1 December 2026',
+      'Name: Priya Raman',
+      'Role: Teacher',
+    ]);
+  });
+
+  it.each([
+    [['To be completed by the user', 'Name', 'Role', 'Staff signature: ___', 'Date: ___'], 'user'],
+    [['Approved by: ___', 'Approver signature', 'Approver name', 'Date'], 'approver'],
+  ] as const)('a heading-like label inside a block does not split it (%j)', (t, kind) => {
+    const a = analyseTemplate(lines(...t));
+    expect(a[kind]?.fields.map((f) => f.key).sort()).toEqual(
+      (kind === 'user' ? ['date', 'name', 'role', 'signature'] : ['date', 'name', 'signature']).sort(),
+    );
+  });
+
+  it('re-analysing a filled document finds the same regions, even with a long list of approvers', () => {
+    const approvers = 'Alexandra Okafor-Williams or Maximilian Fitzgerald-Hargreaves or Sam Jones';
+    const t = ['I approve this user', 'Name', approvers, 'Signature: ____', 'Date: ____'];
+    const once = filled(t, 'approver', {
+      name: 'Sam Jones',
+      signature: 'Sam Jones',
+      date: '2 December 2026',
+    });
+    expect(once).toEqual([
+      'I approve this user',
+      'Name',
+      'Sam Jones',
+      'Signature: Sam Jones',
+      'Date: 2 December 2026',
+    ]);
+    expect(filled(once, 'approver', { name: 'Sam Jones' })).toEqual(once);
+  });
+
+  it('"To be completed by all staff" (or the teacher, a volunteer, a governor) opens the user block', () => {
+    for (const who of ['all staff', 'the teacher', 'volunteers', 'the governor']) {
+      const a = analyseTemplate(lines(`To be completed by ${who}`, 'Signature: __', 'Name: __', 'Date: __'));
+      expect([who, a.user?.fields.length]).toEqual([who, 3]);
+    }
+  });
+
+  it.each([
+    ['Name of staff member: ______', 'name'],
+    ['Signature of staff member: ______', 'signature'],
+    ['Print name in full: ______', 'name'],
+  ])('recognises "%s"', (text, key) => {
+    expect(
+      analyseTemplate(lines('To be completed by the user', text)).user?.fields.map((f) => f.key),
+    ).toEqual([key]);
+  });
+
+  it('does not take a date in prose inside a block for the Date field', () => {
+    const a = analyseTemplate(
+      lines(
+        'To be completed by the user',
+        'Signature: ____',
+        'Next review date: Sept 2026',
+        'Sign below with your name and the date: we keep this on file.',
+        'Name: ____',
+      ),
+    );
+    expect(a.user?.fields.map((f) => f.key)).toEqual(['signature', 'name']);
+  });
+
+  it('takes a date mask for a blank', () => {
+    const a = analyseTemplate(lines('To be completed by the user', 'Date: __/__/____', 'Signed: __ - __'));
+    expect(a.user?.fields.map((f) => [f.key, f.filled])).toEqual([
+      ['date', false],
+      ['signature', false],
+    ]);
+  });
+});

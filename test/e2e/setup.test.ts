@@ -147,6 +147,44 @@ describe('a template whose blocks lack a field', () => {
   });
 });
 
+describe('Prepare template with the approver block first', () => {
+  it('adds each missing field under its own block, wherever the blocks are', () => {
+    const school = setUpSchool({
+      template: [
+        { type: 'paragraph', text: 'For office use only' },
+        { type: 'paragraph', text: 'Name: ____' },
+        { type: 'paragraph', text: 'Signature: ____' },
+        { type: 'paragraph', text: 'To be completed by the user' },
+        { type: 'paragraph', text: 'I have read these rules and will keep to them in school and at home.' },
+        { type: 'paragraph', text: 'Name: ____' },
+        { type: 'paragraph', text: 'Signature: ____' },
+      ],
+      templateName: 'Office first',
+      roster: [],
+      schoolName: 'Hilltop Academy',
+      sendInvitations: false,
+    });
+    const bm = school.host.as('bm@school.example');
+    bm.universalAction('onSettingsAction');
+    bm.click('Save settings');
+    bm.click('Prepare template');
+    const copy = [...school.host.ws.drive.values()].find(
+      (f) => f.mimeType === MIME.document && f.name.endsWith('(prepared for AUP Signer)'),
+    );
+    expect(documentText(school.host.ws, copy!.id).split('\n').slice(0, 9)).toEqual([
+      'For office use only',
+      'Name: {{ Approver Name }}',
+      'Signature: ____',
+      'Date: ______________________________',
+      'To be completed by the user',
+      'I have read these rules and will keep to them in school and at home.',
+      'Name: {{ Name }}',
+      'Signature: ____',
+      'Date: ______________________________',
+    ]);
+  });
+});
+
 describe('setup that stops part-way', () => {
   const roster = readRoster(join(SAMPLES, 'roster.csv'));
   const opts = { template: BARE, templateName: 'Hilltop rules', roster, schoolName: 'Hilltop Academy' };

@@ -63,7 +63,7 @@ describe('real AUPs as templates', () => {
       const text = docOf(result, 'zoe.lukasiewicz@school.example');
       const analysis = analyseTemplate(template.map((e) => ({ text: e.type === 'paragraph' ? e.text : '' })));
       const fieldLines = new Set(
-        [...(analysis.user?.fields ?? []), ...(analysis.approver?.fields ?? [])].map((f) => f.line),
+        [...(analysis.user?.fields ?? []), ...(analysis.approver?.fields ?? [])].map((f) => f.labelLine),
       );
       const docLines = new Set(text.split('\n'));
       const missing = template

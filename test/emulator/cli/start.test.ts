@@ -111,6 +111,11 @@ describe('npm start', () => {
       /mine: is not empty and is not an earlier output of npm start/,
     ],
     ['an --out that is a file', ['--out', file('out.txt', '')], /out\.txt: is a file/],
+    [
+      'an --out under a file',
+      ['--out', join(file('plain.txt', ''), 'sub')],
+      /sub: cannot be made: .*plain\.txt is a file, not a folder\./,
+    ],
     ['an empty --school', ['--school', ' '], /^Bad input: --school: give the name of the school\.$/],
     [
       'a --school with a direction override',
