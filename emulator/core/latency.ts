@@ -102,6 +102,7 @@ const TABLE: ReadonlyArray<[prefix: string, ms: number, source: string]> = [
   ['UrlFetchApp.fetch', 250, '[EST] round trip, plus the web app run it reaches'],
   ['AdminDirectory.', 250, '[EST] a Directory API round trip'],
   ['Drive.', 250, '[EST] a Drive API round trip'],
+  ['Drive.Files.copy', 1500, '[EST] a Drive copy, as File.makeCopy'],
   ['Docs.Documents.get', 300, '[EST] a Docs API round trip returning the whole document'],
   ['Docs.Documents.batchUpdate', 400, '[EST] a Docs API round trip applying every edit of a document'],
   ['Session.', 1, '[EST] local'],

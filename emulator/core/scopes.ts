@@ -139,6 +139,18 @@ const TABLE: ReadonlyArray<[prefix: string, scopes: readonly string[]]> = [
     ],
   ],
   ['Drive.Permissions.create', [`${AUTH}drive`, `${AUTH}drive.file`]],
+  ['Drive.Files.copy', [`${AUTH}drive`, `${AUTH}drive.file`, `${AUTH}drive.appdata`]],
+  ['Drive.Files.update', [`${AUTH}drive`, `${AUTH}drive.file`, `${AUTH}drive.appdata`]],
+  [
+    'Drive.Files.list',
+    [
+      `${AUTH}drive`,
+      `${AUTH}drive.file`,
+      `${AUTH}drive.readonly`,
+      `${AUTH}drive.metadata`,
+      `${AUTH}drive.metadata.readonly`,
+    ],
+  ],
   [
     'Drive.Permissions.list',
     [

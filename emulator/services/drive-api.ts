@@ -2,7 +2,7 @@ import type { Execution } from '../core/execution';
 import { restName } from '../core/scopes';
 import type { DriveItem } from '../core/workspace';
 import { apiDisabledMessage } from './admin-directory';
-import { outsideShareRefused, shareWithNotice } from './drive/acl';
+import { inherit, outsideShareRefused, shareWithNotice } from './drive/acl';
 import { formModel } from './forms/model';
 
 type Permission = GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission;
@@ -10,6 +10,9 @@ type PermissionList = GoogleAppsScript.Drive_v3.Drive.V3.Schema.PermissionList;
 type About = GoogleAppsScript.Drive_v3.Drive.V3.Schema.About;
 type PermissionsCollection = GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection;
 type AboutCollection = GoogleAppsScript.Drive_v3.Drive.V3.Collection.AboutCollection;
+type FilesCollection = GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection;
+type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+type FileList = GoogleAppsScript.Drive_v3.Drive.V3.Schema.FileList;
 
 /** The Drive API's status text and reason for the codes an injected fault may carry. */
 const FAULT_TEXT: Record<number, [string, string]> = {
@@ -266,6 +269,128 @@ function aboutGet(exec: Execution, optionalArgs: Record<string, unknown>): About
   });
 }
 
+/** A file as the Drive API gives it, with the fields the add-on asks for. */
+function fileResource(item: DriveItem): DriveFile {
+  return {
+    kind: 'drive#file',
+    id: item.id,
+    name: item.name,
+    mimeType: item.mimeType,
+    description: item.description,
+    trashed: item.trashed,
+    parents: [...item.parents],
+  };
+}
+
+/** The file if the caller can see it, else the API's 404 "File not found: ID.". */
+function visibleFile(exec: Execution, method: string, fileId: string): DriveItem {
+  const item = exec.ws.drive.get(fileId);
+  if (!item || !exec.ws.canView(item, exec.effectiveUser))
+    throw apiError(exec, method, `File not found: ${fileId}.`, 404, 'notFound');
+  return item;
+}
+
+/**
+ * `files.copy` (developers.google.com/drive/api/reference/rest/v3/files/copy): a copy owned by the
+ * caller, named `resource.name` ("Copy of NAME" without), in `resource.parents` (the caller must
+ * be able to add to the folder: 403 otherwise) or beside the original, with `resource.description`
+ * if given; it takes the folder's sharing, as Drive does. 404 for a file the caller cannot see.
+ */
+function copyFile(exec: Execution, resource: DriveFile, fileId: string): DriveFile {
+  const method = 'Drive.Files.copy';
+  return api(exec, method, () => {
+    const ws = exec.ws;
+    const me = exec.effectiveUser;
+    const original = visibleFile(exec, method, fileId);
+    const parentId = resource.parents?.[0] ?? [...original.parents][0] ?? '';
+    const parent = ws.drive.get(parentId) ?? ws.rootFolder(me);
+    if (!ws.canEdit(parent, me)) {
+      throw apiError(
+        exec,
+        method,
+        'The user does not have sufficient permissions for this file.',
+        403,
+        'insufficientFilePermissions',
+      );
+    }
+    const copy = ws.createItem(me, resource.name ?? `Copy of ${original.name}`, original.mimeType, {
+      parents: new Set([parent.id]),
+      description: resource.description ?? original.description,
+      ...(original.content ? { content: original.content.clone() } : {}),
+      ...(original.bytes ? { bytes: original.bytes.slice() } : {}),
+    });
+    inherit(copy, parent);
+    return fileResource(copy);
+  });
+}
+
+/**
+ * `files.list` (developers.google.com/drive/api/reference/rest/v3/files/list) for the query the
+ * add-on sends: `'FOLDER' in parents and trashed = false`, optionally `and name = 'NAME'`. The
+ * files the caller can see, up to `pageSize` (100 by default, at most 1,000) a page, with
+ * `nextPageToken` while more remain. Any other query is refused (400), stricter than Google.
+ */
+function listFiles(exec: Execution, optionalArgs: Record<string, unknown> = {}): FileList {
+  const method = 'Drive.Files.list';
+  return api(exec, method, () => {
+    const q = String(optionalArgs.q ?? '');
+    const m = /^'([^']+)' in parents and trashed = false(?: and name = '((?:[^'\\]|\\.)*)')?$/.exec(q);
+    if (!m)
+      throw apiError(
+        exec,
+        method,
+        `Invalid Value: the emulator models only "'FOLDER' in parents and trashed = false" queries, not ${q}`,
+        400,
+        'invalid',
+      );
+    const name = m[2]?.replace(/\\(.)/g, '$1');
+    const size = Math.min(1000, Math.max(1, Number(optionalArgs.pageSize ?? 100)));
+    const from = Number(optionalArgs.pageToken ?? 0);
+    const all = [...exec.ws.drive.values()].filter(
+      (f) =>
+        f.parents.has(m[1] as string) &&
+        !f.trashed &&
+        (name === undefined || f.name === name) &&
+        exec.ws.canView(f, exec.effectiveUser),
+    );
+    const page = all.slice(from, from + size);
+    return {
+      kind: 'drive#fileList',
+      files: page.map(fileResource),
+      ...(from + size < all.length ? { nextPageToken: String(from + size) } : {}),
+    };
+  });
+}
+
+/**
+ * `files.update` (developers.google.com/drive/api/reference/rest/v3/files/update) of metadata:
+ * `name`, `description`, `trashed` (binning needs the owner, or an editor where the owner allows;
+ * here the owner: 403 otherwise). The caller must be able to edit (403), and see the file (404).
+ */
+function updateFile(exec: Execution, resource: DriveFile, fileId: string): DriveFile {
+  const method = 'Drive.Files.update';
+  return api(exec, method, () => {
+    const ws = exec.ws;
+    const me = exec.effectiveUser;
+    const item = visibleFile(exec, method, fileId);
+    const refuse = (): Error =>
+      apiError(
+        exec,
+        method,
+        'The user does not have sufficient permissions for this file.',
+        403,
+        'insufficientFilePermissions',
+      );
+    if (!ws.canEdit(item, me)) throw refuse();
+    if (resource.trashed !== undefined && item.owner !== me) throw refuse();
+    if (resource.name !== undefined) item.name = resource.name;
+    if (resource.description !== undefined) item.description = resource.description;
+    if (resource.trashed !== undefined) item.trashed = resource.trashed;
+    item.updated = ws.clock.now();
+    return fileResource(item);
+  });
+}
+
 /**
  * The Drive API v3 advanced service (`Drive`, serviceId `drive`, version v3;
  * developers.google.com/apps-script/advanced/drive), the subset the add-on uses:
@@ -275,8 +400,14 @@ function aboutGet(exec: Execution, optionalArgs: Record<string, unknown>): About
 export function createDriveApi(exec: Execution): {
   Permissions: Pick<PermissionsCollection, 'create' | 'list'>;
   About: Pick<AboutCollection, 'get'>;
+  Files: Pick<FilesCollection, 'copy' | 'list' | 'update'>;
 } {
   return {
+    Files: {
+      copy: (resource: DriveFile, fileId: string) => copyFile(exec, resource, fileId),
+      list: (optionalArgs?: Record<string, unknown>) => listFiles(exec, optionalArgs),
+      update: (resource: DriveFile, fileId: string) => updateFile(exec, resource, fileId),
+    } as Pick<FilesCollection, 'copy' | 'list' | 'update'>,
     Permissions: {
       create: (resource: Permission, fileId: string, optionalArgs?: object) =>
         createPermission(exec, resource, fileId, optionalArgs),
