@@ -82,3 +82,25 @@ export function markerOf(
 export function clauseApplies(c: { negate: boolean; types: readonly string[] }, staffType: string): boolean {
   return c.types.some((t) => key(t) === key(staffType)) !== c.negate;
 }
+
+/**
+ * The lines a person's document leaves out: every line of each clause that does not apply to
+ * `staffType` (markers included), the markers of those that do, and any marker left unpaired.
+ * Clauses pair as they nest, in reading order.
+ */
+export function linesToDrop(lines: readonly DocLine[], staffType: string): Set<number> {
+  const drop = new Set<number>();
+  const open: { line: number; applies: boolean }[] = [];
+  lines.forEach(({ text }, i) => {
+    const mk = markerOf(text);
+    if (!mk) return;
+    drop.add(i);
+    if (mk.open) {
+      open.push({ line: i, applies: clauseApplies(mk, staffType) });
+      return;
+    }
+    const start = open.pop();
+    if (start && !start.applies) for (let k = start.line; k <= i; k++) drop.add(k);
+  });
+  return drop;
+}

@@ -1,6 +1,14 @@
 import type { DocLine, TextEdit } from './template';
 
 type Request = GoogleAppsScript.Docs.Schema.Request;
+type StructuralElement = GoogleAppsScript.Docs.Schema.StructuralElement;
+
+/** Where a line's paragraph is, for DocumentApp: child indices from the body down, through table row and column. */
+export interface LinePath {
+  /** [body child] or [body child, row, column, cell child] (and so on for nested tables). */
+  steps: number[];
+  list: boolean;
+}
 
 /** Where a line's paragraph is in the document: [start, end) in the Docs API's indices, end after its newline. */
 export interface LineSpan {
@@ -23,6 +31,70 @@ export interface DocMap {
   lines: DocLine[];
   spans: LineSpan[];
   containers: ChildSpan[][];
+}
+
+/** What an inline object (an image, a chart), a page break or a rule reads as in a line: one index each. */
+const OBJECT = '\uFFFC';
+/** The Docs API's line break inside a paragraph (U+000B). */
+const LINE_BREAK = String.fromCharCode(11);
+
+/**
+ * A document's {@link DocMap} and the path to each line's paragraph, from the body's structural
+ * elements as `Documents.get` gives them. A line's text holds "\uFFFC" for each inline object and
+ * each character of a suggested insertion (not the school's text until accepted), so that its
+ * offsets are the API's; a line break ("\u000b") reads as "\r", as DocumentApp's getText gives it.
+ */
+export function structureOf(content: readonly StructuralElement[]): { map: DocMap; paths: LinePath[] } {
+  const lines: DocLine[] = [];
+  const paths: LinePath[] = [];
+  const spans: LineSpan[] = [];
+  const containers: ChildSpan[][] = [];
+  let tables = 0;
+  const visit = (
+    elements: readonly StructuralElement[],
+    prefix: number[],
+    cell?: DocLine['cell'],
+  ): number[] => {
+    const children: ChildSpan[] = [];
+    containers.push(children);
+    const held: number[] = [];
+    let child = 0;
+    for (const el of elements) {
+      if (el.sectionBreak) continue;
+      const span = { start: el.startIndex ?? 0, end: el.endIndex ?? 0 };
+      if (el.paragraph) {
+        const text = (el.paragraph.elements ?? [])
+          .map((e) =>
+            e.textRun && !e.textRun.suggestedInsertionIds?.length
+              ? (e.textRun.content ?? '')
+              : OBJECT.repeat((e.endIndex ?? 0) - (e.startIndex ?? 0)),
+          )
+          .join('')
+          .replace(/\n$/, '')
+          .split(LINE_BREAK)
+          .join('\r');
+        children.push({ ...span, table: false, lines: [lines.length] });
+        held.push(lines.length);
+        lines.push(cell ? { text, cell } : { text });
+        paths.push({ steps: [...prefix, child], list: Boolean(el.paragraph.bullet) });
+        spans.push(span);
+      } else if (el.table) {
+        const t = tables++;
+        const inside: number[] = [];
+        (el.table.tableRows ?? []).forEach((row, r) =>
+          (row.tableCells ?? []).forEach((c, col) =>
+            inside.push(...visit(c.content ?? [], [...prefix, child, r, col], { table: t, row: r, col })),
+          ),
+        );
+        children.push({ ...span, table: true, lines: inside });
+        held.push(...inside);
+      }
+      child++;
+    }
+    return held;
+  };
+  visit(content, []);
+  return { map: { lines, spans, containers }, paths };
 }
 
 /**
@@ -56,9 +128,6 @@ function positioned(map: DocMap, edits: readonly TextEdit[]): Placed[] {
     return { at, requests };
   });
 }
-
-/** The Docs API's line break inside a paragraph (U+000B). */
-const LINE_BREAK = String.fromCharCode(11);
 
 /**
  * Requests that remove lines (the clauses that do not apply, clause markers) with the text edits

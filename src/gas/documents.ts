@@ -1,17 +1,9 @@
-import type { ChildSpan, DocMap, LineSpan } from '../core/doc-requests';
+import { structureOf, type DocMap, type LinePath } from '../core/doc-requests';
 import type { DocLine, TextEdit } from '../core/template';
 
 import { docsApi } from './advanced';
 
 type Editable = GoogleAppsScript.Document.Paragraph | GoogleAppsScript.Document.ListItem;
-type StructuralElement = GoogleAppsScript.Docs.Schema.StructuralElement;
-
-/** Where a line's paragraph is: child indices from the body down, through table row and column. */
-interface LinePath {
-  /** [body child] or [body child, row, column, cell child] (and so on for nested tables). */
-  steps: number[];
-  list: boolean;
-}
 
 /**
  * A Google Doc seen as lines (paragraphs, list items, table-cell paragraphs) in reading order,
@@ -41,68 +33,16 @@ export function readDocLines(idOrUrl: string): DocLine[] {
   return readStructure(docIdOf(idOrUrl)).lines;
 }
 
-/** The Docs API's line break inside a paragraph (U+000B), which DocumentApp's getText gives as "\r". */
-const LINE_BREAK = String.fromCharCode(11);
-
-/** What an inline object (an image, a chart), a page break or a rule reads as in a line: one index each. */
-const OBJECT = '\uFFFC';
-
 /**
- * A document's lines, the path to each line's paragraph from the body down (for DocumentApp), and
- * its {@link DocMap} (for Docs API edits). Read with suggestions inline, the index space
- * `batchUpdate` works in (developers.google.com/docs/api/how-tos/suggestions). A line's text holds
- * "\uFFFC" for each inline object and each character of a suggested insertion (not the school's
- * text until accepted), so that its offsets are the API's.
+ * A document's lines, the path to each line's paragraph, and its {@link DocMap}, read with
+ * suggestions inline, the index space `batchUpdate` works in
+ * (developers.google.com/docs/api/how-tos/suggestions). See {@link structureOf}.
  */
 function readStructure(id: string): { lines: DocLine[]; paths: LinePath[]; map: DocMap } {
   const content =
     docsApi().Documents?.get(id, { suggestionsViewMode: 'SUGGESTIONS_INLINE' }).body?.content ?? [];
-  const lines: DocLine[] = [];
-  const paths: LinePath[] = [];
-  const spans: LineSpan[] = [];
-  const containers: ChildSpan[][] = [];
-  let tables = 0;
-  const visit = (elements: StructuralElement[], prefix: number[], cell?: DocLine['cell']): number[] => {
-    const children: ChildSpan[] = [];
-    containers.push(children);
-    const held: number[] = [];
-    let child = 0;
-    for (const el of elements) {
-      if (el.sectionBreak) continue;
-      const span = { start: el.startIndex ?? 0, end: el.endIndex ?? 0 };
-      if (el.paragraph) {
-        const text = (el.paragraph.elements ?? [])
-          .map((e) =>
-            e.textRun && !e.textRun.suggestedInsertionIds?.length
-              ? (e.textRun.content ?? '')
-              : OBJECT.repeat((e.endIndex ?? 0) - (e.startIndex ?? 0)),
-          )
-          .join('')
-          .replace(/\n$/, '')
-          .split(LINE_BREAK)
-          .join('\r');
-        children.push({ ...span, table: false, lines: [lines.length] });
-        held.push(lines.length);
-        lines.push(cell ? { text, cell } : { text });
-        paths.push({ steps: [...prefix, child], list: Boolean(el.paragraph.bullet) });
-        spans.push(span);
-      } else if (el.table) {
-        const t = tables++;
-        const inside: number[] = [];
-        (el.table.tableRows ?? []).forEach((row, r) =>
-          (row.tableCells ?? []).forEach((c, col) =>
-            inside.push(...visit(c.content ?? [], [...prefix, child, r, col], { table: t, row: r, col })),
-          ),
-        );
-        children.push({ ...span, table: true, lines: inside });
-        held.push(...inside);
-      }
-      child++;
-    }
-    return held;
-  };
-  visit(content, []);
-  return { lines, paths, map: { lines, spans, containers } };
+  const { map, paths } = structureOf(content);
+  return { lines: map.lines, paths, map };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Config } from '../core/config';
 import { tokenHash } from '../gas/forms';
 import { auditCopy, claimDetails, deliverNotices } from './notices';
 import { directoryApi, requireAdvancedServices } from '../gas/advanced';
-import { makePersonalDoc } from './personal-doc';
+import { documentRun, makePersonalDoc, type DocumentRun } from './personal-doc';
 import { readPublishing } from '../gas/publish-record';
 import { mutate } from './store';
 import { londonDay } from './context';
@@ -117,11 +117,13 @@ export function runInvitations(
   const personal = new Map(staff.map((p) => [p.email, p.personalEmail]));
   const approverNames = config.approvers.map((e) => staff.find((p) => p.email === e)?.name ?? e).join(' or ');
   const newStarters = new Map<string, string>();
+  let run: DocumentRun | undefined;
   for (const s of toInvite) {
     if (Date.now() - started > budgetMs * 0.85) break;
+    if (!s.request.document) run ??= documentRun(config);
     docs.set(
       s.request.requestId,
-      s.request.document || makePersonalDoc(config, s.request, new Date(), approverNames),
+      s.request.document || makePersonalDoc(config, s.request, new Date(), approverNames, run as DocumentRun),
     );
     const personalEmail = personal.get(s.request.email);
     if (personalEmail && !completed.has(s.request.email) && !accountActive(users, s.request.email)) {

@@ -2,8 +2,7 @@ import type { Config, PolicySharing } from '../core/config';
 import { fillPlaceholders } from '../core/placeholders';
 import type { SignatureRequest } from '../core/request';
 import { analyseTemplate, fillBlock, type BlockKind, type FieldKey } from '../core/template';
-import { markerLines } from '../core/clauses';
-import { personalise } from '../gas/personalise';
+import { linesToDrop, markerLines } from '../core/clauses';
 import { shareQuietly } from '../gas/sharing';
 import {
   RECORD_HEADING,
@@ -14,14 +13,14 @@ import {
   type RecordEntry,
 } from '../core/record';
 import {
-  appendSection,
   applyEdits,
   openDoc,
   readDocMap,
   removeLines,
   updateDocument,
 } from '../gas/documents';
-import { textEditRequests } from '../core/doc-requests';
+import { documentRequests, textEditRequests, type DocMap } from '../core/doc-requests';
+import { driveApi } from '../gas/advanced';
 import { ukDate } from './context';
 
 /** The personalised document's name in the signed-documents folder. */
@@ -32,15 +31,50 @@ export function docName(r: SignatureRequest): string {
 /** The description a personal document gets once it is wholly made (filled and shared). */
 export const DOC_READY = 'AUP Signer: ready';
 
+/** The description a personal document has while it is being made. */
+const DOC_MAKING = 'AUP Signer: being made';
+
 /**
- * Makes the person's document from the template: a copy in the add-on's folder with the
- * staff-type clauses that do not apply to them and every clause marker removed, every
- * placeholder filled (`approverNames` for Approver Name, since who counter-signs is not known
- * yet), and a Signature record section at the end. The person can only read it; the owner and
- * the business managers can edit it and the approvers read it, through the folder's sharing (so
- * someone taken off a list in Settings loses it). Marked {@link DOC_READY} (its Drive description) as the last
- * step: a retry after an interrupted run reuses a ready copy of the same name and trashes a
- * half-made one, so a person never has two documents, nor one half made.
+ * What making documents needs once per run: the template's structure (one `Documents.get`) and
+ * the documents folder's files by name (one `Files.list` a page of 1,000), kept up to date as
+ * documents are made.
+ */
+export interface DocumentRun {
+  template: DocMap;
+  files: Map<string, { id: string; description: string }[]>;
+}
+
+/** Reads the template and lists the documents folder, for a run that makes documents. */
+export function documentRun(config: Config): DocumentRun {
+  const files = new Map<string, { id: string; description: string }[]>();
+  const q = `'${config.folderId}' in parents and trashed = false`;
+  let pageToken: string | undefined;
+  do {
+    const page = driveApi().Files.list({
+      q,
+      pageSize: 1000,
+      fields: 'nextPageToken, files(id, name, description)',
+      ...(pageToken ? { pageToken } : {}),
+    });
+    for (const f of page.files ?? []) {
+      const name = f.name ?? '';
+      files.set(name, [...(files.get(name) ?? []), { id: f.id ?? '', description: f.description ?? '' }]);
+    }
+    pageToken = page.nextPageToken;
+  } while (pageToken);
+  return { template: readDocMap(config.templateDocId), files };
+}
+
+/**
+ * Makes the person's document from the template in four calls: a Drive copy into the add-on's
+ * folder (marked as being made), one Docs `batchUpdate` that leaves out the staff-type clauses
+ * that do not apply and every clause marker, fills every placeholder (`approverNames` for
+ * Approver Name, since who counter-signs is not known yet; inserted at positions, so values stay
+ * literal) and adds the Signature record section, a share with the person (read only; the owner,
+ * the business managers and the approvers reach it through the folder's sharing, so someone
+ * taken off a list in Settings loses it), and the description {@link DOC_READY}. A retry after an
+ * interrupted run reuses a ready document of the same name and bins a half-made one, so a person
+ * never has two documents, nor one half made.
  * @returns the document's URL
  */
 export function makePersonalDoc(
@@ -48,38 +82,51 @@ export function makePersonalDoc(
   r: SignatureRequest,
   now: Date,
   approverNames: string,
+  run: DocumentRun,
 ): string {
-  const folder = DriveApp.getFolderById(config.folderId);
   const name = docName(r);
-  const existing = folder.getFilesByName(name);
-  while (existing.hasNext()) {
-    const f = existing.next();
-    if (f.isTrashed()) continue;
-    if (f.getDescription() === DOC_READY) return f.getUrl();
-    f.setTrashed(true);
-  }
-  const file = DriveApp.getFileById(config.templateDocId).makeCopy(name, folder);
-  const doc = DocumentApp.openById(file.getId());
-  const body = doc.getBody();
-  personalise(body, r.staffType, {
-    'School Name': config.schoolName,
-    Name: r.name,
-    Role: r.role,
-    'Staff Type': r.staffType,
-    Email: r.email,
-    'Policy Version': r.policyVersion,
-    Date: ukDate(now),
-    'Due By': ukDate(r.dueBy),
-    'Approver Name': approverNames,
-  });
-  appendSection(body, RECORD_HEADING, [
-    `${RECORD_LABELS.user}${RECORD_PENDING.user}`,
-    `${RECORD_LABELS.approver}${RECORD_PENDING.approver}`,
-  ]);
-  doc.saveAndClose();
-  shareQuietly(file.getId(), [r.email], 'reader');
-  file.setDescription(DOC_READY);
-  return file.getUrl();
+  const url = (id: string): string => `https://docs.google.com/document/d/${id}/edit`;
+  const same = run.files.get(name) ?? [];
+  const ready = same.find((f) => f.description === DOC_READY);
+  if (ready) return url(ready.id);
+  for (const f of same) driveApi().Files.update({ trashed: true }, f.id);
+  const copy = driveApi().Files.copy(
+    { name, parents: [config.folderId], description: DOC_MAKING },
+    config.templateDocId,
+    { fields: 'id' },
+  );
+  const id = copy.id ?? '';
+  const lines = run.template.lines;
+  updateDocument(
+    id,
+    documentRequests(
+      run.template,
+      linesToDrop(lines, r.staffType),
+      fillPlaceholders(lines, {
+        'School Name': config.schoolName,
+        Name: r.name,
+        Role: r.role,
+        'Staff Type': r.staffType,
+        Email: r.email,
+        'Policy Version': r.policyVersion,
+        Date: ukDate(now),
+        'Due By': ukDate(r.dueBy),
+        'Approver Name': approverNames,
+      }),
+      {
+        heading: RECORD_HEADING,
+        lines: [
+          `${RECORD_LABELS.user}${RECORD_PENDING.user}`,
+          `${RECORD_LABELS.approver}${RECORD_PENDING.approver}`,
+        ],
+        style: 'HEADING_2',
+      },
+    ),
+  );
+  shareQuietly(id, [r.email], 'reader');
+  driveApi().Files.update({ description: DOC_READY }, id);
+  run.files.set(name, [{ id, description: DOC_READY }]);
+  return url(id);
 }
 
 /** The name of a version's policy copy for new starters. */
