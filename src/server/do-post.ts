@@ -143,13 +143,12 @@ function invite(ctx: ServerContext, started: number): ServerResponse {
   if (!config || !isBusinessManager(config, ctx.caller)) {
     return { ok: false, message: 'Only a business manager can send invitations.' };
   }
-  const run = runInvitations(config, ctx.caller, started, CARD_INVITATION_BUDGET_MS);
-  if (run.remaining > 0 && !run.blockedByQuota) scheduleInvitationJob();
+  const run = runInvitations(config, ctx.caller, started, CARD_INVITATION_BUDGET_MS, true);
+  if (run.remaining > 0) scheduleInvitationJob();
   const problems = run.rosterProblems.length ? ` Skipped: ${run.rosterProblems.join(' ')}` : '';
-  const more = run.remaining > 0 ? ` ${run.remaining} more will be sent in the background.` : '';
-  return {
-    ok: true,
-    message: `Invited ${run.invited} (${run.created} new requests).${more}${problems}`,
-    state: homeState(ctx),
-  };
+  const news = `${run.created} new request${run.created === 1 ? '' : 's'}`;
+  const message = run.remaining
+    ? `${news}; ${run.remaining === 1 ? '1 invitation goes' : `${run.remaining} invitations go`} out in the background within a few minutes.`
+    : `${news}: everyone on the Staff sheet has been invited.`;
+  return { ok: true, message: `${message}${problems}`, state: homeState(ctx) };
 }

@@ -34,7 +34,8 @@ export interface InvitationRun {
  * 3. under the lock, Document and Invited At recorded for those people in one write, their
  *    invitations queued just before it (src/gas/outbox.ts) and named in its Audit rows;
  * 4. their invitation emails, as far as MailApp's daily quota allows (the rest stay owed).
- * The advanced services it needs are named first, so a manifest without them fails the run at once
+ * With `rowsOnly` (Send invitations on the card) it stops after step 1, leaving the rest to the
+ * invitation job, so the card answers at once. The advanced services it needs are named first, so a manifest without them fails the run at once
  * with Apps Script's ReferenceError rather than part-way in the background. While a new version
  * is being published it does nothing: the publication invites once its Form exists.
  * Invited At is written before the email is sent and each email is sent at most once, so a crash
@@ -47,6 +48,7 @@ export function runInvitations(
   actor: string,
   started: number,
   budgetMs: number,
+  rowsOnly = false,
 ): InvitationRun {
   requireAdvancedServices();
   if (readPublishing())
@@ -102,7 +104,8 @@ export function runInvitations(
       },
     };
   });
-  if (!pending) return { created, invited: 0, remaining: 0, blockedByQuota: false, rosterProblems };
+  if (!pending || rowsOnly)
+    return { created, invited: 0, remaining: pending, blockedByQuota: false, rosterProblems };
 
   const docs = new Map<string, string>();
   const tracking = Tracking.open(config);

@@ -32,7 +32,7 @@ describe('the tracking sheet keeps what it is given', () => {
     const school = await sampleSchool({ policyVersion: '2.0' });
     const bm = school.host.as('bm@school.example');
     bm.openHomepage('GMAIL');
-    expect(bm.click('Send invitations').notification).toMatch(/^Invited 0 \(0 new requests\)/);
+    expect(bm.click('Send invitations').notification).toMatch(/^0 new requests: everyone/);
     expect(signatures(school).map((r) => r['Policy Version'])).toEqual(Array(10).fill('2.0'));
     const home = JSON.stringify(school.host.as(ZOE).openHomepage('GMAIL').card);
     expect(home).toContain('"Sign"');
