@@ -204,8 +204,8 @@ export function deploy(host: Host, deployer: string): string {
 
 /**
  * An approver works through their queue from the Gmail homepage: opens each waiting person (the
- * first on the page), reviews, grants the first two systems and approves, until nothing they may
- * approve is left.
+ * first on the page), reviews, grants the first two systems and approves, two minutes apart (the
+ * evidence and notices of each follow within them), until nothing they may approve is left.
  */
 export function approveQueue(
   host: Host,
@@ -226,6 +226,7 @@ export function approveQueue(
       approver.click('Approve', { systems: config.systems.slice(0, 2) }),
     );
     log.push(`${approverEmail} approved ${next}: ${screen.notification ?? ''}`);
+    host.advance(2 * 60_000);
   }
 }
 

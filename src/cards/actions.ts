@@ -137,27 +137,25 @@ export function review(e: AddOnEvent): ActionResponse {
 }
 
 /**
- * Approve (approver, on the review card): the server records the counter-signature and its
- * evidence, then this execution, running as the approver, enables the account through the Admin
- * SDK where they may, and asks the server to read the account again (the server records what the
- * Admin SDK says, not what this card reports); back to the homepage, redrawn, saying what this
- * card's attempt met when it did not enable the account.
+ * Approve (approver, on the review card), in one web-app round trip: the server records the
+ * counter-signature, fills the block and hands the evidence, the notices and the account check to
+ * the resume trigger (within minutes; the server records what the Admin SDK says, never what this
+ * card reports); then this execution, running as the approver, enables the account through the
+ * Admin SDK where they may. Back to the homepage, redrawn, saying what the attempt met.
  */
 export function approve(e: AddOnEvent): ActionResponse {
-  const requestId = param(e, 'requestId');
   const approved = callServer('approve', {
-    requestId,
+    requestId: param(e, 'requestId'),
     systems: formValues(e, 'systems'),
     permissions: formValue(e, 'permissions'),
+    page: param(e, 'page'),
   });
   const email = approved.data?.email;
   if (!approved.ok || !email) return respond(approved);
   const result = ensureActive(email);
   if (result.account === 'Active' || result.account === 'Pending admin')
     noteApproverRights(Session.getEffectiveUser().getEmail().toLowerCase(), result);
-  const recorded = callServer('account', { requestId, page: param(e, 'page') });
-  const tried = result.account === 'Active' ? '' : ` ${result.note}`;
-  return respond({ ...recorded, message: `${approved.message}${tried} ${recorded.message}` }, true);
+  return respond({ ...approved, message: `${approved.message} ${result.note}` }, true);
 }
 
 /** Return (approver, on the review card): sends the signed request back with the reason typed; back to the homepage. */

@@ -45,7 +45,8 @@ export function readAccount(email: string, approvedAt: Date | null = null): Acco
 /**
  * Records an approved request's account as the Admin SDK says it is (read here: a card's word is
  * never taken). Active completes the request, but only with its evidence complete
- * (`evidenceComplete`: by default, when no steps are owed for it), and then claims and sends the
+ * (`evidenceComplete`: by default, when no steps are owed for it; until then nothing is written,
+ * and the owed steps record it once the evidence is in), and then claims and sends the
  * "account ready" email (queued before the write, sent after it, at most once). A Complete
  * request stays Complete.
  * @returns whether it was recorded, and a sentence for the card
@@ -67,14 +68,15 @@ export function checkAccount(
       return { result: { ok: true, message: `${before.name} is already complete.` } };
     const t = recordAccount(before, result.account, result.note);
     if (!t.ok) return { result: { ok: false, message: t.message } };
-    const next =
-      t.request.status === 'Complete' && !evidenceComplete
-        ? {
-            ...t.request,
-            status: 'Approved' as const,
-            notes: 'Account active; the evidence is still being recorded.',
-          }
-        : t.request;
+    if (t.request.status === 'Complete' && !evidenceComplete) {
+      return {
+        result: {
+          ok: true,
+          message: `${t.request.name}: account Active; the request completes once its evidence is recorded, within minutes.`,
+        },
+      };
+    }
+    const next = t.request;
     const now = new Date();
     if (next.account === before.account && next.status === before.status && next.notes === before.notes) {
       return { result: { ok: true, message: `${next.name}: ${next.notes}` } };

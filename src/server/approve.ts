@@ -1,11 +1,11 @@
 import { tooLong } from '../core/limits';
-import { accountOwed, approve } from '../core/request';
+import { accountOwed, approve, type SignatureRequest } from '../core/request';
 import { clearPending, recordPending } from '../gas/pending';
 import { Tracking } from '../gas/tracking';
 import { checkAccount } from './account';
 import type { ServerResponse } from './api';
 import { isApprover, isBusinessManager, type ServerContext } from './context';
-import { finishPending, settle } from './pending-steps';
+import { handOver, settle } from './pending-steps';
 import { homeState } from './state';
 import { changeRow } from './store';
 
@@ -14,6 +14,8 @@ export interface ApproveArgs {
   requestId: string;
   systems: string[];
   permissions: string;
+  /** The approver's queue page, for the homepage redrawn after. */
+  page: number;
 }
 
 /**
@@ -54,21 +56,35 @@ export function approveRequest(ctx: ServerContext, args: ApproveArgs): ServerRes
     actor: ctx.caller,
     details: `Systems: ${systems.join(', ') || 'none'}; permissions: ${input.permissions.replace(/\s+/g, ' ').trim() || 'none'}`,
   });
-  const claim = changeRow(tracking, args.requestId, (current) => {
-    const t = current ? approve(current.request, input) : undefined;
-    if (!t) return { result: { ok: false, message: 'No such request.', email: '' } };
-    if (!t.ok) return { result: { ok: false, message: t.message, email: '' } };
-    return {
-      request: t.request,
-      result: { ok: true, message: `Approved ${t.request.name}.`, email: t.request.email },
-    };
-  });
-  if (!claim.ok) {
+  const claim = changeRow<{ ok: boolean; message: string; email: string; request?: SignatureRequest }>(
+    tracking,
+    args.requestId,
+    (current) => {
+      const t = current ? approve(current.request, input) : undefined;
+      if (!t) return { result: { ok: false, message: 'No such request.', email: '' } };
+      if (!t.ok) return { result: { ok: false, message: t.message, email: '' } };
+      return {
+        request: t.request,
+        result: {
+          ok: true,
+          message: `Approved ${t.request.name}.`,
+          email: t.request.email,
+          request: t.request,
+        },
+      };
+    },
+  );
+  if (!claim.ok || !claim.request) {
     clearPending(pending);
     return { ok: false, message: claim.message, data: { email: '' } };
   }
-  finishPending(config, pending, tracking);
-  return { ok: true, message: claim.message, data: { email: claim.email } };
+  handOver(config, tracking, pending, claim.request);
+  return {
+    ok: true,
+    message: `${claim.message} It completes within a few minutes, once its evidence is recorded and the account read.`,
+    data: { email: claim.email },
+    state: homeState(ctx, args.page),
+  };
 }
 
 /**

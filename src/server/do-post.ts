@@ -98,6 +98,7 @@ function dispatch(ctx: ServerContext, req: ServerRequest, started: number): Serv
         requestId: String(a.requestId ?? ''),
         systems: Array.isArray(a.systems) ? a.systems.map(String) : [],
         permissions: String(a.permissions ?? ''),
+        page: Number(a.page ?? 0) || 0,
       } satisfies ApproveArgs);
     case 'return':
       return returnSigned(ctx, {

@@ -160,6 +160,23 @@ function takeEvidence(
   return written;
 }
 
+/**
+ * What a card does after its claim, so that it answers in a second or two: the signer's or
+ * approver's block filled now (they see it at once; a fill that fails is done by the steps), then
+ * every owed step handed to the resume trigger within a minute (the fill again, idempotent; the
+ * hash, the PDF and text snapshot, the Audit, the notices, the account), as if this run had not
+ * started them.
+ */
+export function handOver(config: Config, tracking: Tracking, p: Pending, r: SignatureRequest): void {
+  try {
+    fillBlock(config, tracking, p, r);
+  } catch {
+    // The owed steps fill the block again before anything else.
+  }
+  releasePending({ ...p, attempts: p.attempts - 1 }, Date.now());
+  scheduleResume(60_000);
+}
+
 /** Fills the signer's or the approver's block, and their line of the Signature record (idempotent). */
 function fillBlock(config: Config, tracking: Tracking, p: Pending, r: SignatureRequest): void {
   if (p.stage === 'signed') {

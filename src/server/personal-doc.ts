@@ -12,13 +12,7 @@ import {
   recordText,
   type RecordEntry,
 } from '../core/record';
-import {
-  applyEdits,
-  openDoc,
-  readDocMap,
-  removeLines,
-  updateDocument,
-} from '../gas/documents';
+import { applyEdits, openDoc, readDocMap, removeLines, updateDocument } from '../gas/documents';
 import { documentRequests, textEditRequests, type DocMap } from '../core/doc-requests';
 import { driveApi } from '../gas/advanced';
 import { ukDate } from './context';

@@ -7,7 +7,7 @@ import { clearPending, recordPending } from '../gas/pending';
 import { Tracking, type StoredRequest } from '../gas/tracking';
 import type { ServerResponse } from './api';
 import type { ServerContext } from './context';
-import { finishPending } from './pending-steps';
+import { finishPending, handOver } from './pending-steps';
 import { changeRow } from './store';
 import { homeState } from './state';
 import { forgetViewed } from './viewed';
@@ -28,6 +28,11 @@ export interface Signature {
   actor: string;
   /** When it was given, if not now: a Form response recorded later by the daily run. */
   givenAt?: Date;
+  /**
+   * A card waits for the answer: the block is filled at once and the rest (the snapshot, the
+   * notices) handed to the resume trigger, within minutes (see `handOver`).
+   */
+  handOver?: boolean;
 }
 
 /**
@@ -58,8 +63,9 @@ export type SignOutcome =
  * transition applied (consent, the name check, signs once), writing only the cells it changes,
  * so a double click or a retry signs once and the lock is held for a row's read and write. The
  * signature counts from that moment. Then the owed steps run (`finishPending`: the document's
- * block, the hash and PDF, the Audit, the approvers' notices); whatever of them fails or is cut
- * short is taken over later and never turns the signature into an error. A refusal changes nothing.
+ * block, the hash and PDF, the Audit, the approvers' notices), or from a card the block at once
+ * and the rest within minutes (`handOver`); whatever of them fails or is cut short is taken over
+ * later and never turns the signature into an error. A refusal changes nothing.
  */
 export function recordSignature(config: Config, locate: Locate, sig: Signature): SignOutcome {
   const long = tooLong('name', sig.typedName.trim());
@@ -100,7 +106,8 @@ export function recordSignature(config: Config, locate: Locate, sig: Signature):
     return outcome;
   }
   forgetViewed(requestId);
-  finishPending(config, pending, tracking);
+  if (sig.handOver) handOver(config, tracking, pending, outcome.request);
+  else finishPending(config, pending, tracking);
   return outcome;
 }
 
@@ -119,7 +126,8 @@ export function signRequest(ctx: ServerContext, args: SignArgs): ServerResponse 
     typedName: args.typedName,
     via: args.via,
     actor: ctx.caller,
+    handOver: true,
   });
-  const message = outcome.ok ? 'Signed. Your approver has been told.' : outcome.message;
+  const message = outcome.ok ? 'Signed. Your approver will be told within a few minutes.' : outcome.message;
   return { ok: outcome.ok || outcome.code === 'already-signed', message, state: homeState(ctx) };
 }

@@ -14,7 +14,7 @@ const STAFF: RosterRow[] = Array.from({ length: 100 }, (_, i) => ({
 }));
 
 describe('100 people signing within the same minutes', () => {
-  it('gives 100 rows and 100 complete evidence records, the lock held under 0.4 s of reads and writes and two flushes a signature', async () => {
+  it('gives 100 rows and 100 complete evidence records; a card holds the lock for one row read and write and its flush, and the evidence write holds it the same', async () => {
     const school = setUpSchool({
       template: await readTemplate(join(SAMPLES, 'aup-template.txt')),
       templateName: 'AUP',
@@ -22,6 +22,8 @@ describe('100 people signing within the same minutes', () => {
       schoolName: 'Oakfield Primary School',
     });
     const holds: number[] = [];
+    const firstHold = school.host.ws.lockHolds.length;
+    school.host.ws.accounting.reset();
     for (const p of STAFF) {
       const person = school.host.as(p.email);
       person.openHomepage('GMAIL');
@@ -35,6 +37,7 @@ describe('100 people signing within the same minutes', () => {
           .reduce((sum, h) => sum + h.ms, 0),
       );
     }
+    school.host.advance(30 * 60_000);
     const rows = signatures(school).filter((r) => r['Policy Version'] === '2026-27');
     expect(rows).toHaveLength(100);
     expect(new Set(rows.map((r) => r.Email)).size).toBe(100);
@@ -46,12 +49,16 @@ describe('100 people signing within the same minutes', () => {
     expect(audit.filter((a) => a.Action === 'Signed')).toHaveLength(100);
     expect(audit.filter((a) => a.Action === 'Evidence')).toHaveLength(100);
     expect([...school.host.ws.scriptProperties.keys()].filter((k) => /PENDING|OUTBOX/.test(k))).toEqual([]);
-    const worst = Math.max(...holds);
-    const mean = holds.reduce((a, b) => a + b, 0) / holds.length;
-    const flushes = 2 * 600;
+    const worstCard = Math.max(...holds);
+    const all = school.host.ws.lockHolds.slice(firstHold).filter((h) => h.key === 'script');
+    const perSignature = all.reduce((sum, h) => sum + h.ms, 0) / STAFF.length;
+    const flushMs =
+      (school.host.ws.accounting.tally().find((t) => t.method === 'SpreadsheetApp.flush')?.modelledMs ?? 0) /
+      STAFF.length;
     console.log(
-      `script lock held per signature: mean ${mean.toFixed(0)} ms, worst ${worst} ms (${worst - flushes} ms of reads and writes, ${flushes} ms the two SpreadsheetApp.flush calls before release)`,
+      `script lock held per signature, the card and the evidence run together: ${perSignature.toFixed(0)} ms (${(perSignature - flushMs).toFixed(0)} ms of reads and writes, ${flushMs.toFixed(0)} ms of SpreadsheetApp.flush before release); the card alone at worst ${worstCard} ms`,
     );
-    expect(worst - flushes).toBeLessThanOrEqual(400);
+    expect(worstCard - 600).toBeLessThanOrEqual(200);
+    expect(perSignature - flushMs).toBeLessThanOrEqual(800);
   });
 });

@@ -34,6 +34,7 @@ describe('signatures as evidence', () => {
     const zoe = school.host.as(ZOE);
     zoe.openHomepage('GMAIL');
     zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
+    school.host.advance(2 * 60_000);
     const signed = rowOf(school, ZOE);
     expect(signed['Document SHA-256']).toMatch(/^[0-9a-f]{64}$/);
     expect(signed['Document SHA-256']).toBe(sha256(bodyText(school, ZOE)));
@@ -51,6 +52,7 @@ describe('signatures as evidence', () => {
     const head = school.host.as(HEAD);
     review(head, 'Zoë Łukasiewicz');
     head.click('Approve', { systems: ['Email'] });
+    school.host.advance(2 * 60_000);
     const approved = rowOf(school, ZOE);
     expect(approved['Document SHA-256']).not.toBe(signed['Document SHA-256']);
     expect(approved['Document SHA-256']).toBe(sha256(bodyText(school, ZOE)));
@@ -112,6 +114,7 @@ describe('signatures as evidence', () => {
     zoe.openHomepage('GMAIL');
     seen.push(auditRows(school));
     zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
+    school.host.advance(2 * 60_000);
     seen.push(auditRows(school));
     const head = school.host.as(HEAD);
     const request = review(head, 'Zoë Łukasiewicz');
@@ -119,9 +122,11 @@ describe('signatures as evidence', () => {
     seen.push(auditRows(school));
     zoe.openHomepage('DRIVE');
     zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
+    school.host.advance(2 * 60_000);
     seen.push(auditRows(school));
     review(head, 'Zoë Łukasiewicz');
     head.click('Approve', { systems: ['Email'] });
+    school.host.advance(2 * 60_000);
     seen.push(auditRows(school));
     verify(school, ZOE);
     seen.push(auditRows(school));

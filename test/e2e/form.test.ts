@@ -62,7 +62,8 @@ describe('new starters sign through the Form', () => {
     const head = school.host.as('head@school.example');
     review(head, 'Gráinne Ó Súilleabháin');
     const done = head.click('Approve', { systems: ['Email'] });
-    expect(done.notification).toMatch(/account Active/);
+    expect(done.notification).toMatch(/Account enabled by AUP Signer\./);
+    school.host.advance(2 * 60_000);
     expect([rowOf(school, GRAINNE).Status, rowOf(school, GRAINNE).Account]).toEqual(['Complete', 'Active']);
     expect(school.host.ws.users.get(GRAINNE)?.suspended).toBe(false);
     const ready = school.host.ws.sentMail.find(

@@ -82,6 +82,7 @@ describe('the holes a reviewer found, closed', () => {
     const head = school.host.as(HEAD);
     review(head, r.name);
     head.click('Approve', { systems: ['Email'] });
+    school.host.advance(2 * 60_000);
     expect(rowOf(school, TOMASZ).Account).toBe('Not found');
     expect(rowOf(school, TOMASZ).Notes).toMatch(/yet: looked for again daily/);
     school.host.ws.users.set(TOMASZ, { ...tomasz, suspended: false });

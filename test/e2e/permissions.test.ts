@@ -16,6 +16,7 @@ describe('what the server refuses', () => {
     const head = school.host.as('head@school.example');
     review(head, 'Zoë Łukasiewicz');
     head.click('Approve');
+    school.host.advance(2 * 60_000);
     const request = String(rowOf(school, 'zoe.lukasiewicz@school.example')['Request ID']);
     expect(rowOf(school, 'zoe.lukasiewicz@school.example').Status).toBe('Complete');
     const res = postAs(school, 'tech@school.example', 'account', {

@@ -121,9 +121,12 @@ export function zoeSignsAndHeadApproves(school: Pick<ScenarioResult, 'host'>): s
   const zoe = school.host.as('zoe.lukasiewicz@school.example');
   zoe.openHomepage('GMAIL');
   zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
+  school.host.advance(2 * 60_000);
   const head = school.host.as('head@school.example');
   review(head, 'Zoë Łukasiewicz');
-  return head.click('Approve', { systems: ['Email'] }).notification ?? '';
+  const notification = head.click('Approve', { systems: ['Email'] }).notification ?? '';
+  school.host.advance(2 * 60_000);
+  return notification;
 }
 
 /** A request posted straight to the web app with `caller`'s OAuth token, as a forged card would. */

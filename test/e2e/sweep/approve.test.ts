@@ -2,13 +2,17 @@ import { signByForm } from '../../../emulator/cli/scenario';
 import type { Host } from '../../../emulator/host/host';
 import { describeSweeps, HEAD, OLA, smallSchool } from './support';
 
-/** The headteacher approves Ola from their queue, if she is still in it (granting Email). */
+/**
+ * The headteacher approves Ola from their queue, if she is still in it (granting Email); the steps
+ * the card hands over run in the next minutes.
+ */
 function approve(host: Host): void {
   const head = host.as(HEAD);
   head.openHomepage('GMAIL');
   if (!head.actionOf(OLA.name)) return;
   const review = head.click(OLA.name);
   if (review.card?.name === 'review') head.click('Approve', { systems: ['Email'] });
+  host.advance(2 * 60_000);
 }
 
 /** Ola, a new starter whose account is suspended, has signed through the Form. */
