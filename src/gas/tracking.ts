@@ -74,6 +74,9 @@ const DATE_ONLY = 'd mmmm yyyy';
  */
 const STAFF_ROWS = 2500;
 
+/** The spreadsheets this execution has opened, by ID. */
+const OPENED = new Map<string, GoogleAppsScript.Spreadsheet.Spreadsheet>();
+
 /**
  * The tracking spreadsheet (DESIGN.md §4). Reads are one `getValues` per sheet and writes one
  * `setValues` per block of adjacent columns, whatever the number of rows. Callers hold the
@@ -82,9 +85,12 @@ const STAFF_ROWS = 2500;
 export class Tracking {
   private constructor(private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
 
-  /** Opens the configured tracking spreadsheet. */
+  /**
+   * Opens the configured tracking spreadsheet, once per execution: later calls reuse it (an
+   * execution starts with the script's globals afresh, so nothing outlives it).
+   */
   static open(config: Config): Tracking {
-    return new Tracking(SpreadsheetApp.openById(config.trackingSpreadsheetId));
+    return Tracking.openById(config.trackingSpreadsheetId);
   }
 
   /**
@@ -97,9 +103,11 @@ export class Tracking {
     return new Tracking(ss);
   }
 
-  /** Opens the tracking spreadsheet by ID. */
+  /** Opens the tracking spreadsheet by ID, once per execution (see {@link open}). */
   static openById(id: string): Tracking {
-    return new Tracking(SpreadsheetApp.openById(id));
+    const ss = OPENED.get(id) ?? SpreadsheetApp.openById(id);
+    OPENED.set(id, ss);
+    return new Tracking(ss);
   }
 
   /**
