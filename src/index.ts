@@ -15,6 +15,7 @@ import {
   prepare,
   publish,
   homepage,
+  messageOpened,
   returnToSigner,
   saveSettings,
   sendInvitations,
@@ -42,9 +43,9 @@ export function onHomepage(e: AddOnEvent): GoogleAppsScript.Card_Service.Card {
   return homepage(e);
 }
 
-/** Gmail contextual trigger: opening a message (the invitation) shows the same card. */
+/** Gmail contextual trigger: opening a message (the invitation) shows the same card, from a short per-user cache. */
 export function onGmailMessageOpen(e: AddOnEvent): GoogleAppsScript.Card_Service.Card {
-  return homepage(e);
+  return messageOpened(e);
 }
 
 /** Drive onItemsSelectedTrigger: selecting the AUP document shows the same card. */

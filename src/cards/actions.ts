@@ -2,7 +2,7 @@ import type { SettingsInput } from '../core/config';
 import { ensureActive } from '../gas/directory';
 import { callServer } from '../gas/server-client';
 import { enableOwedOnOpen, installEnablementTrigger, noteApproverRights } from '../triggers/enablement';
-import type { ServerResponse } from '../server/api';
+import type { HomeState, ServerResponse } from '../server/api';
 import { channelOf, formValue, formValues, param, type AddOnEvent } from './event';
 import { addPersonCard } from './add-person';
 import { homeCard } from './homepage';
@@ -25,6 +25,39 @@ export function homepage(e: AddOnEvent): GoogleAppsScript.Card_Service.Card {
   if (res.state.ownAccounts > 0 && enableOwedOnOpen(res.state.me) > 0) {
     return homeCard(callServer('state', { host: channelOf(e) }).state ?? res.state);
   }
+  return homeCard(res.state);
+}
+
+/** The user-cache key of the caller's last homepage state, and how long it serves (s). */
+const STATE_CACHE_KEY = 'aup-signer-home-state';
+const STATE_CACHE_SECONDS = 120;
+/** CacheService's limit on a value is 100 KB: a larger state is not cached. */
+const STATE_CACHE_MAX_CHARS = 90_000;
+
+/** Replaces the cached state with a newer one, when one is cached (an action changed it). */
+function refreshCachedState(state: HomeState): void {
+  const cache = CacheService.getUserCache();
+  if (!cache?.get(STATE_CACHE_KEY)) return;
+  const json = JSON.stringify(state);
+  if (json.length <= STATE_CACHE_MAX_CHARS) cache.put(STATE_CACHE_KEY, json, STATE_CACHE_SECONDS);
+  else cache.remove(STATE_CACHE_KEY);
+}
+
+/**
+ * Gmail contextual trigger, which fires on every message opened: served from the caller's own
+ * state of the last two minutes (CacheService user cache) without calling the web app; when
+ * there is none, as the homepage, and the state kept for the next messages. A fresh homepage
+ * (the homepage trigger, any card action) is always read from the web app.
+ */
+export function messageOpened(e: AddOnEvent): GoogleAppsScript.Card_Service.Card {
+  const cache = CacheService.getUserCache();
+  const hit = cache?.get(STATE_CACHE_KEY);
+  if (hit) return homeCard(JSON.parse(hit) as HomeState);
+  const res = callServer('state', { host: channelOf(e) });
+  if (!res.state) throw new Error(res.message || 'AUP Signer could not load your status.');
+  if (res.state.ownAccounts > 0 && enableOwedOnOpen(res.state.me) > 0) return homepage(e);
+  const json = JSON.stringify(res.state);
+  if (json.length <= STATE_CACHE_MAX_CHARS) cache?.put(STATE_CACHE_KEY, json, STATE_CACHE_SECONDS);
   return homeCard(res.state);
 }
 
@@ -229,6 +262,7 @@ function respond(res: ServerResponse, backHome = false): ActionResponse {
     CardService.newNotification().setText(res.message || (res.ok ? 'Done.' : 'Something went wrong.')),
   );
   if (res.state) {
+    refreshCachedState(res.state);
     const nav = backHome ? CardService.newNavigation().popToRoot() : CardService.newNavigation();
     b.setNavigation(nav.updateCard(homeCard(res.state)));
   }

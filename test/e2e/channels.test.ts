@@ -15,6 +15,25 @@ describe('signing from each card channel', () => {
     expect([rowOf(school, ZOE).Status, rowOf(school, ZOE)['Signed Via']]).toEqual(['Signed', 'Gmail']);
   });
 
+  it('each message opened is served from a two-minute cache, refreshed by the person’s own actions', async () => {
+    const school = await sampleSchool();
+    const zoe = school.host.as(ZOE);
+    const mail = zoe.inbox();
+    const posts = () => school.host.executions.filter((e) => e.fn === 'doPost').length;
+    const before = posts();
+    for (let i = 0; i < 5; i++) expect(zoe.openMessage(mail[i % mail.length]!.id).error).toBeUndefined();
+    expect(posts() - before).toBe(1);
+    expect(zoe.actionOf('Sign')).toBeTruthy();
+    zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
+    const afterSign = posts();
+    zoe.openMessage(mail[0]!.id);
+    expect(posts()).toBe(afterSign);
+    expect(zoe.actionOf('Sign')).toBeUndefined();
+    school.host.advance(3 * 60_000);
+    zoe.openMessage(mail[0]!.id);
+    expect(posts()).toBe(afterSign + 1);
+  });
+
   it('from their AUP document selected in Drive', async () => {
     const school = await sampleSchool();
     const zoe = school.host.as(ZOE);
