@@ -19,8 +19,10 @@ export const INVITATION_JOB = 'onInvitationJob';
 export interface InvitationRun {
   created: number;
   invited: number;
-  /** True when MailApp's daily quota stopped the run: the daily trigger carries on tomorrow. */
+  /** True when MailApp's daily quota stopped the run: the daily trigger sends the rest tomorrow. */
   blockedByQuota: boolean;
+  /** People still without a document after this run (made by the next runs, quota or not). */
+  documentsOwed: number;
   remaining: number;
   rosterProblems: string[];
 }
@@ -32,7 +34,8 @@ export interface InvitationRun {
  *    "Request created" Audit rows (and any a stopped run wrote the row but not the Audit row of);
  * 2. their personalised documents, until 85% of the budget is used (each costs far more than its email);
  * 3. under the lock, Document and Invited At recorded for those people in one write, their
- *    invitations queued just before it (src/gas/outbox.ts) and named in its Audit rows;
+ *    invitations queued just before it (src/gas/outbox.ts) and named in its Audit rows; beyond
+ *    the day's mail quota, the Document alone, so the next day only sends;
  * 4. their invitation emails, as far as MailApp's daily quota allows (the rest stay owed).
  * With `rowsOnly` (Send invitations on the card) it stops after step 1, leaving the rest to the
  * invitation job, so the card answers at once. The advanced services it needs are named first, so a manifest without them fails the run at once
@@ -52,7 +55,14 @@ export function runInvitations(
 ): InvitationRun {
   requireAdvancedServices();
   if (readPublishing())
-    return { created: 0, invited: 0, remaining: 0, blockedByQuota: false, rosterProblems: [] };
+    return {
+      created: 0,
+      invited: 0,
+      remaining: 0,
+      blockedByQuota: false,
+      documentsOwed: 0,
+      rosterProblems: [],
+    };
   const users = directoryApi().Users;
   const { created, pending, rosterProblems } = mutate(config, (snap, tracking) => {
     const roster = tracking.readRoster(config.staffTypes);
@@ -105,7 +115,14 @@ export function runInvitations(
     };
   });
   if (!pending || rowsOnly)
-    return { created, invited: 0, remaining: pending, blockedByQuota: false, rosterProblems };
+    return {
+      created,
+      invited: 0,
+      remaining: pending,
+      blockedByQuota: false,
+      documentsOwed: pending,
+      rosterProblems,
+    };
 
   const docs = new Map<string, string>();
   const tracking = Tracking.open(config);
@@ -136,12 +153,17 @@ export function runInvitations(
   const quota = remainingQuota();
   const sending = mutate(config, (snap, t) => {
     const now = new Date();
-    const changed = uninvited(snap.requests, config)
-      .filter((s) => docs.has(s.request.requestId))
-      .slice(0, quota)
+    const ready = uninvited(snap.requests, config).filter((s) => docs.has(s.request.requestId));
+    const changed = ready.slice(0, quota).map((s) => ({
+      row: s.row,
+      request: { ...s.request, document: docs.get(s.request.requestId) as string, invitedAt: now },
+    }));
+    const documented = ready
+      .slice(quota)
+      .filter((s) => !s.request.document)
       .map((s) => ({
         row: s.row,
-        request: { ...s.request, document: docs.get(s.request.requestId) as string, invitedAt: now },
+        request: { ...s.request, document: docs.get(s.request.requestId) as string },
       }));
     const notices = changed.map((c) => {
       const home = newStarters.get(c.request.requestId);
@@ -172,7 +194,7 @@ export function runInvitations(
     );
     queueNotices(notices, { replace: true });
     return {
-      changed,
+      changed: [...changed, ...documented],
       audit: notices.flatMap((n) => (n.audit ?? []).map((a) => ({ ...a, at: now }))),
       result: { notices, requests: new Map(changed.map((c) => [c.request.requestId, c.request])) },
     };
@@ -183,6 +205,7 @@ export function runInvitations(
     invited: sending.notices.length,
     remaining: pending - sending.notices.length,
     blockedByQuota: sending.notices.length >= quota || delivery.left > 0,
+    documentsOwed: toInvite.length - docs.size,
     rosterProblems,
   };
 }

@@ -8,7 +8,8 @@ const TRIGGER_BUDGET_MS = 4.5 * 60_000;
 /**
  * The one-off installable trigger that carries on an invitation run: removes itself, carries on a
  * publication a stopped run left (which invites), or else invites as many as fit in its budget,
- * and schedules the next run while people remain.
+ * and schedules the next run while people remain: while the day's mail quota is spent, only to
+ * make the documents still owed, so that the next day only sends.
  */
 export function invitationJob(): void {
   const started = Date.now();
@@ -20,5 +21,5 @@ export function invitationJob(): void {
   const actor = Session.getEffectiveUser().getEmail();
   if (continuePublishing(actor, started, TRIGGER_BUDGET_MS)) return;
   const run = runInvitations(config, actor, started, TRIGGER_BUDGET_MS);
-  if (run.remaining > 0 && !run.blockedByQuota) scheduleInvitationJob();
+  if (run.remaining > 0 && (!run.blockedByQuota || run.documentsOwed > 0)) scheduleInvitationJob();
 }

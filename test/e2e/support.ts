@@ -40,12 +40,20 @@ export async function sampleSchool(
   return { ...setUpSchool(options), roster: options.roster };
 }
 
-/** The first cycle of the lifecycle on a real AUP, with the sample roster. */
+/** Four of the sample roster: the two approvers, a member of staff and a new starter. */
+const REAL_AUP_CAST = [
+  'head@school.example',
+  'tech@school.example',
+  'zoe.lukasiewicz@school.example',
+  'grainne.osullivan@school.example',
+];
+
+/** The first cycle of the lifecycle on a real AUP, with four of the sample roster. */
 export async function realAupRun(
   file: string,
 ): Promise<{ result: ScenarioResult; template: TemplateElement[]; roster: RosterRow[] }> {
   const template = await readTemplate(join(AUP_DIR, file));
-  const roster = readRoster(join(SAMPLES, 'roster.csv'));
+  const roster = readRoster(join(SAMPLES, 'roster.csv')).filter((r) => REAL_AUP_CAST.includes(r.email));
   const result = runScenario({
     template,
     templateName: file,
