@@ -156,7 +156,9 @@ export class Host {
 
   /** A new execution of `bundle` (HEAD by default), under its manifest and scopes. */
   execution(kind: ExecutionKind, effectiveUser: string, activeUser: string, bundle = this.head): Execution {
-    return new Execution(this.ws, kind, effectiveUser, activeUser, bundle.grant);
+    const exec = new Execution(this.ws, kind, effectiveUser, activeUser, bundle.grant);
+    exec.spend(this.ws.accounting.record('Execution.start'));
+    return exec;
   }
 
   /** Runs `fn` of `bundle` (HEAD by default) in a given execution (see {@link run}). */

@@ -103,7 +103,7 @@ export function measure(
     emailsPerDay[day] = (emailsPerDay[day] ?? 0) + 1;
   }
   return {
-    calls: tally.reduce((a, t) => a + t.calls, 0),
+    calls: tally.filter((t) => t.method !== 'Execution.start').reduce((a, t) => a + t.calls, 0),
     sheetsCalls: tally.filter((t) => SHEETS.test(t.method)).reduce((a, t) => a + t.calls, 0),
     modelledMs: tally.reduce((a, t) => a + t.modelledMs, 0),
     executions: executions.filter((e) => e.fn !== 'doPost').length,

@@ -1,4 +1,5 @@
 import { a1Of } from './a1';
+import { CELL_MS } from '../../core/latency';
 import { Formula, toCell } from './cells';
 import type { SheetsContext } from './context';
 import { FakeFilter } from './filter';
@@ -141,8 +142,13 @@ export class FakeRange implements Pick<GoogleAppsScript.Spreadsheet.Range, Range
     private readonly rect: Rect,
   ) {}
 
-  private call<T>(method: string, body: () => T): T {
-    return this.ctx.exec.call(`Range.${method}`, body);
+  private call<T>(method: string, body: () => T, extraMs = 0): T {
+    return this.ctx.exec.call(`Range.${method}`, body, extraMs);
+  }
+
+  /** The modelled time a read or write of every cell of this range adds (latency.ts, CELL_MS). */
+  private get cellsMs(): number {
+    return Math.round(this.rect.numRows * this.rect.numColumns * CELL_MS);
   }
 
   private map<T>(read: (r: number, c: number) => T): T[][] {
@@ -157,10 +163,14 @@ export class FakeRange implements Pick<GoogleAppsScript.Spreadsheet.Range, Range
   }
 
   private read<T>(method: string, read: (r: number, c: number) => T): T[][] {
-    return this.call(method, () => {
-      this.ctx.checkView();
-      return this.map(read);
-    });
+    return this.call(
+      method,
+      () => {
+        this.ctx.checkView();
+        return this.map(read);
+      },
+      this.cellsMs,
+    );
   }
 
   private write(method: string, body: () => void): GoogleAppsScript.Spreadsheet.Range {
@@ -234,12 +244,16 @@ export class FakeRange implements Pick<GoogleAppsScript.Spreadsheet.Range, Range
   }
 
   setValues(values: unknown[][]): GoogleAppsScript.Spreadsheet.Range {
-    return this.call('setValues', () => {
-      const rows = checkShape(this.ctx, values, this.rect.numRows, this.rect.numColumns);
-      this.ctx.checkSheetEdit(this.sheet);
-      writeCells(this.ctx, this.sheet, this.rect.row - 1, this.rect.column - 1, rows);
-      return this as unknown as GoogleAppsScript.Spreadsheet.Range;
-    });
+    return this.call(
+      'setValues',
+      () => {
+        const rows = checkShape(this.ctx, values, this.rect.numRows, this.rect.numColumns);
+        this.ctx.checkSheetEdit(this.sheet);
+        writeCells(this.ctx, this.sheet, this.rect.row - 1, this.rect.column - 1, rows);
+        return this as unknown as GoogleAppsScript.Spreadsheet.Range;
+      },
+      this.cellsMs,
+    );
   }
 
   setValue(value: unknown): GoogleAppsScript.Spreadsheet.Range {
