@@ -10,12 +10,13 @@ function giveBack(host: Host): void {
   if (review.card?.name === 'review') head.click('Return', { reason: 'Please use your full name' });
 }
 
-/** Zoë has signed from her card. */
+/** Zoë has signed from her card, and the steps it handed over are done. */
 async function signed() {
   const school = await smallSchool();
   const zoe = school.host.as(ZOE.email);
   zoe.openHomepage('GMAIL');
   zoe.click('Sign', { consent: ['agree'], typedName: ZOE.name });
+  school.host.advance(2 * 60_000);
   return school;
 }
 
