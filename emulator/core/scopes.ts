@@ -13,6 +13,16 @@ const SHEETS = [`${AUTH}spreadsheets.currentonly`, `${AUTH}spreadsheets`];
 const DOCS = [`${AUTH}documents.currentonly`, `${AUTH}documents`];
 const DRIVE_READ = [`${AUTH}drive.readonly`, `${AUTH}drive`];
 const DRIVE = [`${AUTH}drive`];
+/** What the Drive API accepts for reading a file's metadata (permissions, about). */
+const DRIVE_METADATA_READ = [
+  `${AUTH}drive`,
+  `${AUTH}drive.appdata`,
+  `${AUTH}drive.file`,
+  `${AUTH}drive.metadata`,
+  `${AUTH}drive.metadata.readonly`,
+  `${AUTH}drive.photos.readonly`,
+  `${AUTH}drive.readonly`,
+];
 const FORMS = [`${AUTH}forms.currentonly`, `${AUTH}forms`];
 const NONE: string[] = [];
 
@@ -151,30 +161,8 @@ const TABLE: ReadonlyArray<[prefix: string, scopes: readonly string[]]> = [
       `${AUTH}drive.metadata.readonly`,
     ],
   ],
-  [
-    'Drive.Permissions.list',
-    [
-      `${AUTH}drive`,
-      `${AUTH}drive.appdata`,
-      `${AUTH}drive.file`,
-      `${AUTH}drive.metadata`,
-      `${AUTH}drive.metadata.readonly`,
-      `${AUTH}drive.photos.readonly`,
-      `${AUTH}drive.readonly`,
-    ],
-  ],
-  [
-    'Drive.About.get',
-    [
-      `${AUTH}drive`,
-      `${AUTH}drive.appdata`,
-      `${AUTH}drive.file`,
-      `${AUTH}drive.metadata`,
-      `${AUTH}drive.metadata.readonly`,
-      `${AUTH}drive.photos.readonly`,
-      `${AUTH}drive.readonly`,
-    ],
-  ],
+  ['Drive.Permissions.list', DRIVE_METADATA_READ],
+  ['Drive.About.get', DRIVE_METADATA_READ],
 ];
 
 /** The scopes `method` accepts (any one is enough), or an empty list when it needs none. */

@@ -1,6 +1,6 @@
 import type { Execution } from '../core/execution';
 import { restName } from '../core/scopes';
-import { MIME } from '../core/workspace';
+import { MIME, type DriveItem } from '../core/workspace';
 import { apiDisabledMessage } from './admin-directory';
 import type { Workspace } from '../core/workspace';
 import { DocContent, type BlockNode, type Heading, type ParaNode } from './document/model';
@@ -99,12 +99,7 @@ function getDocument(exec: Execution, documentId: string): Document {
     exec,
     method,
     () => {
-      const ws = exec.ws;
-      const item = ws.drive.get(documentId);
-      if (!item || item.trashed || item.mimeType !== MIME.document)
-        throw apiError(exec, method, 'Requested entity was not found.', 404, 'NOT_FOUND');
-      if (!ws.canView(item, exec.effectiveUser))
-        throw apiError(exec, method, 'The caller does not have permission', 403, 'PERMISSION_DENIED');
+      const item = documentFor(exec, method, documentId, 'view');
       const content = item.content instanceof DocContent ? item.content : new DocContent();
       const doc: Document = {
         documentId,
@@ -139,6 +134,26 @@ function getDocument(exec: Execution, documentId: string): Document {
 function textSize(exec: Execution, documentId: string): number {
   const content = exec.ws.drive.get(documentId)?.content;
   return content instanceof DocContent ? content.toText().length : 0;
+}
+
+/**
+ * The Google Doc a call names, if the caller may `access` it: 404 "Requested entity was not
+ * found." for one missing, binned or not a Doc, 403 "The caller does not have permission" else.
+ */
+function documentFor(
+  exec: Execution,
+  method: string,
+  documentId: string,
+  access: 'view' | 'edit',
+): DriveItem {
+  const ws = exec.ws;
+  const item = ws.drive.get(documentId);
+  if (!item || item.trashed || item.mimeType !== MIME.document)
+    throw apiError(exec, method, 'Requested entity was not found.', 404, 'NOT_FOUND');
+  const allowed =
+    access === 'view' ? ws.canView(item, exec.effectiveUser) : ws.canEdit(item, exec.effectiveUser);
+  if (!allowed) throw apiError(exec, method, 'The caller does not have permission', 403, 'PERMISSION_DENIED');
+  return item;
 }
 
 /** Structural elements for a run of blocks starting at index `at`. */
@@ -227,12 +242,8 @@ function batchUpdate(
     method,
     () => {
       const ws = exec.ws;
-      const item = ws.drive.get(documentId);
-      if (!item || item.trashed || item.mimeType !== MIME.document)
-        throw apiError(exec, method, 'Requested entity was not found.', 404, 'NOT_FOUND');
       const me = exec.effectiveUser;
-      if (!ws.canEdit(item, me))
-        throw apiError(exec, method, 'The caller does not have permission', 403, 'PERMISSION_DENIED');
+      const item = documentFor(exec, method, documentId, 'edit');
       const now = ws.clock.now();
       const byUser = writes.get(ws) ?? new Map<string, number[]>();
       writes.set(ws, byUser);

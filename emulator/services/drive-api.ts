@@ -36,6 +36,17 @@ function apiError(exec: Execution, method: string, message: string, code: number
   return e;
 }
 
+/** The API's 403 for a caller who may see a file but not change it (or add to a folder). */
+function insufficient(exec: Execution, method: string): Error {
+  return apiError(
+    exec,
+    method,
+    'The user does not have sufficient permissions for this file.',
+    403,
+    'insufficientFilePermissions',
+  );
+}
+
 /** Runs one Drive API call: an injected fault, or the Cloud project's API switch, answers first. */
 function api<T>(exec: Execution, method: string, body: () => T): T {
   return exec.call(method, () => {
@@ -87,13 +98,7 @@ function createPermission(
     if (!item || item.trashed || !ws.canView(item, me))
       throw apiError(exec, method, `File not found: ${fileId}.`, 404, 'notFound');
     if (!ws.canEdit(item, me)) {
-      throw apiError(
-        exec,
-        method,
-        'The user does not have sufficient permissions for this file.',
-        403,
-        'insufficientFilePermissions',
-      );
+      throw insufficient(exec, method);
     }
     const role = ROLES[String(resource.role)];
     if (!role) throw apiError(exec, method, `Invalid role: ${String(resource.role)}`, 400, 'invalid');
@@ -305,13 +310,7 @@ function copyFile(exec: Execution, resource: DriveFile, fileId: string): DriveFi
     const parentId = resource.parents?.[0] ?? [...original.parents][0] ?? '';
     const parent = ws.drive.get(parentId) ?? ws.rootFolder(me);
     if (!ws.canEdit(parent, me)) {
-      throw apiError(
-        exec,
-        method,
-        'The user does not have sufficient permissions for this file.',
-        403,
-        'insufficientFilePermissions',
-      );
+      throw insufficient(exec, method);
     }
     const copy = ws.createItem(me, resource.name ?? `Copy of ${original.name}`, original.mimeType, {
       parents: new Set([parent.id]),
@@ -373,16 +372,8 @@ function updateFile(exec: Execution, resource: DriveFile, fileId: string): Drive
     const ws = exec.ws;
     const me = exec.effectiveUser;
     const item = visibleFile(exec, method, fileId);
-    const refuse = (): Error =>
-      apiError(
-        exec,
-        method,
-        'The user does not have sufficient permissions for this file.',
-        403,
-        'insufficientFilePermissions',
-      );
-    if (!ws.canEdit(item, me)) throw refuse();
-    if (resource.trashed !== undefined && item.owner !== me) throw refuse();
+    if (!ws.canEdit(item, me)) throw insufficient(exec, method);
+    if (resource.trashed !== undefined && item.owner !== me) throw insufficient(exec, method);
     if (resource.name !== undefined) item.name = resource.name;
     if (resource.description !== undefined) item.description = resource.description;
     if (resource.trashed !== undefined) item.trashed = resource.trashed;
