@@ -13,11 +13,29 @@ export const LOCK_WAIT_MS = 10_000;
 export function withScriptLock<T>(body: () => T, options: { waitMs?: number; sheets?: boolean } = {}): T {
   const lock = LockService.getScriptLock();
   lock.waitLock(options.waitMs ?? LOCK_WAIT_MS);
+  held += 1;
+  generation += 1;
   try {
     const result = body();
     if (options.sheets !== false) SpreadsheetApp.flush();
     return result;
   } finally {
+    held -= 1;
+    generation += 1;
     lock.releaseLock();
   }
+}
+
+/** How many script locks this execution holds now (0 or 1). */
+let held = 0;
+/** Counts each time this execution took or released the script lock. */
+let generation = 0;
+
+/**
+ * Where this execution stands with the script lock, for reads that may be reused: a value read
+ * outside the lock stays good until the lock is next taken or released (every tracking write is
+ * made under it), and nothing read under the lock is reused.
+ */
+export function lockState(): { held: boolean; generation: number } {
+  return { held: held > 0, generation };
 }

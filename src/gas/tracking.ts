@@ -20,6 +20,7 @@ import { cellsOf, columnRuns, requestFromRow, type Cell } from '../core/rows';
 import { dateOrNull, type SignatureRequest } from '../core/request';
 import { fitCell } from '../core/limits';
 import { sheetSafe } from '../core/safe';
+import { lockState } from './lock';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -73,6 +74,12 @@ const DATE_ONLY = 'd mmmm yyyy';
  * stays exactly as typed: "=HYPERLINK(…)" or "+1" are text, never a formula or a number.
  */
 const STAFF_ROWS = 2500;
+
+/**
+ * The last Signatures snapshot this execution read outside the lock, reused until the lock is
+ * taken or released (see `lockState`): a card's several reads of the sheet become one.
+ */
+let READ: { id: string; generation: number; snap: SignaturesSnapshot } | undefined;
 
 /** The spreadsheets this execution has opened, by ID. */
 const OPENED = new Map<string, GoogleAppsScript.Spreadsheet.Spreadsheet>();
@@ -219,8 +226,20 @@ export class Tracking {
     return this.ss.getUrl();
   }
 
-  /** Reads the Signatures sheet in one batch. */
+  /**
+   * Reads the Signatures sheet in one batch. Outside the lock a read is reused until the lock is
+   * next taken or released (every write is made under it); under the lock it is always read.
+   */
   readSignatures(): SignaturesSnapshot {
+    const lock = lockState();
+    const id = this.ss.getId();
+    if (!lock.held && READ?.id === id && READ.generation === lock.generation) return READ.snap;
+    const snap = this.readSignaturesNow();
+    READ = lock.held ? undefined : { id, generation: lock.generation, snap };
+    return snap;
+  }
+
+  private readSignaturesNow(): SignaturesSnapshot {
     const values = this.sheet(SIGNATURES_SHEET).getDataRange().getValues();
     const col = columnIndex(SIGNATURES_SHEET, values[0] ?? [], SIGNATURE_HEADERS);
     const requests: StoredRequest[] = [];
