@@ -90,7 +90,10 @@ const OPENED = new Map<string, GoogleAppsScript.Spreadsheet.Spreadsheet>();
  * script lock around a read-modify-write.
  */
 export class Tracking {
-  private constructor(private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
+  private constructor(
+    private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+    private readonly ssId: string,
+  ) {}
 
   /**
    * Opens the configured tracking spreadsheet, once per execution: later calls reuse it (an
@@ -107,14 +110,14 @@ export class Tracking {
   static create(schoolName: string): Tracking {
     const ss = SpreadsheetApp.create(`AUP Signer tracking — ${schoolName}`);
     ss.setSpreadsheetTimeZone('Europe/London');
-    return new Tracking(ss);
+    return new Tracking(ss, ss.getId());
   }
 
   /** Opens the tracking spreadsheet by ID, once per execution (see {@link open}). */
   static openById(id: string): Tracking {
     const ss = OPENED.get(id) ?? SpreadsheetApp.openById(id);
     OPENED.set(id, ss);
-    return new Tracking(ss);
+    return new Tracking(ss, id);
   }
 
   /**
@@ -218,7 +221,7 @@ export class Tracking {
 
   /** The spreadsheet's ID. */
   get id(): string {
-    return this.ss.getId();
+    return this.ssId;
   }
 
   /** The spreadsheet's URL. */
@@ -232,7 +235,7 @@ export class Tracking {
    */
   readSignatures(): SignaturesSnapshot {
     const lock = lockState();
-    const id = this.ss.getId();
+    const id = this.ssId;
     if (!lock.held && READ?.id === id && READ.generation === lock.generation) return READ.snap;
     const snap = this.readSignaturesNow();
     READ = lock.held ? undefined : { id, generation: lock.generation, snap };
