@@ -123,6 +123,36 @@ describe('the business manager', () => {
     expect(school.host.ws.sentMail.filter((m) => m.subject.startsWith('Please sign')).length).toBe(50);
   });
 
+  it('with the mail quota spent, the documents are still made that day, and the next day only sends', async () => {
+    const school = await sampleSchool();
+    const rows = Array.from({ length: 20 }, (_, i) => [
+      `q${i}@school.example`,
+      `Quota Person${i}`,
+      'Teacher',
+      'Staff',
+      '',
+      '',
+      '',
+    ]);
+    typeIntoStaffSheet(school, rows);
+    const { ws } = school.host;
+    const pacificDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(
+      new Date(ws.clock.now()),
+    );
+    ws.mailQuotaUsed.set(`bm@school.example|${pacificDay}`, 1500 - 5);
+    const bm = school.host.as(BM);
+    bm.openHomepage('GMAIL');
+    bm.click('Send invitations');
+    school.host.advance(60 * 60_000);
+    const mine = () => signatures(school).filter((r) => String(r.Email).startsWith('q'));
+    expect(mine().filter((r) => r.Document !== '')).toHaveLength(20);
+    expect(mine().filter((r) => r['Invited At'] !== '')).toHaveLength(5);
+    ws.accounting.reset();
+    school.host.advance(26 * 60 * 60_000);
+    expect(mine().filter((r) => r['Invited At'] !== '')).toHaveLength(20);
+    expect(ws.accounting.tally().find((t) => t.method === 'Drive.Files.copy')).toBeUndefined();
+  });
+
   it('each person gets exactly one invitation, and no Drive share email for their document', async () => {
     const school = await sampleSchool();
     const mail = school.host.ws.sentMail;
