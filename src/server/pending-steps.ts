@@ -165,7 +165,7 @@ function takeEvidence(
  * approver's block filled now (they see it at once; a fill that fails is done by the steps), then
  * every owed step handed to the resume trigger within a minute (the fill again, idempotent; the
  * hash, the PDF and text snapshot, the Audit, the notices, the account), as if this run had not
- * started them.
+ * started them. Nothing here turns the recorded claim into an error on the card.
  */
 export function handOver(config: Config, tracking: Tracking, p: Pending, r: SignatureRequest): void {
   try {
@@ -174,7 +174,11 @@ export function handOver(config: Config, tracking: Tracking, p: Pending, r: Sign
     // The owed steps fill the block again before anything else.
   }
   releasePending({ ...p, attempts: p.attempts - 1 }, Date.now());
-  scheduleResume(60_000);
+  try {
+    scheduleResume(60_000);
+  } catch {
+    // No trigger could be made (the project's trigger quota): the person's next card open or the daily run takes the steps over.
+  }
 }
 
 /** Fills the signer's or the approver's block, and their line of the Signature record (idempotent). */

@@ -284,4 +284,28 @@ describe('the holes a reviewer found, closed', () => {
     expect(bm.click('Verify', { evidenceQuery: ZOE }).notification).toMatch(/^Verified/);
     expect(school.host.ws.sentMail.filter((m) => /awaits your approval/.test(m.subject))).toHaveLength(2);
   });
+
+  it('a signature when no trigger can be made (the project’s trigger quota): Signed on the card, the steps done by the daily run', async () => {
+    const school = await sampleSchool();
+    const { ws } = school.host;
+    const free = 20 - ws.triggers.filter((t) => t.owner === BM).length;
+    for (let i = 0; i < free; i++) {
+      ws.triggers.push({
+        uid: `other-${i}`,
+        handler: 'otherProject',
+        owner: BM,
+        eventType: 'CLOCK',
+        everyMs: 0,
+        nextAt: Date.parse('2030-01-01T00:00:00Z'),
+        atHour: -1,
+        sourceId: '',
+        addOn: false,
+      });
+    }
+    expect(zoeSigns(school)).toMatch(/^Signed\./);
+    expect(rowOf(school, ZOE)['Document SHA-256']).toBe('');
+    school.host.advance(DAY);
+    expect(rowOf(school, ZOE)['Document SHA-256']).toMatch(/^[0-9a-f]{64}$/);
+    expect(auditRows(school).filter((a) => a.Action === 'Evidence')).toHaveLength(1);
+  });
 });
