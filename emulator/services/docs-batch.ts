@@ -56,8 +56,11 @@ const HEADING_OF: Record<string, Heading> = {
  *   paragraphs and tables of one container from the first's start to the last's end. Stricter than
  *   Google where Google merges: a range that ends inside another paragraph, takes a container's
  *   last newline, or deletes the newline just before a table is refused;
- * - `updateParagraphStyle {range, paragraphStyle.namedStyleType, fields: "namedStyleType"}`;
+ * - `updateParagraphStyle {range, paragraphStyle.namedStyleType, fields}` (indents accepted, not drawn);
+ * - `updateTextStyle {range, textStyle.bold, fields}` (bold, the model's only character style);
  * - `deleteParagraphBullets {range}`.
+ * Inserted text takes the character style of the text just before it (or after, at a paragraph's
+ * start), as the API does.
  * Any other request is refused as not modelled.
  * @throws InvalidRequest with the API's 400 message
  */
@@ -70,6 +73,7 @@ export function applyRequests(content: DocContent, requests: readonly Request[])
     else if (r.deleteContentRange) deleteRange(next.body, r.deleteContentRange.range, bad);
     else if (r.updateParagraphStyle) updateStyle(next.body, r.updateParagraphStyle, bad);
     else if (r.deleteParagraphBullets) deleteBullets(next.body, r.deleteParagraphBullets.range, bad);
+    else if (r.updateTextStyle) updateTextStyle(next.body, r.updateTextStyle, bad);
     else throw bad('this request is not modelled by the emulator.');
   });
   return next;
@@ -155,18 +159,13 @@ function insertText(
   const before = p.text.slice(0, at);
   const after = p.text.slice(at);
   const afterBold = p.bold.slice(at);
+  const style = p.bold[at - 1] ?? p.bold[at] ?? false;
+  const styled = (n: number): boolean[] => new Array<boolean>(n).fill(style);
   if (pieces.length === 1) {
-    setText(p, before + text + after, [
-      ...p.bold.slice(0, at),
-      ...new Array<boolean>(text.length).fill(false),
-      ...afterBold,
-    ]);
+    setText(p, before + text + after, [...p.bold.slice(0, at), ...styled(text.length), ...afterBold]);
     return;
   }
-  setText(p, before + (pieces[0] ?? ''), [
-    ...p.bold.slice(0, at),
-    ...new Array<boolean>((pieces[0] ?? '').length).fill(false),
-  ]);
+  setText(p, before + (pieces[0] ?? ''), [...p.bold.slice(0, at), ...styled((pieces[0] ?? '').length)]);
   const siblings = spot.container.children;
   let k = siblings.indexOf(p);
   pieces.slice(1).forEach((piece, j, rest) => {
@@ -176,9 +175,7 @@ function insertText(
     setText(
       q,
       last ? piece + after : piece,
-      last
-        ? [...new Array<boolean>(piece.length).fill(false), ...afterBold]
-        : new Array<boolean>(piece.length).fill(false),
+      last ? [...styled(piece.length), ...afterBold] : styled(piece.length),
     );
     siblings.splice(++k, 0, q);
   });
@@ -250,11 +247,40 @@ function updateStyle(
   req: GoogleAppsScript.Docs.Schema.UpdateParagraphStyleRequest,
   bad: (why: string) => InvalidRequest,
 ): void {
-  if (req.fields !== 'namedStyleType') throw bad('only fields "namedStyleType" is modelled.');
+  const fields = String(req.fields ?? '')
+    .split(',')
+    .map((f) => f.trim());
+  if (!fields.includes('namedStyleType') || fields.some((f) => !PARAGRAPH_FIELDS.has(f)))
+    throw bad(`only the fields ${[...PARAGRAPH_FIELDS].join(', ')} are modelled, with namedStyleType.`);
   const heading = HEADING_OF[String(req.paragraphStyle?.namedStyleType)];
   if (!heading || !HEADINGS.includes(heading))
     throw bad(`Unknown namedStyleType ${String(req.paragraphStyle?.namedStyleType)}.`);
   for (const p of overlapping(body, req.range, bad)) p.para.heading = heading;
+}
+
+/** The paragraph-style fields modelled: the named style, and indents (not drawn, so not kept). */
+const PARAGRAPH_FIELDS = new Set(['namedStyleType', 'indentStart', 'indentFirstLine']);
+
+/**
+ * `updateTextStyle`: bold set or, when "bold" is in the fields without a value, reset (the
+ * model's only character style; other fields are accepted and have nothing to change).
+ */
+function updateTextStyle(
+  body: BodyNode,
+  req: GoogleAppsScript.Docs.Schema.UpdateTextStyleRequest,
+  bad: (why: string) => InvalidRequest,
+): void {
+  const s = req.range?.startIndex;
+  const e = req.range?.endIndex;
+  if (typeof s !== 'number' || typeof e !== 'number' || e <= s) throw bad('The range should not be empty.');
+  const fields = String(req.fields ?? '')
+    .split(',')
+    .map((f) => f.trim());
+  if (!fields.includes('bold') && fields[0] !== '*') return;
+  const bold = Boolean(req.textStyle?.bold);
+  for (const p of spots(body)) {
+    for (let i = Math.max(s, p.start); i < Math.min(e, p.end - 1); i++) p.para.bold[i - p.start] = bold;
+  }
 }
 
 function deleteBullets(

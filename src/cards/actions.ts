@@ -31,16 +31,28 @@ export function homepage(e: AddOnEvent): GoogleAppsScript.Card_Service.Card {
 /** The user-cache key of the caller's last homepage state, and how long it serves (s). */
 const STATE_CACHE_KEY = 'aup-signer-home-state';
 const STATE_CACHE_SECONDS = 120;
-/** CacheService's limit on a value is 100 KB: a larger state is not cached. */
-const STATE_CACHE_MAX_CHARS = 90_000;
+/** CacheService's limit on a value is 100 KB (in UTF-8 bytes): a larger state is not cached. */
+const STATE_CACHE_MAX_BYTES = 90_000;
+
+/**
+ * Keeps `state` as the caller's cached homepage state, or forgets the cached one when it is too
+ * large or the cache refuses: caching never fails a card.
+ */
+function cacheState(cache: GoogleAppsScript.Cache.Cache, state: HomeState): void {
+  try {
+    const json = JSON.stringify(state);
+    if (Utilities.newBlob(json).getBytes().length <= STATE_CACHE_MAX_BYTES)
+      cache.put(STATE_CACHE_KEY, json, STATE_CACHE_SECONDS);
+    else cache.remove(STATE_CACHE_KEY);
+  } catch {
+    // A cache that refuses leaves the next message to be served by the web app.
+  }
+}
 
 /** Replaces the cached state with a newer one, when one is cached (an action changed it). */
 function refreshCachedState(state: HomeState): void {
   const cache = CacheService.getUserCache();
-  if (!cache?.get(STATE_CACHE_KEY)) return;
-  const json = JSON.stringify(state);
-  if (json.length <= STATE_CACHE_MAX_CHARS) cache.put(STATE_CACHE_KEY, json, STATE_CACHE_SECONDS);
-  else cache.remove(STATE_CACHE_KEY);
+  if (cache?.get(STATE_CACHE_KEY)) cacheState(cache, state);
 }
 
 /**
@@ -56,8 +68,7 @@ export function messageOpened(e: AddOnEvent): GoogleAppsScript.Card_Service.Card
   const res = callServer('state', { host: channelOf(e) });
   if (!res.state) throw new Error(res.message || 'AUP Signer could not load your status.');
   if (res.state.ownAccounts > 0 && enableOwedOnOpen(res.state.me) > 0) return homepage(e);
-  const json = JSON.stringify(res.state);
-  if (json.length <= STATE_CACHE_MAX_CHARS) cache?.put(STATE_CACHE_KEY, json, STATE_CACHE_SECONDS);
+  if (cache) cacheState(cache, res.state);
   return homeCard(res.state);
 }
 

@@ -135,8 +135,9 @@ function positioned(map: DocMap, edits: readonly TextEdit[]): Placed[] {
  * list for `Documents.batchUpdate`. Whole paragraphs and tables are deleted where the API allows
  * it; a container's last paragraph, and the paragraph just before a table, are emptied instead
  * (the API keeps a segment's last newline and the newline before a table). Appended paragraphs
- * start after the body's last paragraph, each styled `NORMAL_TEXT` without a bullet, the first
- * as `appendHeading` says.
+ * start after the body's last paragraph; since inserted text takes the style of the text before
+ * it, their character style is reset and each is styled `NORMAL_TEXT` without a bullet or an
+ * indent, the first as `append.style` says.
  */
 export function documentRequests(
   map: DocMap,
@@ -194,7 +195,18 @@ function appended(
   if (!last) return [];
   const at = last.end - 1;
   const texts = [append.heading, ...append.lines];
-  const requests: Request[] = [{ insertText: { location: { index: at }, text: `\n${texts.join('\n')}` } }];
+  const text = `\n${texts.join('\n')}`;
+  const requests: Request[] = [
+    { insertText: { location: { index: at }, text } },
+    {
+      updateTextStyle: {
+        range: { startIndex: at + 1, endIndex: at + text.length },
+        textStyle: {},
+        fields:
+          'bold,italic,underline,strikethrough,smallCaps,backgroundColor,foregroundColor,fontSize,weightedFontFamily,baselineOffset,link',
+      },
+    },
+  ];
   let start = at + 1;
   texts.forEach((t, k) => {
     const range = { startIndex: start, endIndex: start + t.length + 1 };
@@ -202,8 +214,12 @@ function appended(
       {
         updateParagraphStyle: {
           range,
-          paragraphStyle: { namedStyleType: k === 0 ? append.style : 'NORMAL_TEXT' },
-          fields: 'namedStyleType',
+          paragraphStyle: {
+            namedStyleType: k === 0 ? append.style : 'NORMAL_TEXT',
+            indentStart: { magnitude: 0, unit: 'PT' },
+            indentFirstLine: { magnitude: 0, unit: 'PT' },
+          },
+          fields: 'namedStyleType,indentStart,indentFirstLine',
         },
       },
       { deleteParagraphBullets: { range } },

@@ -173,13 +173,25 @@ export function handOver(config: Config, tracking: Tracking, p: Pending, r: Sign
   } catch {
     // The owed steps fill the block again before anything else.
   }
-  releasePending({ ...p, attempts: p.attempts - 1 }, Date.now());
+  const settleIn = p.stage === 'approved' ? HAND_OVER_APPROVAL_MS : 0;
+  try {
+    releasePending({ ...p, attempts: p.attempts - 1 }, Date.now() + settleIn);
+  } catch {
+    // Script Properties refused: the steps stay held by this run until its lease ends, then are taken over.
+  }
   try {
     scheduleResume(60_000);
   } catch {
     // No trigger could be made (the project's trigger quota): the person's next card open or the daily run takes the steps over.
   }
 }
+
+/**
+ * How long an approval's steps wait before another run may take them (ms): the approver's card
+ * enables the account through the Admin SDK just after the claim, and the account is best read
+ * after that.
+ */
+const HAND_OVER_APPROVAL_MS = 30_000;
 
 /** Fills the signer's or the approver's block, and their line of the Signature record (idempotent). */
 function fillBlock(config: Config, tracking: Tracking, p: Pending, r: SignatureRequest): void {

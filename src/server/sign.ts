@@ -105,7 +105,11 @@ export function recordSignature(config: Config, locate: Locate, sig: Signature):
     clearPending(pending);
     return outcome;
   }
-  forgetViewed(requestId);
+  try {
+    forgetViewed(requestId);
+  } catch {
+    // Only the first-view flag is left behind (a few bytes of Script Properties); the signature stands.
+  }
   if (sig.handOver) handOver(config, tracking, pending, outcome.request);
   else finishPending(config, pending, tracking);
   return outcome;

@@ -167,3 +167,37 @@ describe('Docs API v1 advanced service: Documents.batchUpdate', () => {
     expect(api.Documents.batchUpdate({ requests: [] }, id).documentId).toBe(id);
   });
 });
+
+describe('Docs API v1: inserted text takes the style of the text before it', () => {
+  it('a value inserted after bold text is bold until updateTextStyle resets it', () => {
+    const ws = newWorkspace();
+    const exec = newExec(ws);
+    const doc = createDocumentApp(exec).create('AUP');
+    doc.getBody().getParagraphs()[0]?.setText('Bold end');
+    doc.getBody().getParagraphs()[0]?.editAsText().setBold(true);
+    doc.saveAndClose();
+    const api = createDocsApi(exec);
+    api.Documents.batchUpdate(
+      { requests: [{ insertText: { location: { index: 9 }, text: '\nRecord' } }] },
+      doc.getId(),
+    );
+    const bold = () =>
+      createDocumentApp(exec).openById(doc.getId()).getBody().getParagraphs()[1]?.editAsText().isBold(0);
+    expect(bold()).toBe(true);
+    api.Documents.batchUpdate(
+      {
+        requests: [
+          {
+            updateTextStyle: {
+              range: { startIndex: 10, endIndex: 16 },
+              textStyle: {},
+              fields: 'bold,italic',
+            },
+          },
+        ],
+      },
+      doc.getId(),
+    );
+    expect(bold()).toBe(false);
+  });
+});
