@@ -4,7 +4,7 @@ import { MIME, type DriveItem } from '../core/workspace';
 import { apiDisabledMessage } from './admin-directory';
 import type { Workspace } from '../core/workspace';
 import { DocContent, type BlockNode, type Heading, type ParaNode } from './document/model';
-import { applyRequests, InvalidRequest } from './docs-batch';
+import { applyRequests, docContentOf, InvalidRequest } from './docs-batch';
 
 type Document = GoogleAppsScript.Docs.Schema.Document;
 type StructuralElement = GoogleAppsScript.Docs.Schema.StructuralElement;
@@ -100,7 +100,7 @@ function getDocument(exec: Execution, documentId: string): Document {
     method,
     () => {
       const item = documentFor(exec, method, documentId, 'view');
-      const content = item.content instanceof DocContent ? item.content : new DocContent();
+      const content = docContentOf(item.content);
       const doc: Document = {
         documentId,
         title: item.name,
@@ -262,7 +262,7 @@ function batchUpdate(
       const requests = resource.requests ?? [];
       let next: DocContent;
       try {
-        next = applyRequests(item.content instanceof DocContent ? item.content : new DocContent(), requests);
+        next = applyRequests(docContentOf(item.content), requests);
       } catch (e) {
         if (e instanceof InvalidRequest)
           throw apiError(exec, method, e.message, 400, 'INVALID_ARGUMENT', 'badRequest');

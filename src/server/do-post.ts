@@ -46,9 +46,6 @@ function resumeOwn(config: Config, caller: string, started: number): void {
   }
 }
 
-/** Budget for an invitation run started from a card, in ms: the card waits for it. */
-const CARD_INVITATION_BUDGET_MS = 12_000;
-
 /**
  * The web app's POST handler (developers.google.com/apps-script/guides/web): the one place that
  * changes tracking state for card users. It runs as the user who deployed it; the caller is
@@ -144,7 +141,7 @@ function invite(ctx: ServerContext, started: number): ServerResponse {
   if (!config || !isBusinessManager(config, ctx.caller)) {
     return { ok: false, message: 'Only a business manager can send invitations.' };
   }
-  const run = runInvitations(config, ctx.caller, started, CARD_INVITATION_BUDGET_MS, true);
+  const run = runInvitations(config, ctx.caller, started, 0, true);
   if (run.remaining > 0) scheduleInvitationJob();
   const problems = run.rosterProblems.length ? ` Skipped: ${run.rosterProblems.join(' ')}` : '';
   const news = `${run.created} new request${run.created === 1 ? '' : 's'}`;

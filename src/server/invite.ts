@@ -38,7 +38,7 @@ export interface InvitationRun {
  *    the day's mail quota, the Document alone, so the next day only sends;
  * 4. their invitation emails, as far as MailApp's daily quota allows (the rest stay owed).
  * With `rowsOnly` (Send invitations on the card) it stops after step 1, leaving the rest to the
- * invitation job, so the card answers at once. The advanced services it needs are named first, so a manifest without them fails the run at once
+ * invitation job, so the card answers at once (`budgetMs` is then not used). The advanced services it needs are named first, so a manifest without them fails the run at once
  * with Apps Script's ReferenceError rather than part-way in the background. While a new version
  * is being published it does nothing: the publication invites once its Form exists.
  * Invited At is written before the email is sent and each email is sent at most once, so a crash

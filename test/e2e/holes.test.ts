@@ -6,7 +6,7 @@ import { parsePrefilledUrl } from '../../emulator/services/forms';
 import { holdLockFor, SCRIPT_LOCK } from '../../emulator/services/lock';
 import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
 import { FORM_ITEMS } from '../../src/gas/forms';
-import { auditRows, postAs, review, rowOf, sampleSchool, signatures } from './support';
+import { auditRows, fillTriggerQuota, postAs, review, rowOf, sampleSchool, signatures } from './support';
 
 const ZOE = 'zoe.lukasiewicz@school.example';
 const GRAINNE = 'grainne.osullivan@school.example';
@@ -288,20 +288,7 @@ describe('the holes a reviewer found, closed', () => {
   it('a signature when no trigger can be made (the project’s trigger quota): Signed on the card, the steps done by the daily run', async () => {
     const school = await sampleSchool();
     const { ws } = school.host;
-    const free = 20 - ws.triggers.filter((t) => t.owner === BM).length;
-    for (let i = 0; i < free; i++) {
-      ws.triggers.push({
-        uid: `other-${i}`,
-        handler: 'otherProject',
-        owner: BM,
-        eventType: 'CLOCK',
-        everyMs: 0,
-        nextAt: Date.parse('2030-01-01T00:00:00Z'),
-        atHour: -1,
-        sourceId: '',
-        addOn: false,
-      });
-    }
+    fillTriggerQuota(ws, BM);
     expect(zoeSigns(school)).toMatch(/^Signed\./);
     expect(rowOf(school, ZOE)['Document SHA-256']).toBe('');
     school.host.advance(DAY);

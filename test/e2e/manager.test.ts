@@ -1,6 +1,6 @@
 import { Execution } from '../../emulator/core/execution';
 import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
-import { auditRows, rowOf, sampleSchool, signatures } from './support';
+import { auditRows, rowOf, sampleSchool, signatures, spendMailQuota } from './support';
 
 const BM = 'bm@school.example';
 
@@ -13,6 +13,11 @@ function typeIntoStaffSheet(school: School, rows: string[][]): void {
     .openById(school.config.trackingSpreadsheetId)
     .getSheetByName('Staff')!;
   sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, 7).setValues(rows);
+}
+
+/** `n` teachers (Staff) as Staff sheet rows, their email and name from `who`. */
+function staffRows(n: number, who: (i: number) => [string, string]): string[][] {
+  return Array.from({ length: n }, (_, i) => [...who(i), 'Teacher', 'Staff', '', '', '']);
 }
 
 describe('the business manager', () => {
@@ -99,14 +104,9 @@ describe('the business manager', () => {
 
   it('a card’s invitation run stays inside 30 seconds and hands the rest to a trigger', async () => {
     const school = await sampleSchool();
-    const rows = Array.from({ length: 40 }, (_, i) => [
+    const rows = staffRows(40, (i) => [
       `t${i}@school.example`,
       `Teacher Number${'abcdefghijklmnopqrstuvwxyz'[i % 26]}`,
-      'Teacher',
-      'Staff',
-      '',
-      '',
-      '',
     ]);
     typeIntoStaffSheet(school, rows);
     const bm = school.host.as(BM);
@@ -125,21 +125,10 @@ describe('the business manager', () => {
 
   it('with the mail quota spent, the documents are still made that day, and the next day only sends', async () => {
     const school = await sampleSchool();
-    const rows = Array.from({ length: 20 }, (_, i) => [
-      `q${i}@school.example`,
-      `Quota Person${i}`,
-      'Teacher',
-      'Staff',
-      '',
-      '',
-      '',
-    ]);
+    const rows = staffRows(20, (i) => [`q${i}@school.example`, `Quota Person${i}`]);
     typeIntoStaffSheet(school, rows);
     const { ws } = school.host;
-    const pacificDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(
-      new Date(ws.clock.now()),
-    );
-    ws.mailQuotaUsed.set(`bm@school.example|${pacificDay}`, 1500 - 5);
+    spendMailQuota(ws, BM, 5);
     const bm = school.host.as(BM);
     bm.openHomepage('GMAIL');
     bm.click('Send invitations');

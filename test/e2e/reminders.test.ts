@@ -1,4 +1,4 @@
-import { auditRows, sampleSchool, signatures } from './support';
+import { auditRows, sampleSchool, signatures, spendMailQuota } from './support';
 
 const londonDay = (ms: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(ms));
@@ -35,10 +35,7 @@ describe('reminders within time and quota', () => {
     const school = await sampleSchool();
     const { ws } = school.host;
     ws.clock.advanceTo(new Date('2026-09-04T07:00:00Z'));
-    const pacificDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(
-      new Date('2026-09-04T08:00:00Z'),
-    );
-    ws.mailQuotaUsed.set(`bm@school.example|${pacificDay}`, 1500 - 4);
+    spendMailQuota(ws, 'bm@school.example', 4);
     school.host.advanceTo(new Date('2026-09-04T10:00:00Z'));
     const first = remindersTo(school);
     expect(first.size).toBe(3);

@@ -8,7 +8,7 @@ import { readRoster } from '../../emulator/cli/inputs';
 import { MIME } from '../../emulator/core/workspace';
 import { documentText, type TemplateElement } from '../../emulator/services/document/io';
 import { join } from 'node:path';
-import { SAMPLES } from './support';
+import { fillTriggerQuota, SAMPLES } from './support';
 
 const BARE: TemplateElement[] = [
   { type: 'paragraph', text: 'Hilltop Academy rules for using school technology', heading: 'TITLE' },
@@ -216,19 +216,7 @@ describe('setup that stops part-way', () => {
   it('a step that fails says what to do; saving again finishes without making anything twice', () => {
     const school = newSchool(opts);
     const ws = school.host.ws;
-    for (let i = 0; i < 20; i++) {
-      ws.triggers.push({
-        uid: `old-${i}`,
-        handler: 'oldProject',
-        owner: 'bm@school.example',
-        eventType: 'CLOCK',
-        everyMs: 0,
-        nextAt: Date.parse('2030-01-01T00:00:00Z'),
-        atHour: -1,
-        sourceId: '',
-        addOn: false,
-      });
-    }
+    fillTriggerQuota(ws, 'bm@school.example');
     const bm = school.host.as('bm@school.example');
     bm.openHomepage('GMAIL');
     const first = bm.click('Save settings', school.settings);

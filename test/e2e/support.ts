@@ -8,7 +8,9 @@ import {
   type School,
   type ScenarioResult,
 } from '../../emulator/cli/scenario';
-import { MIME } from '../../emulator/core/workspace';
+import { MIME, type Workspace } from '../../emulator/core/workspace';
+import { MAIL_QUOTA, mailQuotaDay } from '../../emulator/services/mail';
+import { MAX_TRIGGERS_PER_USER } from '../../emulator/services/triggers';
 import { documentText, type TemplateElement } from '../../emulator/services/document/io';
 import { readSheet } from '../../emulator/services/spreadsheet';
 import type { UserSession } from '../../emulator/host/user-session';
@@ -152,4 +154,30 @@ export function postAs(
     headers: { Authorization: `Bearer ${createScriptApp(exec).getOAuthToken()}` },
   });
   return JSON.parse(res.getContentText()) as { ok: boolean; message: string };
+}
+
+/**
+ * Fills `owner`'s trigger quota of this script (20 a user) with triggers of another project, as
+ * a school that ran other scripts may have it: the next `ScriptApp.newTrigger(…).create()` fails.
+ */
+export function fillTriggerQuota(ws: Workspace, owner: string): void {
+  const free = MAX_TRIGGERS_PER_USER - ws.triggers.filter((t) => t.owner === owner).length;
+  for (let i = 0; i < free; i++) {
+    ws.triggers.push({
+      uid: `other-${i}`,
+      handler: 'otherProject',
+      owner,
+      eventType: 'CLOCK',
+      everyMs: 0,
+      nextAt: Date.parse('2030-01-01T00:00:00Z'),
+      atHour: -1,
+      sourceId: '',
+      addOn: false,
+    });
+  }
+}
+
+/** Spends `email`'s MailApp quota for today (the quota's own day) but `left` recipients. */
+export function spendMailQuota(ws: Workspace, email: string, left: number): void {
+  ws.mailQuotaUsed.set(`${email}|${mailQuotaDay(ws.clock.now())}`, MAIL_QUOTA.workspace - left);
 }

@@ -1,5 +1,5 @@
 import type { Host } from '../../../emulator/host/host';
-import { describeSweeps, HEAD, smallSchool, ZOE } from './support';
+import { describeSweeps, HEAD, ZOE, zoeSigned } from './support';
 
 /** The headteacher returns Zoë's signed AUP with a reason, if it is still in their queue. */
 function giveBack(host: Host): void {
@@ -10,17 +10,7 @@ function giveBack(host: Host): void {
   if (review.card?.name === 'review') head.click('Return', { reason: 'Please use your full name' });
 }
 
-/** Zoë has signed from her card, and the steps it handed over are done. */
-async function signed() {
-  const school = await smallSchool();
-  const zoe = school.host.as(ZOE.email);
-  zoe.openHomepage('GMAIL');
-  zoe.click('Sign', { consent: ['agree'], typedName: ZOE.name });
-  school.host.advance(2 * 60_000);
-  return school;
-}
-
-describeSweeps('returning', signed, { act: giveBack, retry: giveBack }, (baseline) => {
+describeSweeps('returning', zoeSigned, { act: giveBack, retry: giveBack }, (baseline) => {
   expect(baseline.rows).toContainEqual(
     expect.stringMatching(/^zoe\.lukasiewicz@school\.example \| 2026-27 \| Rejected \|/),
   );

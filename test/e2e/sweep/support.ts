@@ -328,3 +328,13 @@ export function describeSweeps(
     });
   });
 }
+
+/** Zoë has signed from her card, and the steps it handed over are done (two minutes on). */
+export async function zoeSigned(): Promise<School> {
+  const school = await smallSchool();
+  const zoe = school.host.as(ZOE.email);
+  zoe.openHomepage('GMAIL');
+  zoe.click('Sign', { consent: ['agree'], typedName: ZOE.name });
+  school.host.advance(2 * 60_000);
+  return school;
+}
