@@ -114,6 +114,7 @@ const TABLE: ReadonlyArray<[prefix: string, ms: number, source: string]> = [
   ['GmailMessage.', 5, '[EST]'],
   ['ScriptApp.newTrigger', 5, '[EST] builder'],
   ['ScriptApp.', 100, '[EST]'],
+  ['ScriptApp.getOAuthToken', 5, "[EST] local: the execution's own access token, minted as it starts"],
   ['TriggerBuilder.', 1, '[EST] builder'],
   ['ClockTriggerBuilder.create', 300, '[EST]'],
   ['ClockTriggerBuilder.', 1, '[EST] builder'],

@@ -85,7 +85,9 @@ export async function measureOurs(n: number, withCards = true): Promise<OursMeas
     ws.sentMail.slice(beforeMail).map((m) => m.sentAt),
   );
   const hoursToLastInvitation = (lastInvite - clicked) / 3_600_000;
-  const signer = people.find((p) => !p.personalEmail && !school.cast.approvers.includes(p.email));
+  const signer = people.find(
+    (p) => !p.personalEmail && ![school.cast.businessManager, ...school.cast.approvers].includes(p.email),
+  );
   if (!signer) throw new Error('No member of staff to sign');
   const cards = withCards ? measureCards(school, signer) : undefined;
   return { invitation, reminderDay, perDocument, hoursToLastInvitation, cards };

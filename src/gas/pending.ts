@@ -39,9 +39,12 @@ export function recordPending(p: Omit<Pending, 'leaseUntil' | 'attempts'>): Pend
   return full;
 }
 
-/** Every claim's owed steps, oldest claim first (one read of Script Properties). */
-export function listPending(): Pending[] {
-  const all = PropertiesService.getScriptProperties().getProperties();
+/**
+ * Every claim's owed steps, oldest claim first (one read of Script Properties). @param snapshot
+ * Script Properties as this request read them, to save the read; omitted, they are read now.
+ */
+export function listPending(snapshot?: Readonly<Record<string, string>>): Pending[] {
+  const all = snapshot ?? PropertiesService.getScriptProperties().getProperties();
   return Object.entries(all)
     .filter(([k]) => k.startsWith(PREFIX))
     .map(([, v]) => JSON.parse(v) as Pending)

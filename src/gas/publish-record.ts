@@ -28,8 +28,13 @@ export interface Publishing {
   retryAt?: number;
 }
 
-/** The publication under way, if any. */
-export function readPublishing(): Publishing | undefined {
-  const json = PropertiesService.getScriptProperties().getProperty(PUBLISH_KEY);
+/**
+ * The publication under way, if any. @param snapshot Script Properties as this request read them,
+ * to save a read; omitted, the property is read now.
+ */
+export function readPublishing(snapshot?: Readonly<Record<string, string>>): Publishing | undefined {
+  const json = snapshot
+    ? snapshot[PUBLISH_KEY]
+    : PropertiesService.getScriptProperties().getProperty(PUBLISH_KEY);
   return json ? (JSON.parse(json) as Publishing) : undefined;
 }

@@ -242,6 +242,36 @@ export class Tracking {
     return snap;
   }
 
+  /**
+   * After rows were written under the lock and the lock released: `snap`, with `changed` and
+   * `added` as written, is kept as this execution's read, so the card drawn next needs no second
+   * read of the sheet. A snapshot read under that lock is exact as of its release; one read just
+   * before the lock (a one-row change) is as fresh as any read outside the lock.
+   */
+  keepAfterWrites(
+    snap: SignaturesSnapshot,
+    changed: readonly StoredRequest[],
+    added: readonly SignatureRequest[] = [],
+  ): void {
+    const lock = lockState();
+    if (lock.held) return;
+    const byRow = new Map(changed.map((c) => [c.row, c.request] as const));
+    const first = snap.values.length + 1;
+    added.forEach((r, i) => byRow.set(first + i, r));
+    const values = snap.values.slice();
+    for (const [row, request] of byRow) {
+      const cells = cellsOf(request);
+      const line = [...(values[row - 1] ?? [])];
+      for (const h of SIGNATURE_HEADERS) line[snap.col[h]] = toCell(cells[h]);
+      values[row - 1] = line;
+    }
+    const requests = [
+      ...snap.requests.map((s) => ({ row: s.row, request: byRow.get(s.row) ?? s.request })),
+      ...added.map((request, i) => ({ row: first + i, request })),
+    ];
+    READ = { id: this.ssId, generation: lock.generation, snap: { ...snap, requests, values } };
+  }
+
   private readSignaturesNow(): SignaturesSnapshot {
     const values = this.sheet(SIGNATURES_SHEET).getDataRange().getValues();
     const col = columnIndex(SIGNATURES_SHEET, values[0] ?? [], SIGNATURE_HEADERS);

@@ -28,10 +28,15 @@ const CARD_RESUME_BUDGET_MS = 10_000;
  * else's, emails and a publication a stopped run left are left to the one-off resume trigger,
  * scheduled here if none waits. Never fails the card: what cannot be done now stays owed.
  */
-function resumeOwn(config: Config, caller: string, started: number): void {
-  const publishing = readPublishing();
+function resumeOwn(
+  config: Config,
+  caller: string,
+  started: number,
+  snapshot: Readonly<Record<string, string>>,
+): void {
+  const publishing = readPublishing(snapshot);
   if (publishing && publishing.leaseUntil <= Date.now()) scheduleResume();
-  const stale = listPending().filter((p) => p.leaseUntil <= Date.now());
+  const stale = listPending(snapshot).filter((p) => p.leaseUntil <= Date.now());
   if (!stale.length) return;
   const mine = stale.filter((p) => p.actor === caller);
   try {
@@ -66,17 +71,25 @@ export function handlePost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.
     ? { ok: false, message: 'Sign in with your school account to use AUP Signer.' }
     : !request || typeof request.op !== 'string' || typeof request.args !== 'object' || !request.args
       ? { ok: false, message: 'Malformed request.' }
-      : dispatch({ caller, owner, config: loadConfig() }, request, started);
+      : dispatch(caller, owner, request, started);
   return ContentService.createTextOutput(JSON.stringify(response)).setMimeType(ContentService.MimeType.JSON);
 }
 
-function dispatch(ctx: ServerContext, req: ServerRequest, started: number): ServerResponse {
+/**
+ * Runs one request. Script Properties are read once, whole, at its start (one call where the
+ * configuration, a publication under way, the owed steps and a first-view flag would each take
+ * one); anything decided from them is read again under the lock before it is written.
+ */
+function dispatch(caller: string, owner: string, req: ServerRequest, started: number): ServerResponse {
+  const snapshot = PropertiesService.getScriptProperties().getProperties();
+  const ctx: ServerContext = { caller, owner, config: loadConfig(snapshot) };
   const a = req.args;
   switch (req.op) {
     case 'state': {
-      if (ctx.config) resumeOwn(ctx.config, ctx.caller, started);
+      if (ctx.config) resumeOwn(ctx.config, ctx.caller, started, snapshot);
       const state = homeState(ctx, Number(a.page ?? 0));
-      if (ctx.config && (a.host === 'Gmail' || a.host === 'Drive')) noteViewed(ctx.config, state, a.host);
+      if (ctx.config && (a.host === 'Gmail' || a.host === 'Drive'))
+        noteViewed(ctx.config, state, a.host, snapshot);
       return { ok: true, message: '', state };
     }
     case 'setup':

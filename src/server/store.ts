@@ -17,14 +17,15 @@ export interface Change<T> {
  * A read-modify-write of many rows (invitations, reminders, publishing): the spreadsheet is
  * opened first, then under the script lock the Signatures sheet is read once, `decide` works out
  * the change from that fresh state, and the rows and Audit entries are written, each in one batch.
- * The Dashboard is refreshed after the lock is released.
+ * That read, with the rows as written, is kept for the rest of the execution (exact as of the
+ * lock's release), and the Dashboard is refreshed from it after the lock is released.
  */
 export function mutate<T>(
   config: Config,
   decide: (snap: SignaturesSnapshot, tracking: Tracking) => Change<T>,
 ): T {
   const tracking = Tracking.open(config);
-  let all: SignatureRequest[] | undefined;
+  let written: { snap: SignaturesSnapshot; changed: StoredRequest[]; added: SignatureRequest[] } | undefined;
   const result = withScriptLock(() => {
     const snap = tracking.readSignatures();
     const change = decide(snap, tracking);
@@ -32,13 +33,16 @@ export function mutate<T>(
     const added = change.added ?? [];
     if (changed.length || added.length) {
       tracking.writeSignatures(snap, changed, added);
-      const byRow = new Map(changed.map((c) => [c.row, c.request]));
-      all = [...snap.requests.map((s) => byRow.get(s.row) ?? s.request), ...added];
+      written = { snap, changed, added };
     }
     tracking.appendAudit(change.audit ?? []);
     return change.result;
   });
-  if (all) refreshDashboard(config, tracking, all);
+  if (written) {
+    tracking.keepAfterWrites(written.snap, written.changed, written.added);
+    const all = tracking.readSignatures().requests.map((s) => s.request);
+    refreshDashboard(config, tracking, all);
+  }
   return result;
 }
 
@@ -59,7 +63,9 @@ export interface RowChange<T> {
  * opened and the sheet read outside the lock to find the request's row; under the lock only that
  * row is read again, `decide` is asked again on it (so what it decides is always from fresh
  * state), and only the cells it changes are written, with its Audit rows. Where the row moved
- * meanwhile (someone sorted the sheet), the whole sheet is read again under the lock.
+ * meanwhile (someone sorted the sheet), the whole sheet is read again under the lock. The read
+ * made before the lock is then kept with that row as it now is (`Tracking.keepAfterWrite`), so
+ * the card drawn next needs no second read of the sheet.
  * @param decide given the request as it is now, or undefined when there is no such request
  */
 export function changeRow<T>(
@@ -69,17 +75,20 @@ export function changeRow<T>(
 ): T {
   const snap = tracking.readSignatures();
   const found = snap.requests.find((s) => s.request.requestId === requestId);
-  return withScriptLock(() => {
-    const current = found
-      ? (tracking.readRequestAt(found.row, snap.col, requestId) ?? tracking.findRequest(requestId))
-      : undefined;
+  let kept: SignatureRequest | undefined;
+  const result = withScriptLock(() => {
+    const inPlace = found && tracking.readRequestAt(found.row, snap.col, requestId);
+    const current = inPlace || (found ? tracking.findRequest(requestId) : undefined);
     const change = decide(current?.stored);
     change.before?.(tracking);
     if (current && change.request) tracking.writeRequestCells(current, snap.col, change.request);
     change.also?.(tracking);
     tracking.appendAudit(change.audit ?? []);
+    if (inPlace) kept = change.request ?? inPlace.stored.request;
     return change.result;
   });
+  if (found && kept) tracking.keepAfterWrites(snap, [{ row: found.row, request: kept }]);
+  return result;
 }
 
 /** Rewrites the Dashboard from `requests` (outside the lock: it is derived, and the last write wins). */

@@ -11,14 +11,20 @@ const VIEW_WAIT_MS = 2_000;
 /**
  * Records in the Audit the first time a person's card shows them their open request ("Viewed",
  * with the host app), once per request: a Script Properties flag marks it, cleared at signing.
+ * `snapshot` is Script Properties as the request read them; the flag is read again under the lock.
  * Where the script lock is busy, the homepage does not wait for it: a later view records it.
  */
-export function noteViewed(config: Config, state: HomeState, host: string): void {
+export function noteViewed(
+  config: Config,
+  state: HomeState,
+  host: string,
+  snapshot: Readonly<Record<string, string>>,
+): void {
   const mine = state.mine;
   if (!mine || !OPEN_TO_SIGN.includes(mine.status)) return;
-  const props = PropertiesService.getScriptProperties();
   const key = PREFIX + mine.requestId;
-  if (props.getProperty(key)) return;
+  if (snapshot[key]) return;
+  const props = PropertiesService.getScriptProperties();
   const tracking = Tracking.open(config);
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(VIEW_WAIT_MS)) return;
