@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { Execution } from '../core/execution';
 import type { Manifest } from '../core/manifest';
 import { MIME, type TenantPolicy } from '../core/workspace';
@@ -47,6 +48,8 @@ export interface ScenarioOptions {
   manifest?: Manifest;
   /** Whether the tenant lets its users share outside the domain (default: blocked, as most schools). */
   outsideSharing?: TenantPolicy['outsideSharing'];
+  /** Settings typed on the setup card beyond the scenario's own (field name to text). */
+  settings?: Record<string, string>;
 }
 
 const DOMAIN = LOCAL_SCHOOL.domain;
@@ -117,6 +120,7 @@ export function newSchool(opts: ScenarioOptions): NewSchool {
     approvers: cast.approvers.join(', '),
     businessManagers: cast.businessManager,
     signingWindowDays: '14',
+    ...opts.settings,
   };
   return { host, cast, screens, log: [], step, settings };
 }
@@ -156,8 +160,8 @@ export function setUpSchool(opts: ScenarioOptions): School {
  * The whole lifecycle on the emulator, through the built bundle and only the UI a person has:
  * the business manager sets up from the Gmail homepage card and pastes the roster into the
  * Staff sheet, then sends invitations; everyone signs from their card (Gmail homepage, Drive
- * selection and the invitation email in turn); the approvers counter-sign, which checks each
- * account through the Admin SDK. Then the clock moves past the next review date: the daily
+ * selection and the invitation email in turn); the next working morning the approvers have their
+ * daily digest and counter-sign, which checks each account through the Admin SDK. Then the clock moves past the next review date: the daily
  * trigger opens the next cycle, invites everyone again and sends the first reminders.
  * @throws Error naming the step when the add-on shows an error
  */
@@ -180,6 +184,13 @@ export function runScenario(opts: ScenarioOptions): ScenarioResult {
     host.advance(5 * 60_000);
   });
 
+  const morning = nextMorning(host.ws.clock.now(), config.sendHour);
+  for (const run of host.advanceTo(morning).filter((r) => r.error))
+    log.push(`Trigger ${run.fn} failed: ${run.error}`);
+  const digests = host.ws.sentMail.filter(
+    (m) => / your approval$/.test(m.subject) && m.sentAt >= morning.getTime() - DAY_MS,
+  );
+  for (const m of digests) log.push(`${m.to.join(', ')} received "${m.subject}" from the daily run`);
   for (const approverEmail of cast.approvers) approveQueue(host, approverEmail, config, step, log);
   if (opts.nextCycle === false) return { host, config, screens, log };
   const review = nextReviewRun(config);
@@ -238,10 +249,22 @@ export function queueNames(card: CardJson | undefined): string[] {
     .map((w) => (w.decoratedText?.text ?? '').replace(/<[^>]*>/g, ''));
 }
 
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * Half an hour after the daily run of the next working day (Monday to Friday, `sendHour`
+ * Europe/London): when approvers have their digest of who signed.
+ */
+function nextMorning(now: number, sendHour: number): Date {
+  let day = DateTime.fromMillis(now, { zone: 'Europe/London' }).plus({ days: 1 });
+  while (day.weekday >= 6) day = day.plus({ days: 1 });
+  return day.set({ hour: sendHour, minute: 30, second: 0, millisecond: 0 }).toJSDate();
+}
+
 /**
  * An instant a few days past the next review date (the next 1 September, or whatever the
  * settings say), late enough for the daily trigger to have opened the cycle, invited everyone
- * and sent the first reminders.
+ * and sent the first reminders (on the next weekday, when they fall at a weekend).
  */
 function nextReviewRun(config: Config): Date {
   const rule = parseResignRule(config.resignOn);
@@ -249,8 +272,15 @@ function nextReviewRun(config: Config): Date {
     typeof rule === 'string'
       ? addMonthsTo(config.cycleOpenedOn, 12)
       : nextCycleDay(rule, config.cycleOpenedOn);
-  const firstReminder = addDaysTo(next, (config.reminderDays[0] ?? 3) + 1);
-  return new Date(`${firstReminder}T12:00:00Z`);
+  const reminderDay = addDaysTo(next, config.reminderDays[0] ?? 3);
+  return new Date(`${addDaysTo(workingDayFrom(reminderDay, config.weekendEmails), 1)}T12:00:00Z`);
+}
+
+/** `day` (yyyy-mm-dd), or the Monday after it when it falls at a weekend and emails wait for weekdays. */
+function workingDayFrom(day: string, weekendEmails: boolean): string {
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+  if (weekendEmails || (weekday !== 0 && weekday !== 6)) return day;
+  return addDaysTo(day, weekday === 6 ? 2 : 1);
 }
 
 /** Each person opens their card a different way in turn: Gmail homepage, Drive selection, the invitation email. */

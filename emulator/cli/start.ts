@@ -4,6 +4,7 @@
  * staff.csv, audit.csv, dashboard.csv, docs/, mail/, signed/, directory.json and cards/.
  * Exits 0 on success, 2 on bad input and 1 when the run fails, each failure one line on stderr.
  */
+import { checkMail } from './mail-check';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -222,6 +223,12 @@ async function main(values: Options, io: Io): Promise<number> {
     `  ${complete} of ${people} complete with account active; ${written.docs} documents; ${written.mail} emails; ${written.signed} signed PDFs and text snapshots.`,
   );
   io.out(`  Next cycle ${nextVersion || '(not opened)'}: ${next.length} new requests, ${reminded} reminded.`);
+  const mail = checkMail(ws.sentMail, {
+    signers: first.filter((r) => r[col('Signed At')]).map((r) => String(r[col('Email')])),
+    approvers: config.approvers,
+    roster: roster.rows,
+  });
+  for (const line of mail.held) io.out(`  Emails: ${line}`);
   io.out(
     `  Service calls: ${ws.accounting.total()} in ${host.executions.length} executions; modelled time ${(ws.accounting.totalMs() / 1000).toFixed(1)} s.`,
   );
@@ -232,6 +239,10 @@ async function main(values: Options, io: Io): Promise<number> {
     io.err(
       `Not everyone completed: ${people - complete} of ${people} are not Complete with an active account.${firstAccountProblem(ws, config.trackingSpreadsheetId)}`,
     );
+    return 1;
+  }
+  if (mail.problems.length) {
+    io.err(`The emails fell short: ${mail.problems.join(' ')}`);
     return 1;
   }
   if (next.length !== people || reminded !== people) {

@@ -98,6 +98,8 @@ export function saveSettings(e: AddOnEvent): ActionResponse {
     'reminderEveryDays',
     'escalationEveryDays',
     'sendHour',
+    'approverEmails',
+    'weekendEmails',
   ] as const;
   const input: SettingsInput = {};
   for (const f of fields) input[f] = formValue(e, f);

@@ -1,7 +1,7 @@
 import type { Settings } from '../core/config';
 import { actionButton, text } from './widgets';
 
-const FIELDS: [keyof Settings, string, string][] = [
+const FIELDS: [Exclude<keyof Settings, 'approverEmails' | 'weekendEmails'>, string, string][] = [
   ['schoolName', 'School name', ''],
   [
     'templateDocId',
@@ -34,6 +34,18 @@ export function setupCard(current: Settings | null, me: string): GoogleAppsScrip
     s.addWidget(input);
   }
   s.addWidget(
+    dropdown('approverEmails', 'Approvers hear of signatures', current?.approverEmails ?? 'daily', [
+      ['daily', 'One digest a day'],
+      ['each', 'An email for each signature'],
+    ]),
+  );
+  s.addWidget(
+    dropdown('weekendEmails', 'Emails at weekends', current?.weekendEmails ? 'yes' : 'no', [
+      ['no', 'No: Monday to Friday only'],
+      ['yes', 'Yes: every day'],
+    ]),
+  );
+  s.addWidget(
     CardService.newButtonSet()
       .addButton(
         actionButton('Save settings', CardService.newAction().setFunctionName('onSaveSettings'), true),
@@ -47,4 +59,19 @@ export function setupCard(current: Settings | null, me: string): GoogleAppsScrip
     .setHeader(CardService.newCardHeader().setTitle('AUP Signer settings'))
     .addSection(s)
     .build();
+}
+
+/** A drop-down of `choices` ([value, label]), `selected` chosen. */
+function dropdown(
+  field: string,
+  title: string,
+  selected: string,
+  choices: readonly [string, string][],
+): GoogleAppsScript.Card_Service.SelectionInput {
+  const input = CardService.newSelectionInput()
+    .setType(CardService.SelectionInputType.DROPDOWN)
+    .setFieldName(field)
+    .setTitle(title);
+  for (const [value, label] of choices) input.addItem(label, value, value === selected);
+  return input;
 }

@@ -25,7 +25,14 @@ export interface Settings {
   escalationEveryDays: number;
   /** The hour (0-23, Europe/London) the daily work and its emails run. */
   sendHour: number;
+  /** How approvers hear of signatures: one digest a day, or an email for each signature. */
+  approverEmails: ApproverEmails;
+  /** Whether invitations, reminders and digests may go out on Saturdays and Sundays. */
+  weekendEmails: boolean;
 }
+
+/** How approvers hear of signatures awaiting them. */
+export type ApproverEmails = 'daily' | 'each';
 
 /** Settings plus what setup created. Stored as one JSON value in Script Properties. */
 export interface Config extends Settings {
@@ -129,6 +136,11 @@ export function checkSettings(input: SettingsInput, domain = ''): Checked<Settin
   const reminderEveryDays = whole('reminderEveryDays', 'Reminders after that, every (days)', '7', 1, 60);
   const escalationEveryDays = whole('escalationEveryDays', 'Overdue digest, every (days)', '7', 1, 60);
   const sendHour = whole('sendHour', 'Hour to send', '9', 0, 23);
+  const approverEmails = text('approverEmails') || 'daily';
+  if (approverEmails !== 'daily' && approverEmails !== 'each')
+    errors.push('Approver emails: choose "one digest a day" or "one for each signature".');
+  const weekends = text('weekendEmails') || 'no';
+  if (weekends !== 'no' && weekends !== 'yes') errors.push('Weekend emails: choose yes or no.');
   const resignOn = text('resignOn') || '1 September';
   const rule = parseResignRule(resignOn);
   if (typeof rule === 'string') errors.push(rule);
@@ -151,6 +163,8 @@ export function checkSettings(input: SettingsInput, domain = ''): Checked<Settin
       reminderEveryDays,
       escalationEveryDays,
       sendHour,
+      approverEmails: approverEmails as ApproverEmails,
+      weekendEmails: weekends === 'yes',
     },
   };
 }
@@ -171,12 +185,15 @@ export function settingsOf(c: Config): Settings {
     reminderEveryDays: c.reminderEveryDays,
     escalationEveryDays: c.escalationEveryDays,
     sendHour: c.sendHour,
+    approverEmails: c.approverEmails,
+    weekendEmails: c.weekendEmails,
   };
 }
 
 /**
  * Parses the stored configuration JSON. A configuration saved before `policyShared` existed reads
- * as shared with the domain only (the cautious reading: the Form then links no policy URL).
+ * as shared with the domain only (the cautious reading: the Form then links no policy URL); one
+ * saved before the approver and weekend email settings, as a daily digest and no weekend emails.
  * @throws Error saying what is wrong, so a corrupted property is never half-used.
  */
 export function parseConfig(json: string): Config {
@@ -215,7 +232,12 @@ export function parseConfig(json: string): Config {
   if (missing.length) {
     throw new Error(`The stored configuration lacks ${missing.join(', ')}: open Settings and save again.`);
   }
-  return { ...c, policyShared: c.policyShared === 'anyone' ? 'anyone' : 'domain' } as Config;
+  return {
+    ...c,
+    policyShared: c.policyShared === 'anyone' ? 'anyone' : 'domain',
+    approverEmails: c.approverEmails === 'each' ? 'each' : 'daily',
+    weekendEmails: c.weekendEmails === true,
+  } as Config;
 }
 
 /** The Google Doc ID in a Docs URL, or the text itself when it already looks like an ID. */

@@ -152,3 +152,26 @@ function toUtc(d: string): number {
 function daysIn(month: number, year = 2024): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+/** The first hour (Europe/London) invitations, reminders and digests may go out. */
+export const SEND_FROM_HOUR = 7;
+/** The hour (Europe/London) from which they wait for the next working day. */
+export const SEND_UNTIL_HOUR = 19;
+
+/**
+ * Whether invitations, reminders and digests may be sent at this London time: Monday to Friday
+ * (any day when weekend emails are allowed), from {@link SEND_FROM_HOUR} until
+ * {@link SEND_UNTIL_HOUR}, widened to take in the daily run's own hour.
+ * @param weekday ISO day of the week, 1 (Monday) to 7 (Sunday)
+ * @param hour 0-23
+ */
+export function maySendAt(
+  weekday: number,
+  hour: number,
+  settings: { sendHour: number; weekendEmails: boolean },
+): boolean {
+  if (weekday >= 6 && !settings.weekendEmails) return false;
+  const from = Math.min(SEND_FROM_HOUR, settings.sendHour);
+  const until = Math.max(SEND_UNTIL_HOUR, settings.sendHour + 1);
+  return hour >= from && hour < until;
+}

@@ -8,16 +8,20 @@ export interface Email {
   attachments?: GoogleAppsScript.Base.BlobSource[];
 }
 
-/** Sends one email through MailApp (scope script.send_mail), named after the school. */
-export function send(email: Email, schoolName: string): void {
+/**
+ * Sends one email through MailApp (MailApp.sendEmail(message), scope script.send_mail), with the
+ * school's name as the sender's name and replies going to `replyTo` (the business manager).
+ */
+export function send(email: Email, from: { schoolName: string; replyTo?: string }): void {
   MailApp.sendEmail({
     to: email.to,
     cc: email.cc,
+    replyTo: from.replyTo,
     attachments: email.attachments,
     subject: email.subject,
     body: email.text,
     htmlBody: email.html,
-    name: `${schoolName} AUP Signer`,
+    name: from.schoolName,
   });
 }
 

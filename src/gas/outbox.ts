@@ -1,7 +1,17 @@
 import { withScriptLock } from './lock';
 
 /** What an email is about; {@link import('../server/notices').renderNotice} builds it from the records. */
-export type NoticeKind = 'invitation' | 'reminder' | 'signed' | 'returned' | 'ready' | 'digest';
+export type NoticeKind =
+  | 'invitation'
+  | 'reminder'
+  | 'signed'
+  | 'copy'
+  | 'returned'
+  | 'ready'
+  | 'complete'
+  | 'digest'
+  | 'approvals'
+  | 'enablement';
 
 /**
  * An email owed (DESIGN.md §8: side effects after the record, each resumable, emails at most
@@ -16,7 +26,7 @@ export interface Notice {
   /** A short unique reference, named in the claiming Audit row ("notice N-1a2b3c4d"). */
   ref: string;
   kind: NoticeKind;
-  /** The request it is about ('' for a digest). */
+  /** The request it is about ('' for a digest: overdue, approvals awaited, accounts awaiting an administrator). */
   requestId: string;
   to: string;
   /** A fresh single-use form reference for a new starter's link (its hash is in Form Tokens). */

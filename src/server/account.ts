@@ -46,9 +46,10 @@ export function readAccount(email: string, approvedAt: Date | null = null): Acco
  * Records an approved request's account as the Admin SDK says it is (read here: a card's word is
  * never taken). Active completes the request, but only with its evidence complete
  * (`evidenceComplete`: by default, when no steps are owed for it; until then nothing is written,
- * and the owed steps record it once the evidence is in), and then claims and sends the
- * "account ready" email (queued before the write, sent after it, at most once). A Complete
- * request stays Complete.
+ * and the owed steps record it once the evidence is in), and then claims and sends the news
+ * (queued before the write, sent after it, at most once): "your account is ready" to a new
+ * starter (see `accountIsNew`), "your AUP is complete" to everyone else. A Complete request stays
+ * Complete.
  * @returns whether it was recorded, and a sentence for the card
  */
 export function checkAccount(
@@ -60,6 +61,7 @@ export function checkAccount(
   const result = readAccount(r.email, r.approvedAt);
   const personal =
     tracking.readRoster(config.staffTypes).staff.find((p) => p.email === r.email)?.personalEmail ?? '';
+  const ready = accountIsNew(tracking, r, personal);
   type Outcome = { ok: boolean; message: string; ready?: SignatureRequest; notice?: Notice };
   const outcome = changeRow<Outcome>(tracking, r.requestId, (current) => {
     if (!current) return { result: { ok: false, message: 'No such request.' } };
@@ -94,9 +96,9 @@ export function checkAccount(
       next.account === 'Active' ? `${next.name}: account Active.` : `${next.name}: ${next.notes}`;
     if (next.status !== 'Complete') return { request: next, audit, result: { ok: true, message } };
     const n = newNotice({
-      kind: 'ready',
+      kind: ready ? 'ready' : 'complete',
       requestId: next.requestId,
-      to: personal || next.email,
+      to: ready ? personal : next.email,
       claim: { status: 'Complete' },
     });
     audit.push({
@@ -104,7 +106,7 @@ export function checkAccount(
       actor: 'AUP Signer',
       action: 'Notice',
       requestId: next.requestId,
-      details: claimDetails(`Account ready: told ${n.to}`, [n]),
+      details: claimDetails(`${ready ? 'Account ready' : 'AUP complete'}: told ${n.to}`, [n]),
     });
     const notice = { ...n, audit: auditCopy(audit) };
     return {
@@ -117,4 +119,20 @@ export function checkAccount(
   if (outcome.ready && outcome.notice)
     deliverNotices(config, [outcome.notice], tracking, new Map([[r.requestId, outcome.ready]]));
   return { ok: outcome.ok, message: outcome.message };
+}
+
+/**
+ * Whether completing `r` switches on an account its owner has not used yet: a new starter, with a
+ * personal address on the Staff sheet and no earlier request of theirs Complete (the invitation's
+ * own rule for sending the Form to the personal address). Everyone else's account was already in
+ * use, and they are told their AUP is complete rather than that an account is ready.
+ */
+function accountIsNew(tracking: Tracking, r: SignatureRequest, personalEmail: string): boolean {
+  if (!personalEmail) return false;
+  return !tracking
+    .readSignatures()
+    .requests.some(
+      (s) =>
+        s.request.email === r.email && s.request.requestId !== r.requestId && s.request.status === 'Complete',
+    );
 }

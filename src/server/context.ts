@@ -1,5 +1,5 @@
 import type { Config } from '../core/config';
-import { nextCycleDay, parseResignRule } from '../core/schedule';
+import { maySendAt, nextCycleDay, parseResignRule } from '../core/schedule';
 import type { SignatureRequest } from '../core/request';
 import type { RequestView } from './api';
 
@@ -47,6 +47,15 @@ export function viewOf(r: SignatureRequest): RequestView {
     account: r.account,
     notes: r.notes,
   };
+}
+
+/**
+ * Whether invitations, reminders and digests may go out now (see `maySendAt`): the London day
+ * of the week and hour, read with Utilities.formatDate ("u": 1 = Monday; "H": 0-23).
+ */
+export function maySendNow(config: Config, d: Date = new Date()): boolean {
+  const [weekday, hour] = Utilities.formatDate(d, 'Europe/London', 'u H').split(' ').map(Number);
+  return maySendAt(weekday ?? 1, hour ?? 0, config);
 }
 
 /** The local day (yyyy-mm-dd, Europe/London) of an instant. */

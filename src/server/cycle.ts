@@ -9,7 +9,7 @@ import { withScriptLock } from '../gas/lock';
 import { PUBLISH_KEY, readPublishing, type Publishing } from '../gas/publish-record';
 import { Tracking, type AuditEntry } from '../gas/tracking';
 import { londonDay } from './context';
-import { runInvitations, scheduleInvitationJob, type InvitationRun } from './invite';
+import { jobOwed, runInvitations, scheduleInvitationJob, type InvitationRun } from './invite';
 import { scheduleResume } from './pending-steps';
 import { versionStores } from './provision';
 import { mutate } from './store';
@@ -147,7 +147,7 @@ export function continuePublishing(
     saveConfig(updated);
     PropertiesService.getScriptProperties().deleteProperty(PUBLISH_KEY);
     const run = runInvitations(updated, actor, started, budgetMs);
-    if (run.remaining > 0 && !run.blockedByQuota) scheduleInvitationJob();
+    if (jobOwed(run)) scheduleInvitationJob();
     return { ok: true, config: updated, superseded, run };
   } catch (e) {
     publishingStopped(p, String((e as Error)?.message ?? e));

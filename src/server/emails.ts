@@ -1,24 +1,91 @@
 import type { Config } from '../core/config';
+import { renderEmail, type EmailContent } from '../core/email-layout';
 import type { SignatureRequest } from '../core/request';
+import { count, dueTense, dueWords, listOf, personWithRole, pluralWord } from '../core/words';
 import type { Email } from '../gas/mail';
-import { ukDate } from './context';
+import { londonDay, ukDate } from './context';
 
-/** Subject line of an invitation: the Gmail contextual card recognises it. */
+/**
+ * What every email is written with: the configuration, today's date for the tense of due dates,
+ * and who an address belongs to (from the Signatures sheet), so that people are named, never
+ * shown as addresses.
+ */
+export interface MailContext {
+  config: Config;
+  /** Today in Europe/London, yyyy-mm-dd. */
+  today: string;
+  /** The name and role of the person with this address, when the school knows them. */
+  person: (email: string) => { name: string; role: string } | undefined;
+}
+
+/**
+ * A mail context whose people are those of the requests `requests()` gives (their latest name and
+ * role), read only when an email first names someone.
+ */
+export function mailContext(config: Config, requests: () => Iterable<SignatureRequest>): MailContext {
+  let people: Map<string, { name: string; role: string }> | undefined;
+  const person = (email: string): { name: string; role: string } | undefined => {
+    if (!people) {
+      people = new Map();
+      for (const r of requests()) people.set(r.email, { name: r.name, role: r.role });
+    }
+    return people.get(email.toLowerCase());
+  };
+  return { config, today: londonDay(), person };
+}
+
+/** The name of whoever has `email`; the address itself only when nobody on the sheet has it. */
+function nameOf(ctx: MailContext, email: string): string {
+  return ctx.person(email)?.name || email;
+}
+
+/** The school's business manager as replies reach them: the first listed, by name. */
+function replyName(ctx: MailContext): string {
+  const bm = ctx.config.businessManagers[0];
+  return bm ? nameOf(ctx, bm) : '';
+}
+
+function body(
+  ctx: MailContext,
+  c: Omit<EmailContent, 'schoolName' | 'replyName'>,
+): { text: string; html: string } {
+  return renderEmail({ ...c, schoolName: ctx.config.schoolName, replyName: replyName(ctx) });
+}
+
+/** Gmail, where AUP Signer's homepage opens in the side panel. */
+const GMAIL_URL = 'https://mail.google.com/mail/';
+/** The Google Admin console's list of users, where an administrator switches accounts on. */
+const ADMIN_USERS_URL = 'https://admin.google.com/ac/users';
+
+/** The tracking spreadsheet's address. */
+function trackingUrl(config: Config): string {
+  return `https://docs.google.com/spreadsheets/d/${config.trackingSpreadsheetId}/edit`;
+}
+
+/** "the Oakfield Primary School staff Acceptable Use Policy (2026-27)". */
+function policyName(config: Config, version: string): string {
+  return `the ${config.schoolName} staff Acceptable Use Policy (${version})`;
+}
+
+/** Subject line of an invitation (and the name of the email the Gmail card opens beside). */
 export function invitationSubject(config: Config): string {
   return `Please sign the ${config.schoolName} Acceptable Use Policy (${config.policyVersion})`;
 }
 
-/** The invitation to sign, to the person's Workspace address, saying how to sign in Gmail or Drive. */
-export function invitationEmail(config: Config, r: SignatureRequest): Email {
-  const due = ukDate(r.dueBy);
-  const lines = [
-    `Dear ${r.name},`,
-    `Please read and sign the ${config.schoolName} staff Acceptable Use Policy (${r.policyVersion}) by ${due}.`,
-    `Your copy: ${r.document}`,
-    'To sign: open the AUP Signer add-on in the side panel of Gmail (it opens on this email) or of Google Drive (select your AUP document), tick the agreement and type your full name.',
-    `Reference: ${r.requestId}`,
-  ];
-  return { to: r.email, subject: invitationSubject(config), text: lines.join('\n\n'), html: html(lines) };
+/** The invitation to sign, to the person's Workspace address: a link to their copy, and how to sign. */
+export function invitationEmail(ctx: MailContext, r: SignatureRequest): Email {
+  return {
+    to: r.email,
+    subject: invitationSubject(ctx.config),
+    ...body(ctx, {
+      greeting: `Dear ${r.name},`,
+      paragraphs: [
+        `Please read and sign ${policyName(ctx.config, r.policyVersion)} by ${ukDate(r.dueBy)}.`,
+        'Open your copy with the button below. To sign, open AUP Signer in the side panel: here in Gmail beside this email, or in Google Drive with your copy selected. Tick the agreement and type your full name: typing your name is your signature.',
+      ],
+      button: { label: 'Read and sign your AUP', url: r.document },
+    }),
+  };
 }
 
 /**
@@ -26,60 +93,74 @@ export function invitationEmail(config: Config, r: SignatureRequest): Email {
  * address, with the form link carrying their single-use reference, and their AUP attached.
  */
 export function newStarterInvitation(
-  config: Config,
+  ctx: MailContext,
   r: SignatureRequest,
   personalEmail: string,
   formLink: string,
   document: GoogleAppsScript.Base.BlobSource,
 ): Email {
-  const lines = [
-    `Dear ${r.name},`,
-    `Welcome to ${config.schoolName}. Before your school account (${r.email}) can be switched on, please read and sign the staff Acceptable Use Policy (${r.policyVersion}) by ${ukDate(r.dueBy)}.`,
-    'Your copy is attached. To sign, open this form, tick the agreement and type your full name:',
-    formLink,
-    'The form is already filled in with your personal reference: please use this link, and do not share it.',
-  ];
   return {
     to: personalEmail,
-    subject: invitationSubject(config),
-    text: lines.join('\n\n'),
-    html: html(lines),
+    subject: invitationSubject(ctx.config),
+    ...body(ctx, {
+      greeting: `Dear ${r.name},`,
+      paragraphs: [
+        `Welcome to ${ctx.config.schoolName}. Before your school account can be switched on, please read and sign ${policyName(ctx.config, r.policyVersion)} by ${ukDate(r.dueBy)}.`,
+        'Your copy is attached. To sign, open the form with the button below, tick the agreement and type your full name: typing your name is your signature.',
+        'The link is personal to you: please do not share it.',
+      ],
+      button: { label: 'Read and sign your AUP', url: formLink },
+    }),
     attachments: [document],
   };
 }
 
-/** Tells the person their signed AUP was returned, why, and how to sign again. */
-export function returnedEmail(config: Config, r: SignatureRequest, to: string, formLink: string): Email {
-  const lines = [
-    `Dear ${r.name},`,
-    `Your signed ${config.schoolName} Acceptable Use Policy (${r.policyVersion}) was returned. ${r.notes}.`,
-    formLink
-      ? `Please sign again with this form (your new personal reference is filled in): ${formLink}`
-      : 'Please open AUP Signer in Gmail or Drive and sign again.',
-  ];
+/** "Returned by ADDRESS: REASON" in a request's Notes, split; undefined for other notes. */
+function returnedNote(notes: string): { by: string; reason: string } | undefined {
+  const m = /^Returned by (\S+): ([\s\S]*)$/.exec(notes);
+  return m ? { by: m[1] as string, reason: m[2] as string } : undefined;
+}
+
+/** Tells the person their signed AUP was returned, by whom and why, and how to sign again. */
+export function returnedEmail(ctx: MailContext, r: SignatureRequest, to: string, formLink: string): Email {
+  const returned = returnedNote(r.notes);
+  const who = returned ? nameOf(ctx, returned.by) : 'your approver';
   return {
     to,
-    subject: `Your AUP was returned: please sign again`,
-    text: lines.join('\n\n'),
-    html: html(lines),
+    subject: 'Your AUP was returned: please sign again',
+    ...body(ctx, {
+      greeting: `Dear ${r.name},`,
+      paragraphs: [
+        `${who} returned your signed copy of ${policyName(ctx.config, r.policyVersion)}, with this reason:`,
+        returned?.reason ?? r.notes,
+        formLink
+          ? 'Please sign again with the button below: tick the agreement and type your full name.'
+          : 'Please read your copy again and sign it in AUP Signer, in the side panel of Gmail or of Google Drive.',
+      ],
+      button: formLink
+        ? { label: 'Sign again', url: formLink }
+        : { label: 'Read and sign your AUP', url: r.document },
+    }),
   };
 }
 
 /** A reminder to sign: to the school address, or a new starter's personal address with a fresh form link. */
-export function reminderEmail(config: Config, r: SignatureRequest, to: string, formLink: string): Email {
-  const overdue = r.status === 'Overdue';
-  const lines = [
-    `Dear ${r.name},`,
-    `${overdue ? 'Your signature is overdue: it' : 'A reminder that your signature'} was due by ${ukDate(r.dueBy)} on the ${config.schoolName} staff Acceptable Use Policy (${r.policyVersion}).`,
-    formLink
-      ? `Please read your copy and sign with this form (your personal reference is filled in): ${formLink}`
-      : `Please open AUP Signer in Gmail or Drive, read your copy (${r.document}), tick the agreement and type your full name.`,
-  ];
+export function reminderEmail(ctx: MailContext, r: SignatureRequest, to: string, formLink: string): Email {
+  const tense = dueTense(r.dueBy ? londonDay(r.dueBy) : ctx.today, ctx.today);
+  const due = dueWords(tense, ukDate(r.dueBy));
   return {
     to,
-    subject: `${overdue ? 'Overdue' : 'Reminder'}: please sign the ${config.schoolName} Acceptable Use Policy (${r.policyVersion})`,
-    text: lines.join('\n\n'),
-    html: html(lines),
+    subject: `${tense === 'past' ? 'Overdue' : 'Reminder'}: please sign the ${ctx.config.schoolName} Acceptable Use Policy (${r.policyVersion})`,
+    ...body(ctx, {
+      greeting: `Dear ${r.name},`,
+      paragraphs: [
+        `Your signature on ${policyName(ctx.config, r.policyVersion)} ${due}${tense === 'past' ? ', and we have not received it yet' : ''}.`,
+        formLink
+          ? 'Please read your copy and sign with the button below: tick the agreement and type your full name.'
+          : 'Please read your copy with the button below, then sign in AUP Signer in the side panel of Gmail or of Google Drive: tick the agreement and type your full name.',
+      ],
+      button: { label: 'Read and sign your AUP', url: formLink || r.document },
+    }),
   };
 }
 
@@ -89,88 +170,180 @@ export function reminderEmail(config: Config, r: SignatureRequest, to: string, f
  */
 const DIGEST_LINES = 300;
 
+/** The first {@link DIGEST_LINES} lines, and a line counting the rest. */
+function capped(lines: readonly string[], more: (n: number) => string): string[] {
+  const listed = lines.slice(0, DIGEST_LINES);
+  return lines.length > listed.length ? [...listed, more(lines.length - listed.length)] : listed;
+}
+
 /** The escalation digest to a business manager: who is overdue (the first {@link DIGEST_LINES}). */
 export function overdueDigest(
-  config: Config,
+  ctx: MailContext,
   to: string,
   overdue: readonly SignatureRequest[],
   newly: number,
 ): Email {
-  const listed = overdue.slice(0, DIGEST_LINES);
-  const lines = [
-    `${overdue.length} ${overdue.length === 1 ? 'person has' : 'people have'} not signed the ${config.schoolName} AUP (${config.policyVersion}) by their due date${newly ? ` (${newly} newly overdue)` : ''}:`,
-    ...listed.map(
-      (r) =>
-        `${r.name} (${r.role}, ${r.staffType}) — due ${ukDate(r.dueBy)}, ${r.remindersSent} reminder(s) sent`,
-    ),
-    ...(overdue.length > listed.length
-      ? [`…and ${overdue.length - listed.length} more: the Signatures sheet lists everyone.`]
-      : []),
-    'Reminders continue automatically; the Signatures sheet and its Dashboard show the latest.',
-  ];
+  const n = overdue.length;
   return {
     to,
-    subject: `AUP overdue: ${overdue.length} not yet signed`,
-    text: lines.join('\n\n'),
-    html: html(lines),
+    subject: `AUP overdue: ${count(n, 'person')} ${pluralWord(n, 'has')} not signed`,
+    ...body(ctx, {
+      greeting: `Dear ${nameOf(ctx, to)},`,
+      paragraphs: [
+        `${count(n, 'person')} ${pluralWord(n, 'has')} not signed ${policyName(ctx.config, ctx.config.policyVersion)} by their due date${newly ? ` (${newly} since yesterday)` : ''}:`,
+      ],
+      list: capped(
+        overdue.map(
+          (r) =>
+            `${personWithRole(r.name, r.role)}, ${r.staffType}: due ${ukDate(r.dueBy)}, ${count(r.remindersSent, 'reminder')} sent`,
+        ),
+        (more) => `…and ${more.toLocaleString('en-GB')} more: the Signatures sheet lists everyone.`,
+      ),
+      after: ['Reminders carry on automatically. The Signatures sheet and its Dashboard show the latest.'],
+      button: { label: 'Open the tracking sheet', url: trackingUrl(ctx.config) },
+    }),
   };
 }
 
 /** Tells a business manager that a form response was quarantined, and why. */
 export function quarantineNotice(
-  config: Config,
+  ctx: MailContext,
   to: string,
-  q: { typedName: string; respondent: string; reason: string; requestId: string },
+  q: { typedName: string; respondent: string; reason: string },
 ): Email {
-  const lines = [
-    `A response to the ${config.schoolName} AUP form was quarantined: ${q.reason}.`,
-    `Typed name: ${q.typedName || '(none)'}; respondent: ${q.respondent || '(not collected)'}; request: ${q.requestId || '(unknown)'}.`,
-    'Nothing was signed. The response stays in the form and in the Audit sheet; check it and, if it is genuine, send the person a fresh invitation.',
-  ];
-  return { to, subject: 'AUP form response quarantined', text: lines.join('\n\n'), html: html(lines) };
+  return {
+    to,
+    subject: 'AUP form response held back: please check it',
+    ...body(ctx, {
+      greeting: `Dear ${nameOf(ctx, to)},`,
+      paragraphs: [
+        `A response to the ${ctx.config.schoolName} AUP form was held back and nothing was signed: ${q.reason}.`,
+        `The name typed was "${q.typedName || 'none'}"${q.respondent ? `, sent from ${q.respondent}` : ''}.`,
+        'The response stays in the form and in the Audit sheet. If it is genuine, send the person a fresh invitation.',
+      ],
+      button: { label: 'Open the tracking sheet', url: trackingUrl(ctx.config) },
+    }),
+  };
 }
 
-/** Tells an approver that someone has signed and awaits their counter-signature. */
-export function signedNotice(config: Config, r: SignatureRequest, approver: string): Email {
-  const lines = [
-    `${r.name} (${r.role}, ${r.staffType}) signed the ${config.schoolName} AUP (${r.policyVersion}) on ${ukDate(r.signedAt, true)} via ${r.signedVia}.`,
-    'Open AUP Signer in Gmail or Drive to counter-sign and choose their systems.',
-    `Document: ${r.document}`,
-  ];
+/** Tells an approver, when Settings ask for a notice per signature, that someone awaits them. */
+export function signedNotice(ctx: MailContext, r: SignatureRequest, approver: string): Email {
   return {
     to: approver,
-    subject: `AUP signed: ${r.name} awaits your approval`,
-    text: lines.join('\n\n'),
-    html: html(lines),
+    subject: `${r.name} has signed the AUP and awaits your approval`,
+    ...body(ctx, {
+      greeting: `Dear ${nameOf(ctx, approver)},`,
+      paragraphs: [
+        `${personWithRole(r.name, r.role)}, ${r.staffType}, signed ${policyName(ctx.config, r.policyVersion)} on ${ukDate(r.signedAt, true)}.`,
+        'Open AUP Signer in Gmail or Google Drive to review their copy, choose their systems and counter-sign.',
+      ],
+      button: { label: 'Open their signed copy', url: r.document },
+    }),
+  };
+}
+
+/** The approver's daily digest: who awaits their counter-signature, the longest waiting first. */
+export function approvalsDigest(
+  ctx: MailContext,
+  approver: string,
+  waiting: readonly SignatureRequest[],
+): Email {
+  const n = waiting.length;
+  return {
+    to: approver,
+    subject: `${count(n, 'AUP')} ${n === 1 ? 'awaits' : 'await'} your approval`,
+    ...body(ctx, {
+      greeting: `Dear ${nameOf(ctx, approver)},`,
+      paragraphs: [
+        `${n === 1 ? 'One signed AUP awaits' : `${n} signed AUPs await`} your counter-signature, the longest waiting first:`,
+      ],
+      list: capped(
+        waiting.map((r) => `${personWithRole(r.name, r.role)}, ${r.staffType}: signed ${ukDate(r.signedAt)}`),
+        (more) => `…and ${more.toLocaleString('en-GB')} more.`,
+      ),
+      after: [
+        'Open AUP Signer in the side panel of Gmail or Google Drive to review and approve them, one by one or a page at a time.',
+      ],
+      button: { label: 'Open Gmail to approve', url: GMAIL_URL },
+    }),
+  };
+}
+
+/** Tells a business manager who is waiting for a directory administrator to enable their account. */
+export function enablementDigest(ctx: MailContext, to: string, waiting: readonly SignatureRequest[]): Email {
+  const n = waiting.length;
+  return {
+    to,
+    subject: `${count(n, 'new account')} ${n === 1 ? 'waits' : 'wait'} for an administrator`,
+    ...body(ctx, {
+      greeting: `Dear ${nameOf(ctx, to)},`,
+      paragraphs: [
+        `${n === 1 ? 'This person has' : 'These people have'} signed and been approved, but ${n === 1 ? 'their account' : 'their accounts'} can only be switched on by a Google Workspace administrator:`,
+      ],
+      list: capped(
+        waiting.map((r) => `${personWithRole(r.name, r.role)}: approved ${ukDate(r.approvedAt)}`),
+        (more) => `…and ${more.toLocaleString('en-GB')} more.`,
+      ),
+      after: [
+        'An administrator can switch them on from AUP Signer (Enable accounts) or in the Google Admin console. This email comes once a day while anyone is waiting.',
+      ],
+      button: { label: 'Open the Admin console', url: ADMIN_USERS_URL },
+    }),
+  };
+}
+
+/** The signer's copy of what they signed, as a PDF, sent as soon as the signature is recorded. */
+export function signedCopyEmail(
+  ctx: MailContext,
+  r: SignatureRequest,
+  pdf: GoogleAppsScript.Base.BlobSource,
+): Email {
+  return {
+    to: r.email,
+    subject: `Your signed copy: ${ctx.config.schoolName} Acceptable Use Policy (${r.policyVersion})`,
+    ...body(ctx, {
+      greeting: `Dear ${r.name},`,
+      paragraphs: [
+        `Thank you for signing ${policyName(ctx.config, r.policyVersion)} on ${ukDate(r.signedAt, true)}. A PDF of the copy you signed is attached for your records.`,
+        `What happens next: ${listOf(ctx.config.approvers.filter((a) => a !== r.email).map((a) => nameOf(ctx, a))) || 'an approver'} will counter-sign it, and you will hear from us when that is done.`,
+      ],
+      button: { label: 'Open your signed copy', url: r.document },
+    }),
+    attachments: [pdf],
   };
 }
 
 /**
- * Tells the person their AUP is approved and their account is ready: a new starter at their
- * personal address (copied to the new account), everyone else at their school address.
+ * The approval's news to the person: "your account is ready" for a new starter whose account AUP
+ * Signer has just switched on (at their personal address, copied to the new account); otherwise
+ * "your AUP is complete", at their school address. The counter-signed PDF is attached when there
+ * is one.
  */
-export function accountReadyEmail(config: Config, r: SignatureRequest, personalEmail = ''): Email {
-  const lines = [
-    `Dear ${r.name},`,
-    `Your Acceptable Use Policy (${r.policyVersion}) has been counter-signed by ${r.approvedBy}, and your ${config.schoolName} account ${r.email} is ready to use.`,
-    r.systems ? `Systems: ${r.systems}.` : '',
-    `Your signed copy: ${r.document}`,
-  ].filter(Boolean);
+export function completedEmail(
+  ctx: MailContext,
+  r: SignatureRequest,
+  options: { accountReady: boolean; personalEmail?: string; pdf?: GoogleAppsScript.Base.BlobSource },
+): Email {
+  const approver = r.approvedBy ? nameOf(ctx, r.approvedBy) : 'your approver';
+  const systems = r.systems ? r.systems.split(/,\s*/).filter(Boolean) : [];
+  const personal = options.accountReady ? (options.personalEmail ?? '') : '';
   return {
-    to: personalEmail || r.email,
-    cc: personalEmail ? r.email : undefined,
-    subject: `Your ${config.schoolName} account is ready`,
-    text: lines.join('\n\n'),
-    html: html(lines),
+    to: personal || r.email,
+    cc: personal ? r.email : undefined,
+    subject: options.accountReady
+      ? `Your ${ctx.config.schoolName} account is ready`
+      : `Your ${ctx.config.schoolName} AUP is complete`,
+    ...body(ctx, {
+      greeting: `Dear ${r.name},`,
+      paragraphs: [
+        options.accountReady
+          ? `${approver} has counter-signed your Acceptable Use Policy (${r.policyVersion}), and your ${ctx.config.schoolName} account is ready to use: sign in as ${r.email}.`
+          : `${approver} has counter-signed your Acceptable Use Policy (${r.policyVersion}). There is nothing more for you to do.`,
+        ...(systems.length ? [`You have access to ${listOf(systems)}.`] : []),
+        ...(options.pdf ? ['The counter-signed copy is attached for your records.'] : []),
+      ],
+      button: { label: 'Open your copy', url: r.document },
+    }),
+    attachments: options.pdf ? [options.pdf] : undefined,
   };
-}
-
-/** HTML paragraphs from text lines, escaped. */
-function html(lines: readonly string[]): string {
-  return lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n');
-}
-
-/** Escapes text for HTML. */
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

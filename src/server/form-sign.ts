@@ -2,7 +2,7 @@ import type { Config } from '../core/config';
 import { normaliseEmail } from '../core/safe';
 import { tokenHash } from '../gas/forms';
 import { send } from '../gas/mail';
-import { quarantineNotice } from './emails';
+import { mailContext, quarantineNotice } from './emails';
 import { recordSignature, type Locate, type SignOutcome } from './sign';
 import { LIMITS } from '../core/limits';
 import { withScriptLock } from '../gas/lock';
@@ -91,10 +91,11 @@ function quarantine(
   const cache = CacheService.getScriptCache();
   if (cache.get(QUARANTINE_MAIL_KEY)) return;
   cache.put(QUARANTINE_MAIL_KEY, '1', 3600);
+  const ctx = mailContext(config, () => tracking.readSignatures().requests.map((s) => s.request));
   for (const bm of config.businessManagers) {
-    send(
-      quarantineNotice(config, bm, { typedName: f.typedName, respondent: f.respondent, reason, requestId }),
-      config.schoolName,
-    );
+    send(quarantineNotice(ctx, bm, { typedName: f.typedName, respondent: f.respondent, reason }), {
+      schoolName: config.schoolName,
+      replyTo: config.businessManagers[0],
+    });
   }
 }

@@ -10,7 +10,7 @@ import { directoryApi, requireAdvancedServices } from '../gas/advanced';
 import { documentRun, makePersonalDoc, type DocumentRun } from './personal-doc';
 import { readPublishing } from '../gas/publish-record';
 import { mutate } from './store';
-import { londonDay } from './context';
+import { londonDay, maySendNow } from './context';
 
 /** Name of the one-off trigger that carries on an invitation run. */
 export const INVITATION_JOB = 'onInvitationJob';
@@ -19,12 +19,24 @@ export const INVITATION_JOB = 'onInvitationJob';
 export interface InvitationRun {
   created: number;
   invited: number;
-  /** True when MailApp's daily quota stopped the run: the daily trigger sends the rest tomorrow. */
+  /**
+   * True when MailApp's daily quota, or the hour (a weekend, an evening), stopped the sending: the
+   * daily trigger sends the rest on the next day in hours.
+   */
   blockedByQuota: boolean;
   /** People still without a document after this run (made by the next runs, quota or not). */
   documentsOwed: number;
   remaining: number;
   rosterProblems: string[];
+}
+
+/**
+ * Whether another invitation job should carry `run` on: people are still to be invited and either
+ * emails may go now or documents are still to be made (those are made whatever the quota or the
+ * hour, so the next run in hours only sends).
+ */
+export function jobOwed(run: InvitationRun): boolean {
+  return run.remaining > 0 && (!run.blockedByQuota || run.documentsOwed > 0);
 }
 
 /**
@@ -35,7 +47,8 @@ export interface InvitationRun {
  * 2. their personalised documents, until 85% of the budget is used (each costs far more than its email);
  * 3. under the lock, Document and Invited At recorded for those people in one write, their
  *    invitations queued just before it (src/gas/outbox.ts) and named in its Audit rows; beyond
- *    the day's mail quota, the Document alone, so the next day only sends;
+ *    the day's mail quota, or outside the hours emails go out (`maySendNow`: weekends and
+ *    evenings), the Document alone, so the next run in hours only sends;
  * 4. their invitation emails, as far as MailApp's daily quota allows (the rest stay owed).
  * With `rowsOnly` (Send invitations on the card) it stops after step 1, leaving the rest to the
  * invitation job, so the card answers at once (`budgetMs` is then not used). The advanced services it needs are named first, so a manifest without them fails the run at once
@@ -150,7 +163,7 @@ export function runInvitations(
       newStarters.set(s.request.requestId, personalEmail);
     }
   }
-  const quota = remainingQuota();
+  const quota = maySendNow(config) ? remainingQuota() : 0;
   const sending = mutate(config, (snap, t) => {
     const now = new Date();
     const ready = uninvited(snap.requests, config).filter((s) => docs.has(s.request.requestId));

@@ -15,14 +15,20 @@ import {
 } from '../gas/outbox';
 import { Tracking, type AuditEntry } from '../gas/tracking';
 import {
-  accountReadyEmail,
+  approvalsDigest,
+  completedEmail,
+  enablementDigest,
   invitationEmail,
+  mailContext,
   newStarterInvitation,
   overdueDigest,
   reminderEmail,
   returnedEmail,
+  signedCopyEmail,
   signedNotice,
+  type MailContext,
 } from './emails';
+import { awaiting } from './state';
 
 /** How a delivery ended. */
 export interface Delivery {
@@ -33,21 +39,38 @@ export interface Delivery {
   unconfirmed: number;
 }
 
+/** A Drive file's content (a signed PDF) to attach, from its URL (DriveApp File.getBlob). */
+function attachment(url: string): GoogleAppsScript.Base.Blob {
+  return DriveApp.getFileById(docIdFrom(url)).getBlob();
+}
+
 /**
- * The email `n` stands for, built from the records as they are now (the request's row, for a
- * digest the overdue requests), or undefined when there is nothing left to say (the request is
- * gone).
+ * The email `n` stands for, built from the records as they are now (the request's row; for a
+ * digest, the requests it lists), or undefined when there is nothing left to say (the request is
+ * gone, nobody is waiting any more).
  */
 export function renderNotice(
-  config: Config,
+  ctx: MailContext,
   n: Notice,
   requests: ReadonlyMap<string, SignatureRequest>,
 ): Email | undefined {
-  if (n.kind === 'digest') {
-    const overdue = [...requests.values()].filter(
-      (r) => r.policyVersion === config.policyVersion && r.status === 'Overdue',
-    );
-    return overdue.length ? overdueDigest(config, n.to, overdue, n.newly ?? 0) : undefined;
+  const { config } = ctx;
+  const all = [...(n.requestId ? [] : requests.values())].filter(
+    (r) => r.policyVersion === config.policyVersion,
+  );
+  switch (n.kind) {
+    case 'digest': {
+      const overdue = all.filter((r) => r.status === 'Overdue');
+      return overdue.length ? overdueDigest(ctx, n.to, overdue, n.newly ?? 0) : undefined;
+    }
+    case 'approvals': {
+      const waiting = awaiting(all, n.to);
+      return waiting.length ? approvalsDigest(ctx, n.to, waiting) : undefined;
+    }
+    case 'enablement': {
+      const waiting = all.filter((r) => r.status === 'Approved' && r.account === 'Pending admin');
+      return waiting.length ? enablementDigest(ctx, n.to, waiting) : undefined;
+    }
   }
   const r = requests.get(n.requestId);
   if (!r) return undefined;
@@ -56,21 +79,28 @@ export function renderNotice(
     case 'invitation':
       return n.token
         ? newStarterInvitation(
-            config,
+            ctx,
             r,
             n.to,
             link,
             DriveApp.getFileById(docIdFrom(r.document)).getAs('application/pdf'),
           )
-        : invitationEmail(config, r);
+        : invitationEmail(ctx, r);
     case 'reminder':
-      return reminderEmail(config, r, n.to, link);
+      return reminderEmail(ctx, r, n.to, link);
     case 'signed':
-      return signedNotice(config, r, n.to);
+      return signedNotice(ctx, r, n.to);
+    case 'copy':
+      return r.signedPdf ? signedCopyEmail(ctx, r, attachment(r.signedPdf)) : undefined;
     case 'returned':
-      return returnedEmail(config, r, n.to, link);
+      return returnedEmail(ctx, r, n.to, link);
     case 'ready':
-      return accountReadyEmail(config, r, n.to === r.email ? '' : n.to);
+    case 'complete':
+      return completedEmail(ctx, r, {
+        accountReady: n.kind === 'ready',
+        personalEmail: n.to === r.email ? '' : n.to,
+        pdf: r.signedPdf ? attachment(r.signedPdf) : undefined,
+      });
   }
 }
 
@@ -101,6 +131,11 @@ export function deliverNotices(
   const out: Delivery = { sent: 0, left: 0, unconfirmed: 0 };
   if (!notices.length) return out;
   const byId = requests ?? requestMap(tracking);
+  let all: ReadonlyMap<string, SignatureRequest> | undefined;
+  const everyone = (): ReadonlyMap<string, SignatureRequest> =>
+    (all ??= requests ? requestMap(tracking) : byId);
+  const ctx = mailContext(config, () => everyone().values());
+  const replyTo = config.businessManagers[0];
   const audit: AuditEntry[] = [];
   let quota = remainingQuota();
   for (const [i, n] of notices.entries()) {
@@ -117,7 +152,7 @@ export function deliverNotices(
     }
     let email: Email | undefined;
     try {
-      email = renderNotice(config, n, byId);
+      email = renderNotice(ctx, n, n.requestId ? byId : everyone());
     } catch (e) {
       audit.push(entry(n, 'Notice failed', `${n.kind} to ${n.to}: ${messageOf(e)}`));
       forgetNotice(n);
@@ -134,7 +169,7 @@ export function deliverNotices(
     }
     if (!markSending(n)) continue;
     try {
-      send(email, config.schoolName);
+      send(email, { schoolName: config.schoolName, replyTo });
     } catch (e) {
       const message = messageOf(e);
       if (/too many times/i.test(message)) {
@@ -167,7 +202,8 @@ function messageOf(e: unknown): string {
  * Sends the notices that stopped runs left (their lease over), but only those whose claim was
  * written: the Audit names them, or the row shows their claim (then the claim's Audit rows, lost
  * with the run, are written now). A run that stopped before its claim leaves a notice that is
- * dropped. A digest's claim is its own queueing (with the daily state, in one write).
+ * dropped. A digest's claim (overdue, approvals, accounts awaiting an administrator) is its own
+ * queueing, with the daily state, in one write.
  */
 export function deliverStaleNotices(config: Config, tracking: Tracking, deadline = Infinity): Delivery {
   const stale = takeStaleNotices();
@@ -177,7 +213,7 @@ export function deliverStaleNotices(config: Config, tracking: Tracking, deadline
   const restore: AuditEntry[] = [];
   const keep: Notice[] = [];
   for (const n of stale) {
-    if (tagged.has(n.ref) || n.kind === 'digest') keep.push(n);
+    if (tagged.has(n.ref) || !n.requestId) keep.push(n);
     else if (n.claim && showsClaim(requests.get(n.requestId), n.claim)) {
       keep.push(n);
       restore.push(...(n.audit ?? []).map((a) => ({ ...a, at: new Date(a.at) })));

@@ -32,7 +32,9 @@ export type StepsOutcome = 'done' | 'stopped';
  *    the document, its text hashed and a PDF and text snapshot saved, then in one short locked
  *    write the Document SHA-256 and Signed PDF on the row and the Audit rows of the claim
  *    ("Signed" / "Approved"), of the evidence ("Evidence", naming the moment) and of the notices
- *    to the approvers, queued just before (src/gas/outbox.ts) and sent after it, each at most once;
+ *    (the signer's copy with its PDF; the approvers', where Settings ask for an email a signature
+ *    rather than the daily digest), queued just before (src/gas/outbox.ts) and sent after it,
+ *    each at most once;
  * 2. for an approval, the account: read from the Admin SDK by the web app's user, never taken
  *    from a card, which completes the request when the account is active.
  * The owed steps are then forgotten. A claim that never happened (the row does not show its
@@ -125,8 +127,13 @@ function takeEvidence(
   const label = `${p.stage} ${Utilities.formatDate(at, 'Europe/London', 'yyyy-MM-dd HH.mm.ss')}`;
   const s = snapshot(docIdFrom(r.document), config.signedFolderId, label, p.attempts > 1);
   const next: SignatureRequest = { ...r, documentSha256: s.textSha256, signedPdf: s.pdfUrl };
-  const approvers = p.stage === 'signed' ? config.approvers.filter((a) => a !== r.email) : [];
-  const notices = approvers.map((a) => newNotice({ kind: 'signed', requestId: r.requestId, to: a }));
+  const signed = p.stage === 'signed';
+  const approvers =
+    signed && config.approverEmails === 'each' ? config.approvers.filter((a) => a !== r.email) : [];
+  const notices = [
+    ...(signed ? [newNotice({ kind: 'copy', requestId: r.requestId, to: r.email })] : []),
+    ...approvers.map((a) => newNotice({ kind: 'signed', requestId: r.requestId, to: a })),
+  ];
   const audit: AuditEntry[] = [
     ...(claimAudited ? [] : [claimAudit(p)]),
     {
@@ -137,13 +144,14 @@ function takeEvidence(
       details: `${evidenceMarker(p)} ${snapshotDetails(s)}`,
     },
   ];
-  if (approvers.length) {
+  if (notices.length) {
+    const told = approvers.length ? `; told ${approvers.join(', ')}` : '';
     audit.push({
       at: new Date(),
       actor: p.actor,
       action: 'Notice',
       requestId: r.requestId,
-      details: claimDetails(`Signed: told ${approvers.join(', ')}`, notices),
+      details: claimDetails(`Signed: their signed copy to ${r.email}${told}`, notices),
     });
   }
   queueNotices(notices, { replace: true });

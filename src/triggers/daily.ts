@@ -5,16 +5,17 @@ import { loadConfig } from '../gas/config-store';
 import { ensureActive } from '../gas/directory';
 import { withScriptLock } from '../gas/lock';
 import { remainingQuota } from '../gas/mail';
-import { newNotice, queueNotices } from '../gas/outbox';
+import { newNotice, queueNotices, type Notice } from '../gas/outbox';
 import { Tracking } from '../gas/tracking';
 import { checkAccount } from '../server/account';
 import { resumePending } from '../server/pending-steps';
 import { recoverFormResponses } from '../server/form-recover';
-import { londonDay } from '../server/context';
+import { londonDay, maySendNow } from '../server/context';
 import { continuePublishing, publishVersion } from '../server/cycle';
 import { claimDetails, deliverNotices } from '../server/notices';
-import { runInvitations, scheduleInvitationJob } from '../server/invite';
+import { jobOwed, runInvitations, scheduleInvitationJob } from '../server/invite';
 import { runReminders } from '../server/reminders';
+import { awaiting } from '../server/state';
 
 /** Handler of the daily installable trigger; the one-off continuation has its own name. */
 export const DAILY = 'onDailyTrigger';
@@ -29,6 +30,67 @@ const EMAIL_MS = 400;
 
 interface DailyState {
   lastDigestOn: string;
+  /** The day the approvers' digests last went (yyyy-mm-dd). */
+  approvalsOn?: string;
+  /** The day the business managers were last told of accounts awaiting an administrator. */
+  enablementOn?: string;
+}
+
+function readState(): DailyState {
+  const json = PropertiesService.getScriptProperties().getProperty(STATE_KEY);
+  return JSON.parse(json ?? '{"lastDigestOn":""}') as DailyState;
+}
+
+/**
+ * Once a day: each approver with signatures awaiting their counter-signature gets one digest
+ * naming them (where Settings ask for a digest rather than an email a signature), and the
+ * business managers are told who has been approved but waits for a directory administrator to
+ * switch their account on. Claimed as the overdue digest is: queued with the day's state in one
+ * Script Properties write, audited, then sent (each at most once).
+ */
+function dailyDigests(config: Config, actor: string, today: string): void {
+  const state = readState();
+  const tracking = Tracking.open(config);
+  const requests = tracking
+    .readSignatures()
+    .requests.map((s) => s.request)
+    .filter((r) => r.policyVersion === config.policyVersion);
+  const notices: Notice[] = [];
+  const details: string[] = [];
+  if (config.approverEmails === 'daily' && state.approvalsOn !== today) {
+    for (const a of config.approvers) {
+      const waiting = awaiting(requests, a).length;
+      if (!waiting) continue;
+      notices.push(newNotice({ kind: 'approvals', requestId: '', to: a }));
+      details.push(`${waiting} awaiting ${a}`);
+    }
+  }
+  const approvals = notices.length;
+  const stuck = requests.filter((r) => r.status === 'Approved' && r.account === 'Pending admin').length;
+  if (stuck && state.enablementOn !== today) {
+    for (const bm of config.businessManagers)
+      notices.push(newNotice({ kind: 'enablement', requestId: '', to: bm }));
+    details.push(`${stuck} accounts awaiting an administrator, to ${config.businessManagers.join(', ')}`);
+  }
+  if (!notices.length) return;
+  const next: DailyState = {
+    ...state,
+    approvalsOn: approvals ? today : state.approvalsOn,
+    enablementOn: notices.length > approvals ? today : state.enablementOn,
+  };
+  queueNotices(notices, { extra: { [STATE_KEY]: JSON.stringify(next) } });
+  withScriptLock(() =>
+    tracking.appendAudit([
+      {
+        at: new Date(),
+        actor,
+        action: 'Daily digests',
+        requestId: '',
+        details: claimDetails(details.join('; '), notices),
+      },
+    ]),
+  );
+  deliverNotices(config, notices, tracking);
 }
 
 /**
@@ -97,14 +159,17 @@ export function dailyWork(): void {
       config = res.ok ? res.config : (loadConfig() ?? config);
     } else {
       const run = runInvitations(config, actor, started, budget * 0.5);
-      if (run.remaining > 0 && !run.blockedByQuota) scheduleInvitationJob();
+      if (jobOwed(run)) scheduleInvitationJob();
     }
   });
   const reserve = config.businessManagers.length;
   phase('reminders and the digest', () => {
     const timeLeft = budget - (Date.now() - started);
-    const maxEmails = Math.min(remainingQuota() - reserve, Math.floor((timeLeft * 0.7) / EMAIL_MS));
+    const maxEmails = maySendNow(config)
+      ? Math.min(remainingQuota() - reserve, Math.floor((timeLeft * 0.7) / EMAIL_MS))
+      : 0;
     const reminders = runReminders(config, actor, maxEmails);
+    if (!maySendNow(config)) return;
     escalate(
       config,
       actor,
@@ -118,6 +183,9 @@ export function dailyWork(): void {
     }
   });
   phase('accounts', () => retryEnablements(config, started, budget));
+  phase('approvers’ and administrators’ digests', () => {
+    if (maySendNow(config)) dailyDigests(config, actor, today);
+  });
   if (failed.length) throw new Error(`The daily run finished, but ${failed.join('; ')}`);
 }
 
@@ -131,8 +199,7 @@ function escalate(
   overdue: readonly SignatureRequest[],
 ): void {
   if (!count) return;
-  const props = PropertiesService.getScriptProperties();
-  const state = JSON.parse(props.getProperty(STATE_KEY) ?? '{"lastDigestOn":""}') as DailyState;
+  const state = readState();
   const due =
     newly > 0 || !state.lastDigestOn || daysBetween(state.lastDigestOn, today) >= config.escalationEveryDays;
   if (!due || state.lastDigestOn === today) return;

@@ -1,6 +1,6 @@
 import { loadConfig } from '../gas/config-store';
 import { continuePublishing } from '../server/cycle';
-import { runInvitations, scheduleInvitationJob, INVITATION_JOB } from '../server/invite';
+import { jobOwed, runInvitations, scheduleInvitationJob, INVITATION_JOB } from '../server/invite';
 
 /** Budget of one trigger run, in ms: well inside Apps Script's 6-minute limit. */
 const TRIGGER_BUDGET_MS = 4.5 * 60_000;
@@ -21,5 +21,5 @@ export function invitationJob(): void {
   const actor = Session.getEffectiveUser().getEmail();
   if (continuePublishing(actor, started, TRIGGER_BUDGET_MS)) return;
   const run = runInvitations(config, actor, started, TRIGGER_BUDGET_MS);
-  if (run.remaining > 0 && (!run.blockedByQuota || run.documentsOwed > 0)) scheduleInvitationJob();
+  if (jobOwed(run)) scheduleInvitationJob();
 }

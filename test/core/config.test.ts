@@ -25,6 +25,8 @@ describe('settings from the setup card', () => {
       reminderEveryDays: 7,
       escalationEveryDays: 7,
       sendHour: 9,
+      approverEmails: 'daily',
+      weekendEmails: false,
     });
   });
 

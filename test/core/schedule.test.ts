@@ -1,4 +1,5 @@
 import {
+  maySendAt,
   addMonthsTo,
   cycleStartFor,
   daysBetween,
@@ -55,5 +56,23 @@ describe('when a cycle set up today counts as opened', () => {
     expect(cycleStartFor({ kind: 'fixed', month: 9, day: 1 }, '2026-08-20')).toBe('2025-09-01');
     expect(cycleStartFor({ kind: 'fixed', month: 9, day: 1 }, '2026-09-01')).toBe('2026-09-01');
     expect(cycleStartFor({ kind: 'months', months: 12 }, '2026-08-20')).toBe('2026-08-20');
+  });
+});
+
+describe('the hours invitations, reminders and digests go out', () => {
+  const weekdaysOnly = { sendHour: 9, weekendEmails: false };
+  it('Monday to Friday from 7:00 until 19:00, unless weekends are allowed', () => {
+    expect(maySendAt(1, 9, weekdaysOnly)).toBe(true);
+    expect(maySendAt(5, 18, weekdaysOnly)).toBe(true);
+    expect(maySendAt(5, 19, weekdaysOnly)).toBe(false);
+    expect(maySendAt(3, 6, weekdaysOnly)).toBe(false);
+    expect(maySendAt(6, 9, weekdaysOnly)).toBe(false);
+    expect(maySendAt(7, 9, weekdaysOnly)).toBe(false);
+    expect(maySendAt(7, 9, { ...weekdaysOnly, weekendEmails: true })).toBe(true);
+  });
+  it('always includes the daily run’s own hour, so its emails are never held for ever', () => {
+    expect(maySendAt(2, 5, { sendHour: 5, weekendEmails: false })).toBe(true);
+    expect(maySendAt(2, 21, { sendHour: 21, weekendEmails: false })).toBe(true);
+    expect(maySendAt(2, 22, { sendHour: 21, weekendEmails: false })).toBe(false);
   });
 });

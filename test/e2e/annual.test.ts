@@ -3,11 +3,9 @@ import type { RosterRow } from '../../emulator/cli/inputs';
 import { readTemplate } from '../../emulator/cli/inputs';
 import { approveQueue, setUpSchool, type School } from '../../emulator/cli/scenario';
 import { join } from 'node:path';
-import { SAMPLES, signatures } from './support';
+import { SAMPLES, signatures, londonDay } from './support';
 
 const DAY = 86_400_000;
-const londonDay = (ms: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(ms));
 
 function sign(school: School, r: RosterRow): void {
   const s = school.host.as(r.email);
@@ -22,7 +20,7 @@ function approveAll(school: School, approver: string): void {
 }
 
 describe('a whole year of the annual cycle, for 30 people', () => {
-  it('reminds on schedule, escalates, publishes a new version mid-cycle, opens the next cycle, and never emails anyone twice', async () => {
+  it('reminds on schedule, escalates, publishes a new version mid-cycle (on a Saturday: its invitations wait for Monday), opens the next cycle, and never emails anyone twice', async () => {
     const roster = generatedRoster(30);
     const template = await readTemplate(join(SAMPLES, 'aup-template.txt'));
     const school = setUpSchool({
@@ -76,12 +74,19 @@ describe('a whole year of the annual cycle, for 30 people', () => {
     const published = bm.click('Publish new version', { newVersion: '2026-27 v2' });
     expect(published.notification).toMatch(/^Published 2026-27 v2: 20 open request\(s\) superseded/);
     host.advance(2 * 60 * 60_000);
+    const invitedV2 = () =>
+      signatures(school).filter((r) => r['Policy Version'] === '2026-27 v2' && r['Invited At'] !== '');
+    expect(invitedV2()).toHaveLength(0);
+    expect(
+      signatures(school).filter((r) => r['Policy Version'] === '2026-27 v2' && r.Document !== ''),
+    ).toHaveLength(30);
+    host.advanceTo(new Date('2026-11-02T10:00:00Z'));
     const v1 = signatures(school).filter((r) => r['Policy Version'] === '2026-27');
     expect(v1.filter((r) => r.Status === 'Complete')).toHaveLength(10);
     expect(v1.filter((r) => r.Status === 'Superseded')).toHaveLength(20);
-    expect(
-      signatures(school).filter((r) => r['Policy Version'] === '2026-27 v2' && r['Invited At'] !== ''),
-    ).toHaveLength(30);
+    expect(invitedV2()).toHaveLength(30);
+    const invitedOn = invitedV2().map((r) => londonDay(new Date(String(r['Invited At'])).getTime()));
+    expect(new Set(invitedOn)).toEqual(new Set(['2026-11-02']));
     for (const r of roster.slice(0, 5)) sign(school, r);
 
     host.advanceTo(new Date('2027-09-02T10:00:00Z'));

@@ -105,7 +105,9 @@ describe('new starters sign through the Form', () => {
     submit(school, GRAINNE_HOME, change({ ...answers, ...sign(school, 'Gráinne Ó Súilleabháin') }));
     expect(rowOf(school, GRAINNE).Status).toBe('Invited');
     expect(quarantined(school).map((q) => q.Details)).toEqual([expect.stringMatching(reason)]);
-    const notices = school.host.ws.sentMail.filter((m) => m.subject === 'AUP form response quarantined');
+    const notices = school.host.ws.sentMail.filter(
+      (m) => m.subject === 'AUP form response held back: please check it',
+    );
     expect(notices.map((m) => m.to)).toEqual([['bm@school.example']]);
   });
 

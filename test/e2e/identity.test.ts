@@ -78,8 +78,8 @@ describe('identity is decided on the server', () => {
     expect(
       auditRows(school).filter((r) => r.Action === 'Signed' && r['Request ID'] === requestId),
     ).toHaveLength(1);
-    const notices = school.host.ws.sentMail.filter((m) => m.subject.startsWith('AUP signed: Siobhán'));
-    expect(notices).toHaveLength(2);
+    const copies = school.host.ws.sentMail.filter((m) => m.subject.startsWith('Your signed copy'));
+    expect(copies.map((m) => m.to)).toEqual([[SIOBHAN]]);
   });
 
   it('an approver cannot approve their own request, even with a forged action', async () => {

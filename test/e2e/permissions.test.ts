@@ -63,7 +63,8 @@ describe('what the server refuses', () => {
     };
     for (let i = 0; i < 5; i++) school.host.submitForm(formId, 'grainne.os@personal.example', bad);
     const notices = () =>
-      school.host.ws.sentMail.filter((m) => m.subject === 'AUP form response quarantined').length;
+      school.host.ws.sentMail.filter((m) => m.subject === 'AUP form response held back: please check it')
+        .length;
     expect(auditRows(school).filter((r) => r.Action === 'Quarantined')).toHaveLength(5);
     expect(notices()).toBe(1);
     school.host.advance(61 * 60_000);

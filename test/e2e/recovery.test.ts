@@ -1,5 +1,5 @@
 import { createDocumentFromElements } from '../../emulator/services/document/io';
-import { auditRows, rowOf, sampleSchool, signatures } from './support';
+import { auditRows, londonDay, rowOf, sampleSchool, signatures } from './support';
 
 const ZOE = 'zoe.lukasiewicz@school.example';
 const GRAINNE = 'grainne.osullivan@school.example';
@@ -35,7 +35,12 @@ describe('what a run that stops leaves is finished, however long it takes', () =
     school.host.advance(2 * DAY);
     expect(rowOf(school, ZOE)['Signed PDF']).not.toBe('');
     expect(auditRows(school).filter((a) => a.Action === 'Signed')).toHaveLength(1);
-    expect(school.host.ws.sentMail.filter((m) => /awaits your approval/.test(m.subject))).toHaveLength(2);
+    const copies = school.host.ws.sentMail.filter((m) => m.subject.startsWith('Your signed copy'));
+    expect(copies.map((m) => [m.to, m.attachments.length])).toEqual([[[ZOE], 1]]);
+    const digests = school.host.ws.sentMail
+      .filter((m) => /awaits? your approval/.test(m.subject))
+      .map((m) => `${m.to.join()} ${londonDay(m.sentAt)}`);
+    expect(new Set(digests).size).toBe(digests.length);
   });
 
   it('an owed email that can no longer be built is given up with an Audit row, and the daily run goes on', async () => {

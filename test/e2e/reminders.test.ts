@@ -1,7 +1,4 @@
-import { auditRows, sampleSchool, signatures, spendMailQuota } from './support';
-
-const londonDay = (ms: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(ms));
+import { auditRows, sampleSchool, signatures, spendMailQuota, londonDay } from './support';
 
 type School = Awaited<ReturnType<typeof sampleSchool>>;
 
@@ -31,7 +28,7 @@ describe('reminders within time and quota', () => {
     expect(auditRows(school).filter((r) => r.Action === 'Reminder sent')).toHaveLength(10);
   });
 
-  it('when the daily email quota runs out, the rest go the next day and nothing is lost', async () => {
+  it('when the daily email quota runs out, the rest go the next working day (not at the weekend) and nothing is lost', async () => {
     const school = await sampleSchool();
     const { ws } = school.host;
     ws.clock.advanceTo(new Date('2026-09-04T07:00:00Z'));
@@ -39,13 +36,15 @@ describe('reminders within time and quota', () => {
     school.host.advanceTo(new Date('2026-09-04T10:00:00Z'));
     const first = remindersTo(school);
     expect(first.size).toBe(3);
-    school.host.advanceTo(new Date('2026-09-05T10:00:00Z'));
+    school.host.advanceTo(new Date('2026-09-06T20:00:00Z'));
+    expect(remindersTo(school).size).toBe(3);
+    school.host.advanceTo(new Date('2026-09-07T10:00:00Z'));
     const all = remindersTo(school);
     expect(all.size).toBe(10);
     for (const [to, days] of all) expect([to, days.length]).toEqual([to, 1]);
     expect([...all.values()].flat().sort()).toEqual([
       ...Array(3).fill('2026-09-04'),
-      ...Array(7).fill('2026-09-05'),
+      ...Array(7).fill('2026-09-07'),
     ]);
     expect(school.host.executions.filter((e) => e.error)).toEqual([]);
   });

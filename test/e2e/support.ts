@@ -181,3 +181,8 @@ export function fillTriggerQuota(ws: Workspace, owner: string): void {
 export function spendMailQuota(ws: Workspace, email: string, left: number): void {
   ws.mailQuotaUsed.set(`${email}|${mailQuotaDay(ws.clock.now())}`, MAIL_QUOTA.workspace - left);
 }
+
+/** The London day (yyyy-mm-dd) of an instant in ms, as a school reads an email's date. */
+export function londonDay(ms: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(ms));
+}

@@ -40,7 +40,11 @@ export const [ZOE, SAM, OLA] = STAFF as [RosterRow, RosterRow, RosterRow];
 export const HEAD = 'head@school.example';
 export const BM = 'bm@school.example';
 
-/** The small school set up through the cards; `invite` false stops before Send invitations. */
+/**
+ * The small school set up through the cards; `invite` false stops before Send invitations. Its
+ * emails may go at weekends, so that a day's recovery is the next day's run whatever the weekday
+ * (the weekend rule has its own tests: test/e2e/reminders.test.ts, test/e2e/annual.test.ts).
+ */
 export async function smallSchool(invite = true): Promise<School> {
   return setUpSchool({
     template: await readTemplate(join(SAMPLES, 'aup-template.txt')),
@@ -48,6 +52,7 @@ export async function smallSchool(invite = true): Promise<School> {
     roster: STAFF,
     schoolName: 'Oakfield Primary School',
     sendInvitations: invite,
+    settings: { weekendEmails: 'yes' },
   });
 }
 
