@@ -24,8 +24,8 @@ export function signerSection(state: HomeState): Section {
   if (mine.dueBy) s.addWidget(labelled('Due by', mine.dueBy));
   if (mine.document)
     s.addWidget(CardService.newButtonSet().addButton(linkButton('Open my AUP', mine.document)));
-  if (['Invited', 'Overdue', 'Rejected'].includes(mine.status)) {
-    if (mine.status === 'Rejected' && mine.notes)
+  if (['Invited', 'Overdue', 'Returned'].includes(mine.status)) {
+    if (mine.status === 'Returned' && mine.notes)
       s.addWidget(labelled('Returned by your approver', mine.notes));
     s.addWidget(
       CardService.newSelectionInput()

@@ -8,30 +8,36 @@ export const AUDIT_SHEET = 'Audit';
 export const DASHBOARD_SHEET = 'Dashboard';
 export const TOKENS_SHEET = 'Form Tokens';
 
+/**
+ * In the order a business manager reads a person's row: who they are and where they stand first
+ * (Name, Staff Type, Role, Status, Due By, Signed At, Approved By, Account), then the details, and
+ * the request's ID, links and hash at the right. The texts are DESIGN.md's contract; the order is
+ * only the one a new sheet is given.
+ */
 export const SIGNATURE_HEADERS = [
-  'Request ID',
-  'Email',
   'Name',
-  'Role',
   'Staff Type',
-  'Policy Version',
+  'Role',
   'Status',
   'Due By',
-  'Invited At',
   'Signed At',
+  'Approved By',
+  'Account',
+  'Email',
+  'Policy Version',
+  'Invited At',
   'Signed Via',
   'Typed Signature',
-  'Document',
-  'Signed PDF',
-  'Document SHA-256',
-  'Approved By',
   'Approved At',
   'Systems',
   'Permissions',
-  'Account',
   'Reminders Sent',
   'Last Reminder At',
   'Notes',
+  'Request ID',
+  'Document',
+  'Signed PDF',
+  'Document SHA-256',
 ] as const;
 
 export const STAFF_HEADERS = [
@@ -59,7 +65,7 @@ export const STATUSES = [
   'Signed',
   'Approved',
   'Complete',
-  'Rejected',
+  'Returned',
   'Overdue',
   'Superseded',
 ] as const;
@@ -77,7 +83,7 @@ export const STATUS_COLOURS: Record<Status, string> = {
   Signed: '#cfe2f3',
   Approved: '#d9d2e9',
   Complete: '#d9ead3',
-  Rejected: '#f4cccc',
+  Returned: '#f4cccc',
   Overdue: '#ea9999',
   Superseded: '#eeeeee',
 };

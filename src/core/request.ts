@@ -46,7 +46,7 @@ export interface Refusal {
 export type Transition = { ok: true; request: SignatureRequest } | Refusal;
 
 /** States in which the person can still sign. */
-export const OPEN_TO_SIGN: readonly Status[] = ['Invited', 'Overdue', 'Rejected'];
+export const OPEN_TO_SIGN: readonly Status[] = ['Invited', 'Overdue', 'Returned'];
 
 /** A new request in state Invited; Invited At is set when its invitation is sent. */
 export function newRequest(
@@ -159,7 +159,7 @@ export function approve(
 }
 
 /**
- * The approver returns a signed request with a reason: it becomes Rejected with the reason in
+ * The approver returns a signed request with a reason: it becomes Returned with the reason in
  * Notes, and the person can sign again. Never on the approver's own request.
  */
 export function returnRequest(
@@ -185,7 +185,7 @@ export function returnRequest(
     return { ok: false, code: 'no-reason', message: `Say why you are returning ${req.name}'s AUP.` };
   return {
     ok: true,
-    request: { ...req, status: 'Rejected', notes: `Returned by ${input.approver}: ${reason}` },
+    request: { ...req, status: 'Returned', notes: `Returned by ${input.approver}: ${reason}` },
   };
 }
 

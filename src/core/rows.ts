@@ -22,7 +22,7 @@ export function requestFromRow(
     role: s('Role'),
     staffType: s('Staff Type'),
     policyVersion: s('Policy Version'),
-    status: s('Status') as Status,
+    status: statusOf(s('Status')),
     dueBy: d('Due By'),
     invitedAt: d('Invited At'),
     signedAt: d('Signed At'),
@@ -85,4 +85,9 @@ export function columnRuns(positions: readonly number[]): number[][] {
     else runs.push([p]);
   }
   return runs;
+}
+
+/** A Status cell as a status: "Rejected", written by sheets before "Returned", reads as Returned. */
+function statusOf(text: string): Status {
+  return (text === 'Rejected' ? 'Returned' : text) as Status;
 }

@@ -47,7 +47,7 @@ export function runReminders(config: Config, actor: string, maxEmails: number): 
     const newlyOverdue: SignatureRequest[] = [];
     for (const s of current) {
       const r = s.request;
-      if ((r.status === 'Invited' || r.status === 'Rejected') && r.dueBy && londonDay(r.dueBy) < today) {
+      if ((r.status === 'Invited' || r.status === 'Returned') && r.dueBy && londonDay(r.dueBy) < today) {
         const overdue = { ...r, status: 'Overdue' as const };
         changed.set(s.row, { row: s.row, request: overdue });
         newlyOverdue.push(overdue);

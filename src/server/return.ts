@@ -20,7 +20,7 @@ export interface ReturnArgs {
 
 /**
  * The approver returns a signed request with a reason (approvers only, never their own), once
- * its signature's own steps are done: under the lock the request becomes Rejected with the reason
+ * its signature's own steps are done: under the lock the request becomes Returned with the reason
  * in Notes, every form reference it had is withdrawn (an old link no longer signs), a new starter
  * who signed through the Form gets a fresh reference, and the notice is claimed in the Audit
  * (queued just before, sent just after, at most once): the person is emailed why and asked to

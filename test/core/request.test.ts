@@ -41,9 +41,9 @@ describe('a signature request’s lifecycle', () => {
     expect(!t.ok && t.code).toBe('not-open');
   });
 
-  it('lets a Rejected (returned) request be signed again', () => {
+  it('lets a Returned request be signed again', () => {
     const t = sign(
-      { ...base(), status: 'Rejected' },
+      { ...base(), status: 'Returned' },
       { consent: true, typedName: 'Zoë Łukasiewicz', via: 'Form', at },
     );
     expect(t.ok && t.request.status).toBe('Signed');

@@ -5,6 +5,26 @@ import { cellsOf, columnRuns, requestFromRow } from '../../src/core/rows';
 import { fromSheet, sheetSafe } from '../../src/core/safe';
 
 describe('Signatures rows', () => {
+  it('are ordered for a person: who and where they stand first, the ID, links and hash at the right', () => {
+    expect(SIGNATURE_HEADERS.slice(0, 8)).toEqual([
+      'Name',
+      'Staff Type',
+      'Role',
+      'Status',
+      'Due By',
+      'Signed At',
+      'Approved By',
+      'Account',
+    ]);
+    expect(SIGNATURE_HEADERS.slice(-4)).toEqual(['Request ID', 'Document', 'Signed PDF', 'Document SHA-256']);
+  });
+
+  it('read a Status of "Rejected", written by sheets before "Returned", as Returned', () => {
+    const col = columnIndex('Signatures', [...SIGNATURE_HEADERS], SIGNATURE_HEADERS);
+    const row = SIGNATURE_HEADERS.map((h) => (h === 'Status' ? 'Rejected' : h === 'Request ID' ? 'R-1' : ''));
+    expect(requestFromRow(row, col).status).toBe('Returned');
+  });
+
   it('round-trip a request through its cells, found by header even when a column was added in between', () => {
     const r = {
       ...newRequest(

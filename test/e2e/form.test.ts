@@ -180,7 +180,7 @@ describe('new starters sign through the Form', () => {
       { ...first.answers, ...sign(school, 'Gráinne Ó Súilleabháin') },
       first.formId,
     );
-    expect(rowOf(school, GRAINNE).Status).toBe('Rejected');
+    expect(rowOf(school, GRAINNE).Status).toBe('Returned');
     expect(quarantined(school).map((q) => q.Details)).toEqual([
       expect.stringMatching(/^reference token already used/),
     ]);

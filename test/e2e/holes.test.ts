@@ -215,14 +215,14 @@ describe('the holes a reviewer found, closed', () => {
     const head = school.host.as(HEAD);
     review(head, r.name);
     head.click('Return', { reason: 'Please type your full name as on the roster' });
-    expect(rowOf(school, GRAINNE).Status).toBe('Rejected');
+    expect(rowOf(school, GRAINNE).Status).toBe('Returned');
     const { formId, answers } = parsePrefilledUrl(school.host.ws, firstLink);
     school.host.submitForm(formId, r.personalEmail, {
       ...answers,
       [FORM_ITEMS.name]: r.name,
       [FORM_ITEMS.consent]: [school.config.agreementText],
     });
-    expect(rowOf(school, GRAINNE).Status).toBe('Rejected');
+    expect(rowOf(school, GRAINNE).Status).toBe('Returned');
     expect(
       auditRows(school).some(
         (a) => a.Action === 'Quarantined' && /already used or withdrawn/.test(a.Details),

@@ -120,7 +120,7 @@ describe('returning a signed AUP', () => {
     const returned = head.click('Return', { reason: 'Role should be Year 5 Teacher' });
     expect(returned.notification).toBe("Returned Siobhán Ní Bhriain's AUP.");
     expect([rowOf(school, SIOBHAN).Status, rowOf(school, SIOBHAN).Notes]).toEqual([
-      'Rejected',
+      'Returned',
       'Returned by head@school.example: Role should be Year 5 Teacher',
     ]);
     const mail = school.host.ws.sentMail.find((m) => m.subject.startsWith('Your AUP was returned'));

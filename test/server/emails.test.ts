@@ -80,7 +80,7 @@ describe('emails as a school writes them', () => {
 
   it('name people, with their role, never by their address', () => {
     const returned = person(1, {
-      status: 'Rejected',
+      status: 'Returned',
       notes: 'Returned by head@school.example: please use your full name',
     });
     const e = returnedEmail(on('2026-09-03'), returned, returned.email, '');

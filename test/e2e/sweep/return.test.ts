@@ -12,7 +12,7 @@ function giveBack(host: Host): void {
 
 describeSweeps('returning', zoeSigned, { act: giveBack, retry: giveBack }, (baseline) => {
   expect(baseline.rows).toContainEqual(
-    expect.stringMatching(/^zoe\.lukasiewicz@school\.example \| 2026-27 \| Rejected \|/),
+    expect.stringMatching(/^zoe\.lukasiewicz@school\.example \| 2026-27 \| Returned \|/),
   );
   expect(baseline.mail).toContainEqual(
     expect.stringMatching(/^zoe\.lukasiewicz@school\.example \| .*returned/i),

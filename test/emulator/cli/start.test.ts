@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -190,6 +190,9 @@ describe('npm start', () => {
         'tracking.csv',
       ].sort(),
     );
+    expect(readFileSync(join(good.out, 'tracking.csv'), 'utf8')).toMatch(/^Name,Staff Type,Role,Status,/);
+    expect(run.stdout).toMatch(/^ {2}Emails: 2 of 2 signers got their signed copy, the PDF attached\.$/m);
+    expect(run.stdout).toMatch(/^ {2}Emails: All \d+ HTML emails link with <a href>\.$/m);
     expect(existsSync(join(good.out, 'stale.txt'))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   }, 60_000);
