@@ -4,7 +4,6 @@
  * staff.csv, audit.csv, dashboard.csv, docs/, mail/, signed/, directory.json and cards/.
  * Exits 0 on success, 2 on bad input and 1 when the run fails, each failure one line on stderr.
  */
-import { checkMail } from './mail-check';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -23,6 +22,7 @@ import { unsafeText } from '../../src/core/names';
 import { oneLine } from '../../src/core/safe';
 import { InputError } from './input-error';
 import { readTemplate } from './inputs';
+import { checkMail } from './mail-check';
 import { checkOutputFolder, MARKER, replaceOutputFolder } from './output';
 import { LOCAL_SCHOOL, loadRoster } from './roster';
 import { DEFAULT_CAST, runScenario, type ScenarioResult } from './scenario';

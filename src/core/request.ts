@@ -160,7 +160,9 @@ export function approve(
 
 /**
  * The approver returns a signed request with a reason: it becomes Returned with the reason in
- * Notes, and the person can sign again. Never on the approver's own request.
+ * Notes, its signature is withdrawn from the row (Signed At, Signed Via, Typed Signature, the
+ * hash and PDF: the Audit keeps them), and the person can sign again. Never on the approver's
+ * own request.
  */
 export function returnRequest(
   req: SignatureRequest,
@@ -185,7 +187,16 @@ export function returnRequest(
     return { ok: false, code: 'no-reason', message: `Say why you are returning ${req.name}'s AUP.` };
   return {
     ok: true,
-    request: { ...req, status: 'Returned', notes: `Returned by ${input.approver}: ${reason}` },
+    request: {
+      ...req,
+      status: 'Returned',
+      notes: `Returned by ${input.approver}: ${reason}`,
+      signedAt: null,
+      signedVia: '',
+      typedSignature: '',
+      documentSha256: '',
+      signedPdf: '',
+    },
   };
 }
 

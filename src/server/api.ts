@@ -41,7 +41,14 @@ export type RequestView = Pick<
   | 'document'
   | 'account'
   | 'notes'
-> & { dueBy: string; signedAt: string };
+> & {
+  dueBy: string;
+  signedAt: string;
+  /** Who counter-signed, by name ('' before). */
+  approvedByName: string;
+  /** For a returned request: who returned it, by name, and why. */
+  returned: { by: string; reason: string } | null;
+};
 
 /** What the homepage shows the caller. */
 export interface HomeState {
@@ -54,6 +61,12 @@ export interface HomeState {
   agreementText: string;
   isApprover: boolean;
   isBusinessManager: boolean;
+  /** The caller's name as the school has it ('' when they have no request). */
+  myName: string;
+  /** Whom a question about the AUP goes to: the first business manager, by name and address. */
+  contact: { name: string; email: string };
+  /** The approvers who may counter-sign the caller's AUP (never the caller), by name. */
+  approverNames: string[];
   /** The caller's request for the current policy version, if any. */
   mine: RequestView | null;
   /** The caller's earlier requests. */

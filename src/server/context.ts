@@ -30,7 +30,8 @@ export function ukDate(d: Date | null, withTime = false): string {
 }
 
 /** The card's view of a request. */
-export function viewOf(r: SignatureRequest): RequestView {
+export function viewOf(r: SignatureRequest, nameOf: (email: string) => string = (e) => e): RequestView {
+  const returned = /^Returned by (\S+): ([\s\S]*)$/.exec(r.notes);
   return {
     requestId: r.requestId,
     email: r.email,
@@ -43,6 +44,8 @@ export function viewOf(r: SignatureRequest): RequestView {
     signedAt: ukDate(r.signedAt, true),
     signedVia: r.signedVia,
     approvedBy: r.approvedBy,
+    approvedByName: r.approvedBy ? nameOf(r.approvedBy) : '',
+    returned: returned ? { by: nameOf(returned[1] as string), reason: returned[2] as string } : null,
     document: r.document,
     account: r.account,
     notes: r.notes,

@@ -187,3 +187,21 @@ export function fillSignatureBlock(
   const line = recordEdit(map.lines, kind, recordText(record));
   updateDocument(documentUrl, textEditRequests(map, line ? [...edits, line] : edits));
 }
+
+/** A blank signature line, as a printed form has it: what a returned AUP's signature and date go back to. */
+const BLANK_LINE = '_'.repeat(24);
+
+/**
+ * Takes a returned signature off the person's document: the user block's signature and date go
+ * back to a blank line, and the Signature record's line back to "awaiting signature" (one Docs
+ * API read and one `batchUpdate`; nothing when the document has neither). The name and role,
+ * filled at invitation, stay.
+ */
+export function clearSignatureBlock(documentUrl: string): void {
+  const map = readDocMap(documentUrl);
+  const block = analyseTemplate(map.lines).user;
+  const edits = block ? fillBlock(block, { signature: BLANK_LINE, date: BLANK_LINE }) : [];
+  const line = recordEdit(map.lines, 'user', RECORD_PENDING.user);
+  const all = line ? [...edits, line] : edits;
+  if (all.length) updateDocument(documentUrl, textEditRequests(map, all));
+}

@@ -8,6 +8,7 @@ import { isApprover, type ServerContext } from './context';
 import { auditCopy, claimDetails, deliverNotices } from './notices';
 import { settle } from './pending-steps';
 import { homeState } from './state';
+import { clearSignatureBlock } from './personal-doc';
 import { changeRow } from './store';
 
 /** What the approver's card sends to return a request. */
@@ -60,7 +61,13 @@ export function returnSigned(ctx: ServerContext, args: ReturnArgs): ServerRespon
       claim: { status: r.status, notes: r.notes },
     });
     const audit: AuditEntry[] = [
-      { at: now, actor: ctx.caller, action: 'Returned', requestId: r.requestId, details: r.notes },
+      {
+        at: now,
+        actor: ctx.caller,
+        action: 'Returned',
+        requestId: r.requestId,
+        details: `${r.notes}; signature withdrawn: "${current.request.typedSignature}" of ${current.request.signedAt?.toISOString() ?? ''} via ${current.request.signedVia}, SHA-256 ${current.request.documentSha256 || 'none'}, PDF ${current.request.signedPdf || 'none'}`,
+      },
       {
         at: now,
         actor: ctx.caller,
@@ -81,7 +88,13 @@ export function returnSigned(ctx: ServerContext, args: ReturnArgs): ServerRespon
       result: { ok: true, message: `Returned ${r.name}'s AUP.`, request: r, notice },
     };
   });
-  if (outcome.request && outcome.notice)
+  if (outcome.request && outcome.notice) {
+    try {
+      clearSignatureBlock(outcome.request.document);
+    } catch {
+      // The old signature stays in the document until the person signs again, which fills the block anew.
+    }
     deliverNotices(config, [outcome.notice], tracking, new Map([[args.requestId, outcome.request]]));
+  }
   return { ok: outcome.ok, message: outcome.message, state: homeState(ctx, args.page) };
 }

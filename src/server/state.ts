@@ -23,6 +23,9 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
     agreementText: '',
     isApprover: false,
     isBusinessManager: false,
+    myName: '',
+    contact: { name: '', email: '' },
+    approverNames: [],
     mine: null,
     history: [],
     pending: [],
@@ -40,6 +43,10 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
   const approver = isApprover(config, caller);
   const manager = isBusinessManager(config, caller);
   const queue = pageOf(approver ? awaiting(requests, caller) : [], page, APPROVER_PAGE_SIZE);
+  const names = new Map(requests.map((r) => [r.email, r.name] as const));
+  const nameOf = (email: string): string => names.get(email) ?? email;
+  const view = (r: SignatureRequest) => viewOf(r, nameOf);
+  const bm = config.businessManagers[0] ?? '';
   return {
     ...base,
     configured: true,
@@ -48,9 +55,12 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
     agreementText: config.agreementText,
     isApprover: approver,
     isBusinessManager: manager,
-    mine: mine && viewOf(mine),
-    history: own.filter((r) => r !== mine).map(viewOf),
-    pending: queue.items.map(viewOf),
+    myName: (mine ?? own[own.length - 1])?.name ?? '',
+    contact: { name: bm ? nameOf(bm) : '', email: bm },
+    approverNames: config.approvers.filter((a) => a !== caller).map(nameOf),
+    mine: mine && view(mine),
+    history: own.filter((r) => r !== mine).map(view),
+    pending: queue.items.map(view),
     pendingPage: { page: queue.page, pages: queue.pages, total: queue.total, from: queue.from },
     systems: config.systems,
     pendingAccounts: approver || manager ? requests.filter((r) => accountOwed(r, Date.now())).length : 0,

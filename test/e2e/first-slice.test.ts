@@ -16,7 +16,27 @@ describe('the Gmail homepage card, through build/Code.js', () => {
     const widgets = (card.sections ?? []).flatMap((s) => s.widgets ?? []);
     expect(widgets.some((w) => w.selectionInput?.name === 'consent')).toBe(true);
     expect(widgets.some((w) => w.textInput?.name === 'typedName')).toBe(true);
-    expect(widgets.some((w) => w.buttonList?.buttons?.some((b) => b.text === 'Sign'))).toBe(true);
+    expect(card.fixedFooter?.primaryButton?.text).toBe('Sign');
+    expect(card.fixedFooter?.secondaryButton?.text).toBe('Ask a question');
+    expect(card.fixedFooter?.secondaryButton?.onClick?.openLink?.url).toMatch(
+      /^https:\/\/mail\.google\.com\/mail\/\?view=cm&fs=1&to=bm%40school\.example&su=/,
+    );
+    expect(card.header?.subtitle).toBe('Siobhán Ní Bhriain');
+    const said = widgets.map((w) => w.textParagraph?.text ?? '').join('\n');
+    expect(said).toContain('<b>Please read and sign your AUP by 15 September 2026.</b>');
+    expect(said).toContain('Typing your full name and pressing Sign is your electronic signature.');
+    const order = widgets.map((w) =>
+      w.buttonList
+        ? 'read'
+        : w.selectionInput
+          ? 'agree'
+          : w.textInput
+            ? 'name'
+            : w.textParagraph
+              ? 'text'
+              : 'other',
+    );
+    expect(order).toEqual(['text', 'read', 'agree', 'name', 'text']);
   });
 });
 
