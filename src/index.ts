@@ -17,6 +17,9 @@ import {
   homepage,
   messageOpened,
   returnToSigner,
+  approveAll,
+  confirmApproveAll,
+  showReturn,
   saveSettings,
   sendInvitations,
   showAddPerson,
@@ -119,6 +122,21 @@ export function checkDeployment(): string {
  */
 export function setServerUrl(url: string): string {
   return saveServerUrl(url);
+}
+
+/** Card action: the card asking why a signed request is being returned. */
+export function onShowReturn(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return showReturn(e);
+}
+
+/** Card action: the confirmation of Approve all on this page. */
+export function onConfirmApproveAll(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return confirmApproveAll(e);
+}
+
+/** Card action: approve every request the confirmation listed. */
+export function onApproveAll(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return approveAll(e);
 }
 
 /** Card action: return a signed request with a reason. */

@@ -5,11 +5,12 @@ import { enableOwedOnOpen, installEnablementTrigger, noteApproverRights } from '
 import type { HomeState, ServerResponse } from '../server/api';
 import { channelOf, formValue, formValues, param, type AddOnEvent } from './event';
 import { addPersonCard } from './add-person';
+import { confirmApproveAllCard } from './approver';
 import { homeCard } from './homepage';
 import { templateCheckCard, type Report } from './template-check';
 import { setupCard } from './setup';
 import { checkCard } from './check';
-import { reviewCard } from './review';
+import { returnCard, reviewCard } from './review';
 import { probeDeployment } from '../gas/deployment-probe';
 import type { RequestView } from '../server/api';
 
@@ -92,6 +93,7 @@ export function saveSettings(e: AddOnEvent): ActionResponse {
     'businessManagers',
     'staffTypes',
     'systems',
+    'defaultSystems',
     'signingWindowDays',
     'resignOn',
     'reminderDays',
@@ -171,14 +173,61 @@ export function approverPage(e: AddOnEvent): ActionResponse {
     .build();
 }
 
+/** Approve all on this page (approver): pushes the confirmation listing who and with what systems. */
+export function confirmApproveAll(e: AddOnEvent): ActionResponse {
+  const res = callServer('state', { page: Number(param(e, 'page')) || 0 });
+  if (!res.state) return respond(res);
+  return CardService.newActionResponseBuilder()
+    .setNavigation(CardService.newNavigation().pushCard(confirmApproveAllCard(res.state)))
+    .build();
+}
+
+/** How long Approve all spends enabling accounts on the card, in ms: inside the 30 s a card action has. */
+const APPROVE_ALL_ENABLE_MS = 15_000;
+
+/**
+ * Approve all (approver, on the confirmation): the server counter-signs the listed requests in
+ * one round trip; then, as the approver, this execution enables their accounts where they may,
+ * within {@link APPROVE_ALL_ENABLE_MS} (the rest are the enablement retries'). Back to the
+ * homepage, redrawn.
+ */
+export function approveAll(e: AddOnEvent): ActionResponse {
+  const res = callServer('approveMany', {
+    requestIds: param(e, 'requestIds').split(',').filter(Boolean),
+    page: Number(param(e, 'page')) || 0,
+  });
+  const emails = JSON.parse(res.data?.emails ?? '[]') as string[];
+  const started = Date.now();
+  const me = Session.getEffectiveUser().getEmail().toLowerCase();
+  for (const email of emails) {
+    if (Date.now() - started > APPROVE_ALL_ENABLE_MS) break;
+    const result = ensureActive(email);
+    if (result.account === 'Active' || result.account === 'Pending admin') noteApproverRights(me, result);
+    if (result.account === 'Pending admin') break;
+  }
+  return respond(res, true);
+}
+
 /** Review (approver): opens the review card of one person in the queue. */
 export function review(e: AddOnEvent): ActionResponse {
   const res = callServer('review', { requestId: param(e, 'requestId') });
   if (!res.ok || !res.data?.request) return respond(res);
   const r = JSON.parse(res.data.request) as RequestView;
   const systems = JSON.parse(res.data.systems ?? '[]') as string[];
+  const ticked = JSON.parse(res.data.ticked ?? '[]') as string[];
   return CardService.newActionResponseBuilder()
-    .setNavigation(CardService.newNavigation().pushCard(reviewCard(r, systems, param(e, 'page'))))
+    .setNavigation(CardService.newNavigation().pushCard(reviewCard(r, systems, ticked, param(e, 'page'))))
+    .build();
+}
+
+/** Return… (approver, on the review card): pushes the card that asks for the reason. */
+export function showReturn(e: AddOnEvent): ActionResponse {
+  return CardService.newActionResponseBuilder()
+    .setNavigation(
+      CardService.newNavigation().pushCard(
+        returnCard(param(e, 'requestId'), param(e, 'name'), param(e, 'page')),
+      ),
+    )
     .build();
 }
 

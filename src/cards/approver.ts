@@ -1,26 +1,36 @@
 import type { HomeState } from '../server/api';
+import { count } from '../core/words';
 import { actionButton, esc, text } from './widgets';
 
 /**
  * The approver's section: a page of the people whose AUP awaits their counter-signature (name,
  * role, staff type, when signed), each opening a review card; Previous / Next page when there
- * are more than fit (about 20 a page keeps the section far inside Google's 100 widgets). A note
- * when approved accounts wait for a directory administrator, with the button that installs
- * account enablement.
+ * are more than fit (about 20 a page keeps the section far inside Google's 100 widgets), and
+ * Approve all on this page, which asks first ({@link confirmApproveAllCard}). A note
+ * when approved accounts wait for a directory administrator; the button that installs account
+ * enablement only for an approver who may be one (never for one whose approvals showed they are not).
  */
 export function approverSection(state: HomeState): GoogleAppsScript.Card_Service.CardSection {
   const q = state.pendingPage;
   const s = CardService.newCardSection().setHeader(`Awaiting your approval (${q.total})`);
   if (state.pendingAccounts) {
-    s.addWidget(text(`${state.pendingAccounts} approved account(s) wait for a directory administrator.`));
-    s.addWidget(
-      CardService.newButtonSet().addButton(
-        actionButton(
-          'Enable accounts hourly (directory administrators)',
-          CardService.newAction().setFunctionName('onInstallEnablement'),
+    const n = state.pendingAccounts;
+    const waiting = `${count(n, 'approved account')} ${n === 1 ? 'waits' : 'wait'} for a directory administrator to switch ${n === 1 ? 'it' : 'them'} on`;
+    if (state.directoryAdmin) {
+      s.addWidget(
+        text(`${waiting}. A directory administrator can have AUP Signer switch them on every hour.`),
+      );
+      s.addWidget(
+        CardService.newButtonSet().addButton(
+          actionButton(
+            'Switch accounts on hourly',
+            CardService.newAction().setFunctionName('onInstallEnablement'),
+          ),
         ),
-      ),
-    );
+      );
+    } else {
+      s.addWidget(text(`${waiting}; the business manager is told each day.`));
+    }
   }
   if (!q.total) return s.addWidget(text('Nothing awaits your approval.'));
   for (const r of state.pending) {
@@ -35,6 +45,18 @@ export function approverSection(state: HomeState): GoogleAppsScript.Card_Service
             .setFunctionName('onReview')
             .setParameters({ requestId: r.requestId, page: String(q.page) }),
         ),
+    );
+  }
+  if (state.pending.length > 1) {
+    s.addWidget(
+      CardService.newButtonSet().addButton(
+        actionButton(
+          `Approve all on this page (${state.pending.length})`,
+          CardService.newAction()
+            .setFunctionName('onConfirmApproveAll')
+            .setParameters({ page: String(q.page) }),
+        ),
+      ),
     );
   }
   if (q.pages > 1) {
@@ -52,4 +74,51 @@ export function approverSection(state: HomeState): GoogleAppsScript.Card_Service
     s.addWidget(paging);
   }
   return s;
+}
+
+/**
+ * The confirmation of Approve all on this page: who will be counter-signed, each with the systems
+ * Settings tick for their staff type (none ticked: left for one-by-one review), and Approve all in
+ * the fixed footer, naming how many.
+ */
+export function confirmApproveAllCard(state: HomeState): GoogleAppsScript.Card_Service.Card {
+  const page = state.pendingPage.page;
+  const s = CardService.newCardSection().addWidget(
+    text(
+      'Each is counter-signed by you with the systems shown. To change anyone’s systems, go back and review them one by one.',
+    ),
+  );
+  const ready = state.pending.filter((r) => (state.defaultSystems[r.staffType] ?? []).length > 0);
+  for (const r of state.pending) {
+    const systems = state.defaultSystems[r.staffType] ?? [];
+    s.addWidget(
+      CardService.newDecoratedText()
+        .setTopLabel(esc(`${r.role} · ${r.staffType}`))
+        .setText(`<b>${esc(r.name)}</b>`)
+        .setBottomLabel(
+          esc(
+            systems.length ? systems.join(', ') : 'No systems ticked for this staff type: review one by one',
+          ),
+        )
+        .setWrapText(true),
+    );
+  }
+  const card = CardService.newCardBuilder()
+    .setName('approve-all')
+    .setHeader(CardService.newCardHeader().setTitle(`Approve ${count(ready.length, 'AUP')}?`))
+    .addSection(s);
+  if (ready.length) {
+    card.setFixedFooter(
+      CardService.newFixedFooter().setPrimaryButton(
+        actionButton(
+          `Approve all ${ready.length}`,
+          CardService.newAction()
+            .setFunctionName('onApproveAll')
+            .setParameters({ page: String(page), requestIds: ready.map((r) => r.requestId).join(',') }),
+          true,
+        ),
+      ),
+    );
+  }
+  return card.build();
 }

@@ -1,4 +1,4 @@
-import type { Settings } from '../core/config';
+import { defaultSystemsText, type Settings } from '../core/config';
 import { actionButton, text } from './widgets';
 
 const FIELDS: [Exclude<keyof Settings, 'approverEmails' | 'weekendEmails'>, string, string][] = [
@@ -13,6 +13,7 @@ const FIELDS: [Exclude<keyof Settings, 'approverEmails' | 'weekendEmails'>, stri
   ['businessManagers', 'Business managers (emails, comma separated)', ''],
   ['staffTypes', 'Staff types', 'Staff, Governor, Volunteer, Contractor'],
   ['systems', 'Systems approvers can grant', 'Email, Google Classroom, MIS, Wi-Fi'],
+  ['defaultSystems', 'Systems ticked by staff type', 'Staff: Email, MIS; Governor: Email'],
   ['signingWindowDays', 'Signing window (days)', '14'],
   ['resignOn', 'Re-sign every year on, or after', '1 September, or 12 months'],
   ['reminderDays', 'Reminders, days after the invitation', '3, 7'],
@@ -29,7 +30,11 @@ export function setupCard(current: Settings | null, me: string): GoogleAppsScrip
     const input = CardService.newTextInput().setFieldName(field).setTitle(title);
     if (hint) input.setHint(hint);
     const value = current ? current[field] : field === 'businessManagers' ? me : '';
-    const shown = Array.isArray(value) ? value.join(', ') : String(value ?? '');
+    const shown = Array.isArray(value)
+      ? value.join(', ')
+      : typeof value === 'object'
+        ? defaultSystemsText(value)
+        : String(value ?? '');
     if (shown) input.setValue(shown);
     s.addWidget(input);
   }

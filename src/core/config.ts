@@ -13,6 +13,11 @@ export interface Settings {
   staffTypes: string[];
   /** Systems an approver can grant (e.g. Email, Google Classroom, MIS, Wi-Fi). */
   systems: string[];
+  /**
+   * The systems ticked for each staff type when an approver opens a review (they can change them):
+   * a staff type not listed starts with none ticked.
+   */
+  defaultSystems: Record<string, string[]>;
   /** Days from invitation to Due By. */
   signingWindowDays: number;
   /** When re-signing falls due: "1 September" each year, or "12 months" after the last signature. */
@@ -124,6 +129,10 @@ export function checkSettings(input: SettingsInput, domain = ''): Checked<Settin
   if (!businessManagers.length) errors.push('At least one business manager is required.');
   const staffTypes = list('staffTypes', 'Staff types', 'staffType');
   const systems = list('systems', 'Systems', 'system');
+  const types = staffTypes.length ? staffTypes : DEFAULT_STAFF_TYPES;
+  const granted = systems.length ? systems : DEFAULT_SYSTEMS;
+  const defaults = parseDefaultSystems(text('defaultSystems'), types, granted);
+  if (typeof defaults === 'string') errors.push(defaults);
   const whole = (k: keyof Settings, label: string, fallback: string, min: number, max: number): number => {
     const raw = text(k) || fallback;
     const n = Number(raw);
@@ -155,8 +164,9 @@ export function checkSettings(input: SettingsInput, domain = ''): Checked<Settin
       policyVersion,
       approvers,
       businessManagers,
-      staffTypes: staffTypes.length ? staffTypes : DEFAULT_STAFF_TYPES,
-      systems: systems.length ? systems : DEFAULT_SYSTEMS,
+      staffTypes: types,
+      systems: granted,
+      defaultSystems: defaults as Record<string, string[]>,
       signingWindowDays,
       resignOn,
       reminderDays: reminderDays as number[],
@@ -179,6 +189,7 @@ export function settingsOf(c: Config): Settings {
     businessManagers: c.businessManagers,
     staffTypes: c.staffTypes,
     systems: c.systems,
+    defaultSystems: c.defaultSystems,
     signingWindowDays: c.signingWindowDays,
     resignOn: c.resignOn,
     reminderDays: c.reminderDays,
@@ -236,6 +247,7 @@ export function parseConfig(json: string): Config {
     ...c,
     policyShared: c.policyShared === 'anyone' ? 'anyone' : 'domain',
     approverEmails: c.approverEmails === 'each' ? 'each' : 'daily',
+    defaultSystems: c.defaultSystems ?? defaultSystemsFor(c.staffTypes ?? [], c.systems ?? []),
     weekendEmails: c.weekendEmails === true,
   } as Config;
 }
@@ -254,4 +266,61 @@ function asString(v: string | string[] | undefined): string {
 function asList(v: string | string[] | undefined): string[] {
   if (Array.isArray(v)) return v;
   return (v ?? '').split(/[,;\n]/);
+}
+
+/**
+ * The default systems when Settings say none: every system for the first staff type (usually
+ * Staff), the first system (usually Email) for the others.
+ */
+export function defaultSystemsFor(
+  staffTypes: readonly string[],
+  systems: readonly string[],
+): Record<string, string[]> {
+  return Object.fromEntries(
+    staffTypes.map((t, i) => [t, i === 0 ? [...systems] : systems.slice(0, 1)] as const),
+  );
+}
+
+/**
+ * Reads "Staff: Email, MIS; Governor: Email" (staff types and systems as Settings list them, one
+ * staff type per part, parts split by ";" or new lines): '' gives {@link defaultSystemsFor}.
+ * @returns the systems ticked by staff type, or what is wrong in words
+ */
+export function parseDefaultSystems(
+  text: string,
+  staffTypes: readonly string[],
+  systems: readonly string[],
+): Record<string, string[]> | string {
+  if (!text.trim()) return defaultSystemsFor(staffTypes, systems);
+  const out: Record<string, string[]> = Object.fromEntries(staffTypes.map((t) => [t, []]));
+  for (const part of text
+    .split(/[;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^([^:]+):(.*)$/.exec(part);
+    if (!m) return `Systems ticked by staff type: write "Staff type: system, system", not "${part}".`;
+    const type = staffTypes.find((t) => t.toLowerCase() === (m[1] as string).trim().toLowerCase());
+    if (!type)
+      return `Systems ticked by staff type: "${(m[1] as string).trim()}" is not one of the staff types (${staffTypes.join(', ')}).`;
+    const named = (m[2] as string)
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const chosen: string[] = [];
+    for (const n of named) {
+      const sys = systems.find((x) => x.toLowerCase() === n.toLowerCase());
+      if (!sys)
+        return `Systems ticked by staff type: "${n}" is not one of the systems (${systems.join(', ')}).`;
+      chosen.push(sys);
+    }
+    out[type] = chosen;
+  }
+  return out;
+}
+
+/** The systems ticked by staff type as Settings show them: "Staff: Email, MIS; Governor: Email". */
+export function defaultSystemsText(d: Record<string, string[]>): string {
+  return Object.entries(d)
+    .map(([t, s]) => `${t}: ${s.join(', ')}`)
+    .join('; ');
 }

@@ -38,6 +38,7 @@ export interface Refusal {
     | 'name-mismatch'
     | 'no-consent'
     | 'not-signed'
+    | 'no-systems'
     | 'own-request'
     | 'not-approved'
     | 'no-reason';
@@ -121,7 +122,7 @@ export function sign(
 }
 
 /**
- * The approver's counter-signature. An approver can never approve their own request. The account
+ * The approver's counter-signature, granting at least one system. An approver can never approve their own request. The account
  * starts as Pending admin until it is checked, so an approval whose check never reports back (a
  * card that timed out) is still picked up by the enablement retries.
  */
@@ -141,6 +142,13 @@ export function approve(
       ok: false,
       code: 'not-signed',
       message: `${req.name}'s request is ${req.status}, not awaiting approval.`,
+    };
+  }
+  if (!input.systems.length) {
+    return {
+      ok: false,
+      code: 'no-systems',
+      message: `Tick the systems to grant ${req.name}, or return their AUP.`,
     };
   }
   return {

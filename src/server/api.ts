@@ -9,6 +9,7 @@ export type Op =
   | 'invite'
   | 'sign'
   | 'approve'
+  | 'approveMany'
   | 'return'
   | 'account'
   | 'pending'
@@ -76,6 +77,13 @@ export interface HomeState {
   /** Which page of the approver's queue `pending` is (0-based), of how many, and how many wait in all. */
   pendingPage: { page: number; pages: number; total: number; from: number };
   systems: string[];
+  /** The systems Settings tick for each staff type (what Approve all on this page grants). */
+  defaultSystems: Record<string, string[]>;
+  /**
+   * Whether the caller may be a directory administrator: false once their own Admin SDK calls,
+   * approving, showed they are not (unknown until they approve: true).
+   */
+  directoryAdmin: boolean;
   /** For approvers and business managers: approved requests whose account waits for a directory admin. */
   pendingAccounts: number;
   /** Of those, the ones the caller approved (their card enables them on open). */

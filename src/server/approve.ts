@@ -1,13 +1,15 @@
 import { tooLong } from '../core/limits';
+import { APPROVER_PAGE_SIZE } from '../core/pages';
 import { accountOwed, approve, type SignatureRequest } from '../core/request';
-import { clearPending, recordPending } from '../gas/pending';
+import { count } from '../core/words';
+import { clearPending, recordPending, type Pending } from '../gas/pending';
 import { Tracking } from '../gas/tracking';
 import { checkAccount } from './account';
 import type { ServerResponse } from './api';
 import { isApprover, isBusinessManager, type ServerContext } from './context';
 import { handOver, settle } from './pending-steps';
 import { homeState } from './state';
-import { changeRow } from './store';
+import { changeRow, mutate } from './store';
 
 /** What the approver's card sends. Who approves is the verified caller. */
 export interface ApproveArgs {
@@ -83,6 +85,81 @@ export function approveRequest(ctx: ServerContext, args: ApproveArgs): ServerRes
     ok: true,
     message: `${claim.message} It completes within a few minutes, once its evidence is recorded and the account read.`,
     data: { email: claim.email },
+    state: homeState(ctx, args.page),
+  };
+}
+
+/** What Approve all on this page sends: the requests the confirmation listed, and the page. */
+export interface ApproveManyArgs {
+  requestIds: string[];
+  page: number;
+}
+
+/**
+ * Approve all on this page: each listed request is counter-signed by the caller with the systems
+ * Settings tick for its staff type (decided here, never taken from the card), in one locked write
+ * for them all, each claim recorded first as a single approval's is; their blocks, evidence,
+ * notices and account checks are handed to the resume trigger (within minutes). A request that
+ * cannot be approved so (its signature still being recorded, its staff type with no systems
+ * ticked in Settings, no longer Signed) is left for one-by-one review and named. At most a
+ * page's worth ({@link APPROVER_PAGE_SIZE}); the caller's own request never. Returns the signers'
+ * emails in `data.emails` (JSON), for the card to enable their accounts as the approver.
+ */
+export function approveManyOp(ctx: ServerContext, args: ApproveManyArgs): ServerResponse {
+  const config = ctx.config;
+  if (!config || !isApprover(config, ctx.caller))
+    return { ok: false, message: 'Only an approver can approve requests.' };
+  const tracking = Tracking.open(config);
+  const ids = [...new Set(args.requestIds)].slice(0, APPROVER_PAGE_SIZE);
+  const left: string[] = [];
+  const at = new Date();
+  const inputOf = (r: SignatureRequest) => ({
+    approver: ctx.caller,
+    systems: config.defaultSystems[r.staffType] ?? [],
+    permissions: '',
+    at,
+  });
+  const owed = new Map<string, Pending>();
+  for (const id of ids) {
+    if (settle(config, tracking, id)) {
+      left.push('a signature still being recorded');
+      continue;
+    }
+    const found = tracking.readSignatures().requests.find((s) => s.request.requestId === id);
+    if (!found) continue;
+    const early = approve(found.request, inputOf(found.request));
+    if (!early.ok) {
+      left.push(`${found.request.name} (${early.message})`);
+      continue;
+    }
+    const input = inputOf(found.request);
+    owed.set(
+      id,
+      recordPending({
+        requestId: id,
+        stage: 'approved',
+        at: at.getTime(),
+        actor: ctx.caller,
+        details: `Systems: ${input.systems.join(', ')}; permissions: none; approved with the page`,
+      }),
+    );
+  }
+  const claimed = mutate(config, (snap) => {
+    const changed = snap.requests.flatMap((s) => {
+      if (!owed.has(s.request.requestId)) return [];
+      const t = approve(s.request, inputOf(s.request));
+      return t.ok ? [{ row: s.row, request: t.request }] : [];
+    });
+    return { changed, result: changed.map((c) => c.request) };
+  });
+  const done = new Set(claimed.map((r) => r.requestId));
+  for (const [id, p] of owed) if (!done.has(id)) clearPending(p);
+  for (const r of claimed) handOver(config, tracking, owed.get(r.requestId) as Pending, r, { fill: false });
+  const rest = left.length ? ` Left for one-by-one review: ${left.join('; ')}.` : '';
+  return {
+    ok: claimed.length > 0,
+    message: `Approved ${count(claimed.length, 'AUP')}; each completes within a few minutes.${rest}`,
+    data: { emails: JSON.stringify(claimed.map((r) => r.email)) },
     state: homeState(ctx, args.page),
   };
 }

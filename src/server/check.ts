@@ -2,7 +2,8 @@ import type { Config } from '../core/config';
 import { capLines } from '../core/pages';
 import { directoryApi, docsApi, driveApi } from '../gas/advanced';
 import { apiFailure, isDeploymentFault, isTransient, type ApiFailure } from '../gas/api-error';
-import { approverRights, ENABLEMENT_KEY, ENABLEMENT_TRIGGER } from '../triggers/enablement';
+import { approverRights } from '../gas/approver-rights';
+import { ENABLEMENT_KEY, ENABLEMENT_TRIGGER } from '../triggers/enablement';
 import { DAILY } from '../triggers/daily';
 import type { CheckLine, ServerResponse } from './api';
 import { isBusinessManager, type ServerContext } from './context';
@@ -175,7 +176,7 @@ function approverLines(config: Config, userIsAdmin: boolean): CheckLine[] {
   const seen = approverRights();
   const byAdmin = runner
     ? `the hourly account enablement installed by ${runner} enables them`
-    : 'no directory administrator has installed account enablement yet (an administrator opens AUP Signer and clicks Enable accounts hourly)';
+    : 'no directory administrator has installed account enablement yet (an administrator opens AUP Signer and clicks Switch accounts on hourly)';
   const lines = config.approvers.map((a): CheckLine => {
     const label = `Approver ${a}`;
     let admin = seen[a];

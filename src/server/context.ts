@@ -10,6 +10,8 @@ export interface ServerContext {
   /** The web app's user (Session.getEffectiveUser): owns the tracking sheet and documents. */
   owner: string;
   config: Config | null;
+  /** Script Properties as this request read them at its start (for reads outside the lock). */
+  props: Readonly<Record<string, string>>;
 }
 
 /** Whether the caller is a business manager. */

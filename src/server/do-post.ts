@@ -4,7 +4,7 @@ import { resumePending, scheduleResume } from './pending-steps';
 import { readPublishing } from '../gas/publish-record';
 import { loadConfig } from '../gas/config-store';
 import type { ServerRequest, ServerResponse } from './api';
-import { accountOp, approveRequest, pendingEnablements, type ApproveArgs } from './approve';
+import { accountOp, approveManyOp, approveRequest, pendingEnablements, type ApproveArgs } from './approve';
 import { isBusinessManager, type ServerContext } from './context';
 import { runInvitations, scheduleInvitationJob } from './invite';
 import { evidenceOp, verifyOp } from './evidence-ops';
@@ -82,7 +82,7 @@ export function handlePost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.
  */
 function dispatch(caller: string, owner: string, req: ServerRequest, started: number): ServerResponse {
   const snapshot = PropertiesService.getScriptProperties().getProperties();
-  const ctx: ServerContext = { caller, owner, config: loadConfig(snapshot) };
+  const ctx: ServerContext = { caller, owner, config: loadConfig(snapshot), props: snapshot };
   const a = req.args;
   switch (req.op) {
     case 'state': {
@@ -110,6 +110,11 @@ function dispatch(caller: string, owner: string, req: ServerRequest, started: nu
         permissions: String(a.permissions ?? ''),
         page: Number(a.page ?? 0) || 0,
       } satisfies ApproveArgs);
+    case 'approveMany':
+      return approveManyOp(ctx, {
+        requestIds: Array.isArray(a.requestIds) ? a.requestIds.map(String) : [],
+        page: Number(a.page ?? 0) || 0,
+      });
     case 'return':
       return returnSigned(ctx, {
         requestId: String(a.requestId ?? ''),

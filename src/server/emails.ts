@@ -285,7 +285,7 @@ export function enablementDigest(ctx: MailContext, to: string, waiting: readonly
         (more) => `…and ${more.toLocaleString('en-GB')} more.`,
       ),
       after: [
-        'An administrator can switch them on from AUP Signer (Enable accounts) or in the Google Admin console. This email comes once a day while anyone is waiting.',
+        'An administrator can switch them on from AUP Signer (Switch accounts on hourly) or in the Google Admin console. This email comes once a day while anyone is waiting.',
       ],
       button: { label: 'Open the Admin console', url: ADMIN_USERS_URL },
     }),

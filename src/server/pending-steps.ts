@@ -174,10 +174,17 @@ function takeEvidence(
  * every owed step handed to the resume trigger within a minute (the fill again, idempotent; the
  * hash, the PDF and text snapshot, the Audit, the notices, the account), as if this run had not
  * started them. Nothing here turns the recorded claim into an error on the card.
+ * With `fill: false` (a page approved at once) the block too is left to the steps.
  */
-export function handOver(config: Config, tracking: Tracking, p: Pending, r: SignatureRequest): void {
+export function handOver(
+  config: Config,
+  tracking: Tracking,
+  p: Pending,
+  r: SignatureRequest,
+  options: { fill?: boolean } = {},
+): void {
   try {
-    fillBlock(config, tracking, p, r);
+    if (options.fill !== false) fillBlock(config, tracking, p, r);
   } catch {
     // The owed steps fill the block again before anything else.
   }

@@ -4,7 +4,8 @@ import { isApprover, viewOf, type ServerContext } from './context';
 
 /**
  * One request for an approver's review card: its details as a card shows them (`data.request`, a
- * JSON RequestView) and the systems they can grant (`data.systems`, JSON). Only an approver, only
+ * JSON RequestView), the systems they can grant (`data.systems`, JSON) and those ticked for the
+ * person's staff type (`data.ticked`, JSON, from Settings). Only an approver, only
  * a request that is Signed, and never their own.
  */
 export function reviewOp(ctx: ServerContext, requestId: string): ServerResponse {
@@ -22,6 +23,10 @@ export function reviewOp(ctx: ServerContext, requestId: string): ServerResponse 
   return {
     ok: true,
     message: '',
-    data: { request: JSON.stringify(viewOf(r)), systems: JSON.stringify(config.systems) },
+    data: {
+      request: JSON.stringify(viewOf(r)),
+      systems: JSON.stringify(config.systems),
+      ticked: JSON.stringify(config.defaultSystems[r.staffType] ?? []),
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { approverRights } from '../gas/approver-rights';
 import { settingsOf } from '../core/config';
 import { APPROVER_PAGE_SIZE, capLines, MAX_CARD_LINES, pageOf } from '../core/pages';
 import { accountOwed, type SignatureRequest } from '../core/request';
@@ -31,6 +32,8 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
     pending: [],
     pendingPage: { page: 0, pages: 1, total: 0, from: 0 },
     systems: [],
+    defaultSystems: {},
+    directoryAdmin: false,
     pendingAccounts: 0,
     ownAccounts: 0,
     manager: null,
@@ -63,6 +66,8 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
     pending: queue.items.map(view),
     pendingPage: { page: queue.page, pages: queue.pages, total: queue.total, from: queue.from },
     systems: config.systems,
+    defaultSystems: config.defaultSystems,
+    directoryAdmin: approverRights(ctx.props)[caller] !== false,
     pendingAccounts: approver || manager ? requests.filter((r) => accountOwed(r, Date.now())).length : 0,
     ownAccounts: approver
       ? requests.filter((r) => r.approvedBy === caller && accountOwed(r, Date.now())).length

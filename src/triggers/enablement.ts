@@ -1,3 +1,4 @@
+import { APPROVER_RIGHTS_KEY, approverRights } from '../gas/approver-rights';
 import { directoryApi } from '../gas/advanced';
 import { ensureActive, type AccountResult } from '../gas/directory';
 import { withScriptLock } from '../gas/lock';
@@ -8,16 +9,6 @@ export const ENABLEMENT_TRIGGER = 'onEnablementTrigger';
 
 /** Script Properties key: who installed account enablement, and when (for Check deployment). */
 export const ENABLEMENT_KEY = 'AUP_SIGNER_ENABLEMENT';
-
-/** Script Properties key: what each approver's own Admin SDK calls showed (directory admin or not). */
-const APPROVER_RIGHTS_KEY = 'AUP_SIGNER_APPROVER_RIGHTS';
-
-/** Whether each approver proved to be a directory administrator when they last approved. */
-export function approverRights(): Record<string, boolean> {
-  return JSON.parse(
-    PropertiesService.getScriptProperties().getProperty(APPROVER_RIGHTS_KEY) ?? '{}',
-  ) as Record<string, boolean>;
-}
 
 /**
  * Records what an approver's Admin SDK call showed (written only when it changes), so Check

@@ -1,4 +1,11 @@
-import { checkSettings, docIdFrom, parseConfig, DEFAULT_STAFF_TYPES } from '../../src/core/config';
+import {
+  checkSettings,
+  defaultSystemsText,
+  docIdFrom,
+  parseConfig,
+  parseDefaultSystems,
+  DEFAULT_STAFF_TYPES,
+} from '../../src/core/config';
 
 const good = {
   schoolName: ' Oakfield  Primary ',
@@ -19,6 +26,12 @@ describe('settings from the setup card', () => {
       businessManagers: ['bm@school.example'],
       staffTypes: DEFAULT_STAFF_TYPES,
       systems: ['Email', 'Google Classroom', 'MIS', 'Wi-Fi'],
+      defaultSystems: {
+        Staff: ['Email', 'Google Classroom', 'MIS', 'Wi-Fi'],
+        Governor: ['Email'],
+        Volunteer: ['Email'],
+        Contractor: ['Email'],
+      },
       signingWindowDays: 14,
       resignOn: '1 September',
       reminderDays: [3, 7],
@@ -79,5 +92,34 @@ describe('the stored configuration', () => {
   it('is refused when it is not JSON or lacks a field, saying what to do', () => {
     expect(() => parseConfig('{')).toThrow('not valid JSON');
     expect(() => parseConfig('{"schoolName":"x"}')).toThrow(/lacks templateDocId, policyVersion, owner/);
+  });
+});
+
+describe('systems ticked by staff type', () => {
+  const types = ['Staff', 'Governor'];
+  const systems = ['Email', 'MIS', 'Wi-Fi'];
+  it('reads "Staff type: system, system" parts, in any case, other staff types none', () => {
+    expect(parseDefaultSystems('staff: email, mis', types, systems)).toEqual({
+      Staff: ['Email', 'MIS'],
+      Governor: [],
+    });
+    expect(parseDefaultSystems('Staff: Email; Governor: Wi-Fi', types, systems)).toEqual({
+      Staff: ['Email'],
+      Governor: ['Wi-Fi'],
+    });
+  });
+  it('says what is wrong: a part without a colon, an unknown staff type or system', () => {
+    expect(parseDefaultSystems('Email', types, systems)).toMatch(/write "Staff type: system, system"/);
+    expect(parseDefaultSystems('Cook: Email', types, systems)).toMatch(
+      /"Cook" is not one of the staff types/,
+    );
+    expect(parseDefaultSystems('Staff: Printer', types, systems)).toMatch(
+      /"Printer" is not one of the systems/,
+    );
+  });
+  it('shows as Settings show it, and reads back the same', () => {
+    const d = { Staff: ['Email', 'MIS'], Governor: ['Email'] };
+    expect(defaultSystemsText(d)).toBe('Staff: Email, MIS; Governor: Email');
+    expect(parseDefaultSystems(defaultSystemsText(d), types, systems)).toEqual(d);
   });
 });

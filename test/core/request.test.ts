@@ -81,3 +81,33 @@ describe('a signature request’s lifecycle', () => {
     expect(recordAccount(base(), 'Active', '').ok).toBe(false);
   });
 });
+
+describe('the counter-signature grants systems', () => {
+  it('is refused with none ticked, saying what to do', () => {
+    const signed = {
+      ...newRequest(
+        {
+          requestId: 'R-9',
+          email: 'zoe@school.example',
+          name: 'Zoë',
+          role: 'TA',
+          staffType: 'Staff',
+          policyVersion: 'v1',
+        },
+        new Date('2026-09-15T00:00:00Z'),
+      ),
+      status: 'Signed' as const,
+    };
+    const t = approve(signed, {
+      approver: 'head@school.example',
+      systems: [],
+      permissions: '',
+      at: new Date(),
+    });
+    expect(t).toMatchObject({
+      ok: false,
+      code: 'no-systems',
+      message: 'Tick the systems to grant Zoë, or return their AUP.',
+    });
+  });
+});

@@ -32,16 +32,17 @@ describe('enabling the account after the counter-signature', () => {
     expect(school.host.ws.users.get(GRAINNE)?.suspended).toBe(true);
 
     const head = school.host.as(HEAD);
-    head.openHomepage('GMAIL');
-    expect(head.click('Enable accounts hourly (directory administrators)').notification).toMatch(
-      /Only a Workspace directory administrator/,
+    const said = (head.openHomepage('GMAIL').card?.sections ?? [])
+      .flatMap((s) => s.widgets ?? [])
+      .map((w) => w.textParagraph?.text ?? '');
+    expect(said).toContain(
+      '1 approved account waits for a directory administrator to switch it on; the business manager is told each day.',
     );
+    expect(head.actionOf('Switch accounts on hourly')).toBeUndefined();
 
     const tech = school.host.as(TECH);
     tech.openHomepage('GMAIL');
-    expect(tech.click('Enable accounts hourly (directory administrators)').notification).toMatch(
-      /run hourly as you/,
-    );
+    expect(tech.click('Switch accounts on hourly').notification).toMatch(/run hourly as you/);
     const runs = school.host.advance(61 * 60_000).filter((r) => r.fn === 'onEnablementTrigger');
     expect(runs.map((r) => [r.user, r.error])).toEqual([[TECH, undefined]]);
     expect([rowOf(school, GRAINNE).Status, rowOf(school, GRAINNE).Account]).toEqual(['Complete', 'Active']);
@@ -77,7 +78,7 @@ describe('enabling the account after the counter-signature', () => {
     ]).toEqual(['Approved', 'Error', 'The Admin SDK was busy (429): checked again by the daily trigger.']);
     const tech = school.host.as(TECH);
     tech.openHomepage('GMAIL');
-    tech.click('Enable accounts hourly (directory administrators)');
+    tech.click('Switch accounts on hourly');
     school.host.advance(61 * 60_000);
     expect([rowOf(school, GRAINNE).Status, rowOf(school, GRAINNE).Account]).toEqual(['Complete', 'Active']);
   });

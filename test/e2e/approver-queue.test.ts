@@ -90,4 +90,71 @@ describe('the approver’s queue', () => {
     expect(queueNames(done.card)).not.toContain(name);
     expect(done.card?.sections?.[0]?.header).toBe('Awaiting your approval (23)');
   });
+
+  it('on the review card, ticks the systems Settings give the staff type, refuses none ticked, and asks the reason to return on a card of its own', async () => {
+    const school = await signedSchool(5);
+    const head = school.host.as(HEAD);
+    head.openHomepage('GMAIL');
+    const [name] = queueNames(head.card);
+    const review = head.click(name!).card!;
+    const grant = (review.sections ?? [])
+      .flatMap((x) => x.widgets ?? [])
+      .find((w) => w.selectionInput)?.selectionInput;
+    const staffType = String(signatures(school).find((r) => r.Name === name)?.['Staff Type']);
+    const ticked = staffType === 'Staff' ? ['Email', 'Google Classroom', 'MIS', 'Wi-Fi'] : ['Email'];
+    expect(grant?.items?.filter((i) => i.selected).map((i) => i.text)).toEqual(ticked);
+    expect([review.fixedFooter?.primaryButton?.text, review.fixedFooter?.secondaryButton?.text]).toEqual([
+      'Approve',
+      'Return',
+    ]);
+    expect(head.click('Approve', { systems: [] }).notification).toBe(
+      `Tick the systems to grant ${name}, or return their AUP.`,
+    );
+    const asked = head.click('Return');
+    expect(asked.card?.name).toBe('return');
+    expect(asked.card?.fixedFooter?.primaryButton?.text).toBe('Return');
+  });
+
+  it('at 2,000 waiting: a page of 20 well inside Google’s limits, and Approve all on this page confirms whom, then approves them in one card action', async () => {
+    const school = await signedSchool(3);
+    const exec = new Execution(school.host.ws, 'editor', 'bm@school.example', 'bm@school.example');
+    const sheet = createSpreadsheetApp(exec)
+      .openById(school.config.trackingSpreadsheetId)
+      .getSheetByName('Signatures')!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+    const template = sheet.getRange(sheet.getLastRow(), 1, 1, header.length).getValues()[0]!;
+    const cell = (h: string) => header.indexOf(h);
+    const rows = Array.from({ length: 2000 }, (_, i) => {
+      const row = [...template];
+      row[cell('Request ID')] = `R-bulk-${i}`;
+      row[cell('Email')] = `bulk${i}@school.example`;
+      row[cell('Name')] = `Bulk Signer ${i}`;
+      row[cell('Staff Type')] = 'Staff';
+      row[cell('Signed At')] = new Date(Date.parse('2026-09-03T08:00:00Z') + i * 1000);
+      return row;
+    });
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows.length);
+    sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, header.length).setValues(rows);
+    for (let i = 0; i < 20; i++)
+      school.host.ws.addUser({ email: `bulk${i}@school.example`, name: `Bulk Signer ${i}` });
+    const head = school.host.as(HEAD);
+    const home = head.openHomepage('GMAIL');
+    expect(home.card?.sections?.[0]?.header).toBe('Awaiting your approval (2002)');
+    expect(JSON.stringify(home.card)).toContain('Showing 1–20 of 2002.');
+    expect(Math.max(...widgetsPerSection(home.card))).toBeLessThanOrEqual(25);
+    const confirm = head.click('Approve all on this page (20)');
+    expect(confirm.card?.header?.title).toBe('Approve 20 AUPs?');
+    expect(queueNames(home.card)).toHaveLength(20);
+    const from = school.host.executions.length;
+    const done = head.click('Approve all 20');
+    const run = school.host.executions.slice(from).find((e) => e.fn === 'onApproveAll');
+    expect(run?.error).toBeUndefined();
+    expect(run!.elapsedMs).toBeLessThan(30_000);
+    expect(done.notification).toMatch(/^Approved 20 AUPs; each completes within a few minutes\.$/);
+    expect(done.card?.sections?.[0]?.header).toBe('Awaiting your approval (1982)');
+    school.host.advance(10 * 60_000);
+    const approved = signatures(school).filter((r) => r['Approved By'] === HEAD);
+    expect(approved).toHaveLength(20);
+    expect(approved.every((r) => r.Systems === 'Email, Google Classroom, MIS, Wi-Fi')).toBe(true);
+  });
 });

@@ -170,7 +170,7 @@ describe('Check deployment', () => {
     });
     const tech = school.host.as('tech@school.example');
     tech.openHomepage('GMAIL');
-    tech.click('Enable accounts hourly (directory administrators)');
+    tech.click('Switch accounts on hourly');
     expect(line(check(bm), `Approver ${HEAD}`)).toMatchObject({
       mark: 'ℹ',
       detail: expect.stringMatching(/installed by tech@school\.example enables them/),

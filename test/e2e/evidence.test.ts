@@ -3,7 +3,15 @@ import { Execution } from '../../emulator/core/execution';
 import { createDocumentApp } from '../../emulator/services/document';
 import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
 import { docIdFrom } from '../../src/core/config';
-import { auditRows, review, rowOf, sampleSchool, zoeSignsAndHeadApproves, type AuditRow } from './support';
+import {
+  auditRows,
+  review,
+  rowOf,
+  sampleSchool,
+  zoeSignsAndHeadApproves,
+  type AuditRow,
+  returnWith,
+} from './support';
 
 const ZOE = 'zoe.lukasiewicz@school.example';
 const BM = 'bm@school.example';
@@ -118,7 +126,7 @@ describe('signatures as evidence', () => {
     seen.push(auditRows(school));
     const head = school.host.as(HEAD);
     const request = review(head, 'Zoë Łukasiewicz');
-    head.click('Return', { reason: 'Please sign again' });
+    returnWith(head, 'Please sign again');
     seen.push(auditRows(school));
     zoe.openHomepage('DRIVE');
     zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });

@@ -2,7 +2,7 @@ import { signByForm } from '../../emulator/cli/scenario';
 import { Execution } from '../../emulator/core/execution';
 import { createFormApp, parsePrefilledUrl } from '../../emulator/services/forms';
 import { FORM_ITEMS } from '../../src/gas/forms';
-import { auditRows, review, rowOf, sampleSchool } from './support';
+import { auditRows, review, rowOf, sampleSchool, returnWith } from './support';
 
 const GRAINNE = 'grainne.osullivan@school.example';
 const GRAINNE_HOME = 'grainne.os@personal.example';
@@ -168,7 +168,7 @@ describe('new starters sign through the Form', () => {
     );
     const head = school.host.as('head@school.example');
     review(head, 'Gráinne Ó Súilleabháin');
-    head.click('Return', { reason: 'Please use your full legal name' });
+    returnWith(head, 'Please use your full legal name');
     const returned = school.host.ws.sentMail.find((m) => m.subject.startsWith('Your AUP was returned'));
     expect(returned?.to).toEqual([GRAINNE_HOME]);
     const link = returned?.body.match(/https:\/\/docs\.google\.com\/forms\/\S+/)?.[0] ?? '';

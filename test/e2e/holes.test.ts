@@ -6,7 +6,16 @@ import { parsePrefilledUrl } from '../../emulator/services/forms';
 import { holdLockFor, SCRIPT_LOCK } from '../../emulator/services/lock';
 import { createSpreadsheetApp } from '../../emulator/services/spreadsheet';
 import { FORM_ITEMS } from '../../src/gas/forms';
-import { auditRows, fillTriggerQuota, postAs, review, rowOf, sampleSchool, signatures } from './support';
+import {
+  auditRows,
+  fillTriggerQuota,
+  postAs,
+  review,
+  rowOf,
+  sampleSchool,
+  signatures,
+  returnWith,
+} from './support';
 
 const ZOE = 'zoe.lukasiewicz@school.example';
 const GRAINNE = 'grainne.osullivan@school.example';
@@ -181,9 +190,7 @@ describe('the holes a reviewer found, closed', () => {
     zoeSigns(school);
     const head = school.host.as(HEAD);
     review(head, 'Zoë Łukasiewicz');
-    expect(head.click('Return', { reason: 'r'.repeat(100_000) }).notification).toMatch(
-      /The reason may be at most 500/,
-    );
+    expect(returnWith(head, 'r'.repeat(100_000)).notification).toMatch(/The reason may be at most 500/);
     expect(rowOf(school, ZOE).Status).toBe('Signed');
     expect(Math.max(...auditRows(school).map((a) => a.Details.length))).toBeLessThan(50_000);
 
@@ -214,7 +221,7 @@ describe('the holes a reviewer found, closed', () => {
     signByForm(school.host, school.config, r);
     const head = school.host.as(HEAD);
     review(head, r.name);
-    head.click('Return', { reason: 'Please type your full name as on the roster' });
+    returnWith(head, 'Please type your full name as on the roster');
     expect(rowOf(school, GRAINNE).Status).toBe('Returned');
     const { formId, answers } = parsePrefilledUrl(school.host.ws, firstLink);
     school.host.submitForm(formId, r.personalEmail, {
@@ -248,7 +255,7 @@ describe('the holes a reviewer found, closed', () => {
     zoeSigns(school);
     const head = school.host.as(HEAD);
     review(head, 'Zoë Łukasiewicz');
-    head.click('Return', { reason: '<b>Bold</b> <a href="https://evil.example">click</a>' });
+    returnWith(head, '<b>Bold</b> <a href="https://evil.example">click</a>');
     const card = JSON.stringify(school.host.as(ZOE).openHomepage('GMAIL').card);
     expect(card).toContain('&lt;b&gt;Bold&lt;/b&gt;');
     expect(card).not.toMatch(/<a href/);

@@ -1,6 +1,6 @@
 import { addOnEvent } from '../../emulator/host/events';
 import { actionResponseJson } from '../../emulator/services/card';
-import { auditRows, review, rowOf, sampleSchool } from './support';
+import { auditRows, review, rowOf, sampleSchool, returnWith } from './support';
 
 const SIOBHAN = 'siobhan.nibhriain@school.example';
 const ZOE = 'zoe.lukasiewicz@school.example';
@@ -115,9 +115,10 @@ describe('returning a signed AUP', () => {
     s.click('Sign', { consent: ['agree'], typedName: 'Siobhán Ní Bhriain' });
     const head = school.host.as(HEAD);
     review(head, 'Siobhán Ní Bhriain');
+    expect(head.click('Return').card?.name).toBe('return');
     expect(head.click('Return').notification).toMatch(/Say why/);
     expect(rowOf(school, SIOBHAN).Status).toBe('Signed');
-    const returned = head.click('Return', { reason: 'Role should be Year 5 Teacher' });
+    const returned = returnWith(head, 'Role should be Year 5 Teacher');
     expect(returned.notification).toBe("Returned Siobhán Ní Bhriain's AUP.");
     expect([rowOf(school, SIOBHAN).Status, rowOf(school, SIOBHAN).Notes]).toEqual([
       'Returned',

@@ -13,7 +13,7 @@ import { MAIL_QUOTA, mailQuotaDay } from '../../emulator/services/mail';
 import { MAX_TRIGGERS_PER_USER } from '../../emulator/services/triggers';
 import { documentText, type TemplateElement } from '../../emulator/services/document/io';
 import { readSheet } from '../../emulator/services/spreadsheet';
-import type { UserSession } from '../../emulator/host/user-session';
+import type { Screen, UserSession } from '../../emulator/host/user-session';
 import { createScriptApp, webAppUrl } from '../../emulator/services/script';
 import { createUrlFetchApp } from '../../emulator/services/url-fetch';
 
@@ -185,4 +185,14 @@ export function spendMailQuota(ws: Workspace, email: string, left: number): void
 /** The London day (yyyy-mm-dd) of an instant in ms, as a school reads an email's date. */
 export function londonDay(ms: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(ms));
+}
+
+/**
+ * An approver, on a review card, returns the AUP: Return opens the card asking why, where the
+ * reason is typed and Return pressed. @returns what that last press showed
+ */
+export function returnWith(approver: UserSession, reason: string): Screen {
+  const asked = approver.click('Return');
+  if (asked.card?.name !== 'return') return asked;
+  return approver.click('Return', { reason });
 }

@@ -1,3 +1,4 @@
+import { returnWith } from '../support';
 import type { Host } from '../../../emulator/host/host';
 import { describeSweeps, HEAD, ZOE, zoeSigned } from './support';
 
@@ -7,7 +8,7 @@ function giveBack(host: Host): void {
   head.openHomepage('GMAIL');
   if (!head.actionOf(ZOE.name)) return;
   const review = head.click(ZOE.name);
-  if (review.card?.name === 'review') head.click('Return', { reason: 'Please use your full name' });
+  if (review.card?.name === 'review') returnWith(head, 'Please use your full name');
 }
 
 describeSweeps('returning', zoeSigned, { act: giveBack, retry: giveBack }, (baseline) => {
