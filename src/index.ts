@@ -17,6 +17,9 @@ import {
   homepage,
   messageOpened,
   returnToSigner,
+  remindOverdueNow,
+  showPublish,
+  showVerify,
   approveAll,
   confirmApproveAll,
   showReturn,
@@ -137,6 +140,21 @@ export function onConfirmApproveAll(e: AddOnEvent): GoogleAppsScript.Card_Servic
 /** Card action: approve every request the confirmation listed. */
 export function onApproveAll(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
   return approveAll(e);
+}
+
+/** Card action: the card that publishes a new version, saying what it will do. */
+export function onShowPublish(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return showPublish(e);
+}
+
+/** Card action: the card to choose whom to verify. */
+export function onShowVerify(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return showVerify(e);
+}
+
+/** Card action: remind every overdue person now (business managers). */
+export function onRemindOverdue(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return remindOverdueNow(e);
 }
 
 /** Card action: return a signed request with a reason. */

@@ -7,6 +7,7 @@ import { channelOf, formValue, formValues, param, type AddOnEvent } from './even
 import { addPersonCard } from './add-person';
 import { confirmApproveAllCard } from './approver';
 import { homeCard } from './homepage';
+import { matchesCard, publishCard, verifiedCard, verifyCard, type Match } from './manager';
 import { templateCheckCard, type Report } from './template-check';
 import { setupCard } from './setup';
 import { checkCard } from './check';
@@ -293,19 +294,58 @@ export function addPerson(e: AddOnEvent): ActionResponse {
 
 /** Publish new version (business manager): supersedes open requests and invites everyone again. */
 export function publish(e: AddOnEvent): ActionResponse {
-  return respond(
-    callServer('publish', { version: formValue(e, 'newVersion'), template: formValue(e, 'newTemplate') }),
-  );
+  const res = callServer('publish', {
+    version: formValue(e, 'newVersion'),
+    template: formValue(e, 'newTemplate'),
+  });
+  return res.ok ? respond(res, true) : respond({ ok: false, message: res.message });
 }
 
-/** Verify (business manager): recomputes a request's hashes and says what differs. */
+/** Publish a new version… (business manager): pushes the card that says what it will do. */
+export function showPublish(_e: AddOnEvent): ActionResponse {
+  const state = callServer('state').state;
+  if (!state?.manager) return respond({ ok: false, message: 'Only a business manager can publish.' });
+  return CardService.newActionResponseBuilder()
+    .setNavigation(CardService.newNavigation().pushCard(publishCard(state)))
+    .build();
+}
+
+/** Verify someone… (business manager): pushes the card to choose whom. */
+export function showVerify(_e: AddOnEvent): ActionResponse {
+  return CardService.newActionResponseBuilder()
+    .setNavigation(CardService.newNavigation().pushCard(verifyCard()))
+    .build();
+}
+
+/**
+ * Verify (business manager): recomputes the chosen person's hashes and shows what was found on
+ * a card; a name several people match lists them to choose from.
+ */
 export function verify(e: AddOnEvent): ActionResponse {
-  return respond(callServer('verify', { query: formValue(e, 'evidenceQuery') }));
+  const res = callServer('verify', { query: param(e, 'query') || formValue(e, 'evidenceQuery') });
+  const b = CardService.newActionResponseBuilder().setNotification(
+    CardService.newNotification().setText(res.message),
+  );
+  const d = res.data;
+  if (d?.matches)
+    b.setNavigation(CardService.newNavigation().pushCard(matchesCard(JSON.parse(d.matches) as Match[])));
+  else if (d?.findings)
+    b.setNavigation(
+      CardService.newNavigation().pushCard(
+        verifiedCard(d.name ?? '', d.email ?? '', d.verified === 'yes', JSON.parse(d.findings) as string[]),
+      ),
+    );
+  return b.build();
+}
+
+/** Remind the overdue now (business manager): their reminders at once; the homepage redrawn. */
+export function remindOverdueNow(_e: AddOnEvent): ActionResponse {
+  return respond(callServer('remindOverdue'));
 }
 
 /** Evidence pack (business manager): saves the PDF and opens it. */
 export function evidence(e: AddOnEvent): ActionResponse {
-  const res = callServer('evidence', { query: formValue(e, 'evidenceQuery') });
+  const res = callServer('evidence', { query: param(e, 'query') || formValue(e, 'evidenceQuery') });
   const b = CardService.newActionResponseBuilder().setNotification(
     CardService.newNotification().setText(res.message),
   );

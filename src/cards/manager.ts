@@ -1,49 +1,255 @@
+import { count } from '../core/words';
 import type { HomeState } from '../server/api';
-import { actionButton, labelled, linkButton, text } from './widgets';
+import { actionButton, esc, labelled, linkButton, text } from './widgets';
+
+type Section = GoogleAppsScript.Card_Service.CardSection;
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2026-09-01" as en-GB words, "1 September 2026" (anything else as it is). */
+export function dayInWords(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return day;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''} ${m[1]}`;
+}
+
+/** The Dashboard's figures by label. */
+function figures(state: HomeState): (label: string) => number {
+  const rows = new Map((state.manager?.dashboard ?? []).map(([k, v]) => [k, v] as const));
+  return (label) => Number(rows.get(label) ?? 0);
+}
 
 /**
- * The business manager's section: the Dashboard figures, the roster's problems (the first few;
- * the rest are on the Staff sheet), Send invitations, Add a person, Check deployment, Publish new
- * version, and Verify or an Evidence pack for one request.
+ * The business manager's section: where the cycle stands, as labelled counts (complete, awaiting
+ * approval, not yet signed with how many are overdue, returned); the one main action the state
+ * calls for (Send invitations while people wait for theirs, then Remind the overdue now, then
+ * nothing to do; Send invitations stays among the other buttons, for people added to the Staff
+ * sheet since the card was drawn); the roster's problems; and the rest behind buttons, each on its own card
+ * (Publish a new version…, Verify someone…) or in Google's own UI (the tracking sheet).
  */
-export function managerSection(state: HomeState): GoogleAppsScript.Card_Service.CardSection {
+export function managerSection(state: HomeState): Section {
   const s = CardService.newCardSection().setHeader('Business manager');
   const m = state.manager;
   if (!m) return s.addWidget(text('—'));
-  const figures = m.dashboard.filter(([k]) => k !== 'Updated' && k !== 'Policy version');
+  const n = figures(state);
+  const live = n('Requests') - n('Superseded');
+  const notSigned = n('Invited') + n('Overdue') + n('Returned');
+  const cycle = new Map(m.dashboard.map(([k, v]) => [k, String(v)] as const));
   s.addWidget(
-    labelled(`Policy version ${state.policyVersion}`, figures.map(([k, v]) => `${k}: ${v}`).join(' · ')),
+    labelled(
+      `Policy version ${state.policyVersion}`,
+      `Opened ${dayInWords(cycle.get('Cycle opened') ?? '')}; the next opens ${dayInWords(cycle.get('Next cycle opens') ?? '')}.`,
+    ),
+  );
+  s.addWidget(
+    CardService.newDecoratedText()
+      .setTopLabel('Complete')
+      .setText(`<b>${n('Complete')} of ${live}</b> (${cycle.get('% complete') ?? '0%'})`),
+  );
+  s.addWidget(
+    CardService.newDecoratedText()
+      .setTopLabel('Awaiting approval')
+      .setText(`<b>${n('Signed') + n('Approved')}</b>`),
+  );
+  s.addWidget(
+    CardService.newDecoratedText()
+      .setTopLabel('Not signed yet')
+      .setText(`<b>${notSigned}</b>`)
+      .setBottomLabel(esc(`${n('Overdue')} overdue, ${n('Returned')} returned to sign again`)),
   );
   for (const p of m.rosterProblems) s.addWidget(text(p));
+  const main = mainAction(state, n('Overdue'));
+  s.addWidget(text(main.say));
+  if (main.button) s.addWidget(CardService.newButtonSet().addButton(main.button));
+  const more = CardService.newButtonSet();
+  if ((m.toInvite ?? 0) === 0)
+    more.addButton(
+      actionButton('Send invitations', CardService.newAction().setFunctionName('onSendInvitations')),
+    );
   s.addWidget(
-    CardService.newButtonSet()
-      .addButton(
-        actionButton('Send invitations', CardService.newAction().setFunctionName('onSendInvitations'), true),
-      )
+    more
       .addButton(actionButton('Add a person', CardService.newAction().setFunctionName('onShowAddPerson')))
-      .addButton(linkButton('Open tracking sheet', m.trackingUrl))
+      .addButton(linkButton('Open the tracking sheet', m.trackingUrl))
+      .addButton(actionButton('Verify someone…', CardService.newAction().setFunctionName('onShowVerify')))
+      .addButton(
+        actionButton('Publish a new version…', CardService.newAction().setFunctionName('onShowPublish')),
+      )
       .addButton(
         actionButton('Check deployment', CardService.newAction().setFunctionName('onCheckDeployment')),
       ),
   );
-  s.addWidget(CardService.newTextInput().setFieldName('newVersion').setTitle('New policy version label'));
-  s.addWidget(
-    CardService.newTextInput()
-      .setFieldName('newTemplate')
-      .setTitle('New template (Doc link; empty keeps the current one)'),
-  );
-  s.addWidget(
-    CardService.newButtonSet().addButton(
-      actionButton('Publish new version', CardService.newAction().setFunctionName('onPublishVersion')),
+  return s;
+}
+
+/** What the state calls for: a sentence, and the button that does it (none: nothing to do). */
+function mainAction(
+  state: HomeState,
+  overdue: number,
+): { say: string; button?: GoogleAppsScript.Card_Service.TextButton } {
+  const toInvite = state.manager?.toInvite ?? 0;
+  if (toInvite > 0)
+    return {
+      say: `${count(toInvite, 'person')} on the Staff sheet ${toInvite === 1 ? 'has' : 'have'} not been invited yet.`,
+      button: actionButton(
+        'Send invitations',
+        CardService.newAction().setFunctionName('onSendInvitations'),
+        true,
+      ),
+    };
+  if (overdue > 0)
+    return {
+      say: `Everyone has been invited; ${count(overdue, 'person')} ${overdue === 1 ? 'is' : 'are'} overdue. Reminders go out on their own; you can send them now too.`,
+      button: actionButton(
+        `Remind the ${overdue} overdue now`,
+        CardService.newAction().setFunctionName('onRemindOverdue'),
+        true,
+      ),
+    };
+  return {
+    say: 'Everyone on the Staff sheet has been invited, and nobody is overdue: nothing to do now. (Added people since? Send invitations asks them too.)',
+  };
+}
+
+/**
+ * Publishing a new version, on its own card: what it will do to how many people, the new label
+ * and template, and Publish in the fixed footer naming how many are invited again.
+ */
+export function publishCard(state: HomeState): GoogleAppsScript.Card_Service.Card {
+  const n = figures(state);
+  const open = n('Invited') + n('Overdue') + n('Returned') + n('Signed') + n('Approved');
+  const everyone = n('Requests') - n('Superseded') + (state.manager?.toInvite ?? 0);
+  const s = CardService.newCardSection()
+    .addWidget(
+      text(
+        `Publishing replaces ${state.policyVersion}: its ${count(open, 'open request')} ${open === 1 ? 'is' : 'are'} superseded, and everyone on the Staff sheet (${count(everyone, 'person')}) is invited to sign the new version. Signatures already complete stay in the records.`,
+      ),
+    )
+    .addWidget(
+      CardService.newTextInput()
+        .setFieldName('newVersion')
+        .setTitle('New version label')
+        .setHint('For example 2026-27 v2'),
+    )
+    .addWidget(
+      CardService.newTextInput()
+        .setFieldName('newTemplate')
+        .setTitle('New template (Google Doc link)')
+        .setHint('Leave empty to publish the current template again'),
+    );
+  return CardService.newCardBuilder()
+    .setName('publish')
+    .setHeader(CardService.newCardHeader().setTitle('Publish a new version'))
+    .addSection(s)
+    .setFixedFooter(
+      CardService.newFixedFooter().setPrimaryButton(
+        actionButton(
+          `Publish and invite ${everyone}`,
+          CardService.newAction().setFunctionName('onPublishVersion'),
+          true,
+        ),
+      ),
+    )
+    .build();
+}
+
+/** Choosing whom to verify: part of their name (or their email), and Verify. */
+export function verifyCard(): GoogleAppsScript.Card_Service.Card {
+  const s = CardService.newCardSection()
+    .addWidget(
+      text('Checks that a person’s signed copy is exactly what they signed, and that the records agree.'),
+    )
+    .addWidget(
+      CardService.newTextInput()
+        .setFieldName('evidenceQuery')
+        .setTitle('Name or email')
+        .setHint('Part of the name is enough'),
+    );
+  return CardService.newCardBuilder()
+    .setName('verify')
+    .setHeader(CardService.newCardHeader().setTitle('Verify someone’s AUP'))
+    .addSection(s)
+    .setFixedFooter(
+      CardService.newFixedFooter().setPrimaryButton(
+        actionButton('Verify', CardService.newAction().setFunctionName('onVerify'), true),
+      ),
+    )
+    .build();
+}
+
+/** A person as a match lists them. */
+export interface Match {
+  name: string;
+  role: string;
+  email: string;
+  status: string;
+  policyVersion: string;
+}
+
+/** The people a name matched, each verified with a click. */
+export function matchesCard(matches: readonly Match[]): GoogleAppsScript.Card_Service.Card {
+  const s = CardService.newCardSection().setHeader('Choose the person');
+  for (const m of matches) {
+    s.addWidget(
+      CardService.newDecoratedText()
+        .setTopLabel(esc(m.role))
+        .setText(`<b>${esc(m.name)}</b>`)
+        .setBottomLabel(esc(`${m.status} · ${m.policyVersion}`))
+        .setWrapText(true)
+        .setOnClickAction(
+          CardService.newAction().setFunctionName('onVerify').setParameters({ query: m.email }),
+        ),
+    );
+  }
+  return CardService.newCardBuilder()
+    .setName('verify-matches')
+    .setHeader(CardService.newCardHeader().setTitle('Verify someone’s AUP'))
+    .addSection(s)
+    .build();
+}
+
+/** What Verify found, on a card: the verdict, each finding, and the evidence pack. */
+export function verifiedCard(
+  name: string,
+  email: string,
+  verified: boolean,
+  findings: readonly string[],
+): GoogleAppsScript.Card_Service.Card {
+  const s = CardService.newCardSection().addWidget(
+    CardService.newTextParagraph().setText(
+      verified
+        ? `<b>Verified.</b> ${esc(name)}’s signed copy is what they signed.`
+        : `<b><font color="#d93025">Not verified.</font></b> Something in ${esc(name)}’s records does not agree.`,
     ),
   );
-  s.addWidget(
-    CardService.newTextInput().setFieldName('evidenceQuery').setTitle('Request ID or email, to verify'),
-  );
-  s.addWidget(
-    CardService.newButtonSet()
-      .addButton(actionButton('Verify', CardService.newAction().setFunctionName('onVerify')))
-      .addButton(actionButton('Evidence pack', CardService.newAction().setFunctionName('onEvidencePack'))),
-  );
-  return s;
+  for (const f of findings) s.addWidget(text(f));
+  return CardService.newCardBuilder()
+    .setName('verified')
+    .setHeader(
+      CardService.newCardHeader()
+        .setTitle(name)
+        .setSubtitle(verified ? 'Verified' : 'Not verified'),
+    )
+    .addSection(s)
+    .setFixedFooter(
+      CardService.newFixedFooter().setPrimaryButton(
+        actionButton(
+          'Evidence pack',
+          CardService.newAction().setFunctionName('onEvidencePack').setParameters({ query: email }),
+        ),
+      ),
+    )
+    .build();
 }

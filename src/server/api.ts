@@ -10,6 +10,7 @@ export type Op =
   | 'sign'
   | 'approve'
   | 'approveMany'
+  | 'remindOverdue'
   | 'return'
   | 'account'
   | 'pending'
@@ -91,6 +92,8 @@ export interface HomeState {
   /** For business managers. */
   manager: {
     trackingUrl: string;
+    /** People on the Staff sheet (not left) without a request for the current version. */
+    toInvite: number;
     dashboard: DashboardRow[];
     rosterProblems: string[];
     settings: Settings;

@@ -17,6 +17,11 @@ import { signRequest, type SignArgs } from './sign';
 import { checkOp } from './check';
 import { reviewOp } from './review';
 import { homeState } from './state';
+import { maySendNow } from './context';
+import { runReminders } from './reminders';
+import { remainingQuota } from '../gas/mail';
+import { SEND_FROM_HOUR, SEND_UNTIL_HOUR } from '../core/schedule';
+import { count } from '../core/words';
 import { noteViewed } from './viewed';
 
 /** Budget for finishing steps a stopped run left, when a card opens, in ms. */
@@ -110,6 +115,8 @@ function dispatch(caller: string, owner: string, req: ServerRequest, started: nu
         permissions: String(a.permissions ?? ''),
         page: Number(a.page ?? 0) || 0,
       } satisfies ApproveArgs);
+    case 'remindOverdue':
+      return remindOverdue(ctx);
     case 'approveMany':
       return approveManyOp(ctx, {
         requestIds: Array.isArray(a.requestIds) ? a.requestIds.map(String) : [],
@@ -167,4 +174,33 @@ function invite(ctx: ServerContext, started: number): ServerResponse {
     ? `${news}; ${run.remaining === 1 ? '1 invitation goes' : `${run.remaining} invitations go`} out in the background within a few minutes.`
     : `${news}: everyone on the Staff sheet has been invited.`;
   return { ok: true, message: `${message}${problems}`, state: homeState(ctx) };
+}
+
+/**
+ * Remind the overdue now (business managers): every Overdue request not reminded today gets its
+ * reminder at once, as far as MailApp's quota goes (a digest's share kept back), and only in the
+ * hours emails go out.
+ */
+function remindOverdue(ctx: ServerContext): ServerResponse {
+  const config = ctx.config;
+  if (!config || !isBusinessManager(config, ctx.caller))
+    return { ok: false, message: 'Only a business manager can send reminders.' };
+  if (!maySendNow(config))
+    return {
+      ok: false,
+      message: `Reminders go out ${config.weekendEmails ? 'every day' : 'Monday to Friday'} from ${SEND_FROM_HOUR}:00 to ${SEND_UNTIL_HOUR}:00: they will wait until then.`,
+    };
+  const run = runReminders(config, ctx.caller, remainingQuota() - config.businessManagers.length, {
+    overdueNow: true,
+  });
+  const left = run.remaining
+    ? ` ${run.remaining} more go out with tomorrow’s run (today’s email quota).`
+    : '';
+  return {
+    ok: true,
+    message: run.sent
+      ? `Reminded ${count(run.sent, 'person')} whose AUP is overdue.${left}`
+      : 'Everyone overdue has had a reminder today already.',
+    state: homeState(ctx),
+  };
 }

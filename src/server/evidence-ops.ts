@@ -2,18 +2,45 @@ import { withScriptLock } from '../gas/lock';
 import { Tracking } from '../gas/tracking';
 import type { ServerResponse } from './api';
 import { isBusinessManager, type ServerContext } from './context';
-import { evidencePack, verifyRequest } from './verify';
+import { evidencePack, findRequests, peopleMatching, verifyRequest } from './verify';
 
-/** Verify from the card (business managers): the findings as the message. */
+/** People listed to choose from when a name matches several. */
+const MAX_MATCHES = 10;
+
+/**
+ * Verify from the card (business managers), for a person chosen by name (or an email or request
+ * ID): the findings as the message and, for the result card, in `data` (`name`, `verified`
+ * "yes"/"no", `findings` JSON). A name several people match gives them in `data.matches` (JSON,
+ * at most {@link MAX_MATCHES}) to choose from.
+ */
 export function verifyOp(ctx: ServerContext, query: string): ServerResponse {
   const config = ctx.config;
   if (!config || !isBusinessManager(config, ctx.caller))
     return { ok: false, message: 'Only a business manager can verify.' };
-  const v = verifyRequest(config, ctx.caller, query);
-  if (!v) return { ok: false, message: `No request for "${query}": give a request ID or an email.` };
+  const tracking = Tracking.open(config);
+  let who = query;
+  if (!findRequests(tracking, query).length) {
+    const people = peopleMatching(tracking, query, MAX_MATCHES);
+    if (people.length > 1)
+      return {
+        ok: false,
+        message: `${people.length} people match "${query}": choose one.`,
+        data: { matches: JSON.stringify(people) },
+      };
+    who = people[0]?.email ?? query;
+  }
+  const v = verifyRequest(config, ctx.caller, who);
+  if (!v)
+    return { ok: false, message: `Nobody matches "${query}": type part of their name, or their email.` };
   return {
     ok: v.ok,
     message: `${v.ok ? 'Verified' : 'Verification FAILED'} for ${v.request.name}: ${v.findings.join(' ')}`,
+    data: {
+      name: v.request.name,
+      email: v.request.email,
+      verified: v.ok ? 'yes' : 'no',
+      findings: JSON.stringify(v.findings),
+    },
   };
 }
 

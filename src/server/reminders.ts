@@ -31,9 +31,16 @@ export interface ReminderRun {
  * under the lock *before* its email goes, and sent at most once: a crash, a retry or two
  * overlapping runs never send one twice, one a stopped run owed is sent by a later run, and the
  * sheet itself is the cursor of what is left. A new starter's reminder carries a fresh
- * single-use form link to their personal address. Leavers are left out.
+ * single-use form link to their personal address. Leavers are left out. With `overdueNow` (the
+ * business manager's "Remind the overdue now"), every Overdue request not reminded today is
+ * reminded, whatever the schedule.
  */
-export function runReminders(config: Config, actor: string, maxEmails: number): ReminderRun {
+export function runReminders(
+  config: Config,
+  actor: string,
+  maxEmails: number,
+  options: { overdueNow?: boolean } = {},
+): ReminderRun {
   const now = new Date();
   const today = londonDay(now);
   const picked = mutate(config, (snap, tracking) => {
@@ -61,6 +68,7 @@ export function runReminders(config: Config, actor: string, maxEmails: number): 
         if (!OPEN_TO_SIGN.includes(r.status) || !r.invitedAt || !p || hasLeft(p, today)) return false;
         const last = r.lastReminderAt ? londonDay(r.lastReminderAt) : null;
         if (last === today) return false;
+        if (options.overdueNow) return r.status === 'Overdue';
         const schedule = { afterDays: config.reminderDays, everyDays: config.reminderEveryDays };
         return nextReminderDay(schedule, londonDay(r.invitedAt), r.remindersSent, last) <= today;
       });

@@ -2,11 +2,13 @@ import { approverRights } from '../gas/approver-rights';
 import { settingsOf } from '../core/config';
 import { APPROVER_PAGE_SIZE, capLines, MAX_CARD_LINES, pageOf } from '../core/pages';
 import { accountOwed, type SignatureRequest } from '../core/request';
+import type { Roster } from '../core/roster';
+import { hasLeft } from './invite';
 import { Tracking } from '../gas/tracking';
 import { dashboard } from '../core/dashboard';
 import { cycleOf } from './context';
 import type { HomeState } from './api';
-import { isApprover, isBusinessManager, ukDate, viewOf, type ServerContext } from './context';
+import { isApprover, isBusinessManager, londonDay, ukDate, viewOf, type ServerContext } from './context';
 
 /**
  * What the caller's homepage shows: their own request and history, one page (`page`, 0-based) of
@@ -50,6 +52,7 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
   const nameOf = (email: string): string => names.get(email) ?? email;
   const view = (r: SignatureRequest) => viewOf(r, nameOf);
   const bm = config.businessManagers[0] ?? '';
+  const roster = manager ? tracking.readRoster(config.staffTypes) : { staff: [], problems: [] };
   return {
     ...base,
     configured: true,
@@ -76,8 +79,9 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
       ? {
           trackingUrl: tracking.url,
           dashboard: dashboard(requests, config.policyVersion, ukDate(new Date(), true), cycleOf(config)),
+          toInvite: uninvitedStaff(roster, requests, config.policyVersion),
           rosterProblems: capLines(
-            tracking.readRoster(config.staffTypes).problems.map((p) => p.message),
+            roster.problems.map((p) => p.message),
             MAX_CARD_LINES,
             (n) => `…and ${n} more rows to fix on the Staff sheet.`,
           ),
@@ -92,4 +96,17 @@ export function awaiting(requests: readonly SignatureRequest[], approver: string
   return requests
     .filter((r) => r.status === 'Signed' && r.email !== approver)
     .sort((a, b) => (a.signedAt?.getTime() ?? 0) - (b.signedAt?.getTime() ?? 0));
+}
+
+/** How many people on the Staff sheet, not yet left, have no request for `version`. */
+function uninvitedStaff(
+  roster: Pick<Roster, 'staff'>,
+  requests: readonly SignatureRequest[],
+  version: string,
+): number {
+  const today = londonDay();
+  const asked = new Set(
+    requests.filter((r) => r.policyVersion === version && r.status !== 'Superseded').map((r) => r.email),
+  );
+  return roster.staff.filter((p) => !asked.has(p.email) && !hasLeft(p, today)).length;
 }

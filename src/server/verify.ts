@@ -1,5 +1,6 @@
 import { docIdFrom, type Config } from '../core/config';
 import { changedParagraphs, parseSnapshotDetails } from '../core/evidence';
+import { nameKey } from '../core/names';
 import type { SignatureRequest } from '../core/request';
 import { documentText, sha256Hex } from '../gas/evidence';
 import { withScriptLock } from '../gas/lock';
@@ -21,16 +22,12 @@ export interface Verification {
  * with the last snapshot recorded in the (append-only) Audit sheet and with Document SHA-256 on
  * the Signatures sheet, naming what differs: the paragraphs changed since, a changed or missing
  * PDF, a Signatures cell that disagrees with the Audit. Appends a "Verify" Audit row.
- * @returns undefined when no request matches `query` (a request ID, or an email for the latest)
+ * @returns undefined when no request matches `query` (a request ID, an email or a person's full
+ * name, for their latest request)
  */
 export function verifyRequest(config: Config, actor: string, query: string): Verification | undefined {
   const tracking = Tracking.open(config);
-  const wanted = query.trim().toLowerCase();
-  const request = tracking
-    .readSignatures()
-    .requests.map((s) => s.request)
-    .filter((r) => r.requestId.toLowerCase() === wanted || r.email === wanted)
-    .pop();
+  const request = findRequests(tracking, query).pop();
   if (!request) return undefined;
   const audit = tracking.readAudit(request.requestId);
   const moment = latestMoment(request);
@@ -153,4 +150,43 @@ export function evidencePack(
   const saved = DriveApp.getFolderById(config.signedFolderId).createFile(pdf);
   working.setTrashed(true);
   return { url: saved.getUrl(), verification: v };
+}
+
+/**
+ * The requests `query` names, oldest first: by request ID or email exactly, else by the person's
+ * full name (case, accents and spacing aside, as the signing name check compares them).
+ */
+export function findRequests(tracking: Tracking, query: string): SignatureRequest[] {
+  const wanted = query.trim().toLowerCase();
+  const all = tracking.readSignatures().requests.map((s) => s.request);
+  const exact = all.filter((r) => r.requestId.toLowerCase() === wanted || r.email === wanted);
+  if (exact.length || !wanted) return exact;
+  const name = nameKey(query);
+  return all.filter((r) => nameKey(r.name) === name);
+}
+
+/**
+ * People whose name contains `query` (case, accents and spacing aside), each once with their
+ * latest request, at most `max`: for choosing whom to verify.
+ */
+export function peopleMatching(
+  tracking: Tracking,
+  query: string,
+  max: number,
+): { name: string; role: string; email: string; status: string; policyVersion: string }[] {
+  const wanted = nameKey(query);
+  if (!wanted) return [];
+  const latest = new Map<string, SignatureRequest>();
+  for (const s of tracking.readSignatures().requests) {
+    const r = s.request;
+    if (nameKey(r.name).includes(wanted) || r.email.includes(query.trim().toLowerCase()))
+      latest.set(r.email, r);
+  }
+  return [...latest.values()].slice(0, max).map((r) => ({
+    name: r.name,
+    role: r.role,
+    email: r.email,
+    status: r.status,
+    policyVersion: r.policyVersion,
+  }));
 }

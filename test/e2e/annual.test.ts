@@ -3,7 +3,7 @@ import type { RosterRow } from '../../emulator/cli/inputs';
 import { readTemplate } from '../../emulator/cli/inputs';
 import { approveQueue, setUpSchool, type School } from '../../emulator/cli/scenario';
 import { join } from 'node:path';
-import { SAMPLES, signatures, londonDay } from './support';
+import { SAMPLES, signatures, londonDay, publishAs } from './support';
 
 const DAY = 86_400_000;
 
@@ -71,7 +71,7 @@ describe('a whole year of the annual cycle, for 30 people', () => {
 
     const bm = host.as('bm@school.example');
     bm.openHomepage('GMAIL');
-    const published = bm.click('Publish new version', { newVersion: '2026-27 v2' });
+    const published = publishAs(bm, { newVersion: '2026-27 v2' });
     expect(published.notification).toMatch(/^Published 2026-27 v2: 20 open request\(s\) superseded/);
     host.advance(2 * 60 * 60_000);
     const invitedV2 = () =>

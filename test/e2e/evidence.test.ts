@@ -11,6 +11,7 @@ import {
   zoeSignsAndHeadApproves,
   type AuditRow,
   returnWith,
+  verifyAs,
 } from './support';
 
 const ZOE = 'zoe.lukasiewicz@school.example';
@@ -33,7 +34,7 @@ function bodyText(school: School, email: string, user = BM): string {
 function verify(school: School, query: string): string {
   const bm = school.host.as(BM);
   bm.openHomepage('GMAIL');
-  return bm.click('Verify', { evidenceQuery: query }).notification ?? '';
+  return verifyAs(bm, query).notification ?? '';
 }
 
 describe('signatures as evidence', () => {
@@ -178,7 +179,8 @@ describe('signatures as evidence', () => {
     zoeSignsAndHeadApproves(school);
     const bm = school.host.as(BM);
     bm.openHomepage('GMAIL');
-    const screen = bm.click('Evidence pack', { evidenceQuery: ZOE });
+    verifyAs(bm, ZOE);
+    const screen = bm.click('Evidence pack');
     expect(screen.notification).toBe('Evidence pack for Zoë Łukasiewicz saved beside the signed PDF.');
     const pack = [...school.host.ws.drive.values()].find(
       (f) => f.name.startsWith('Evidence pack — Zoë Łukasiewicz') && f.mimeType === 'application/pdf',

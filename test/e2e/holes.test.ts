@@ -15,6 +15,8 @@ import {
   sampleSchool,
   signatures,
   returnWith,
+  publishAs,
+  verifyAs,
 } from './support';
 
 const ZOE = 'zoe.lukasiewicz@school.example';
@@ -116,17 +118,17 @@ describe('the holes a reviewer found, closed', () => {
     const bm = school.host.as(BM);
     bm.openHomepage('GMAIL');
     school.host.faults.inject({ method: 'Lock.waitLock', nth: 2 }, { kind: 'lockTimeout' });
-    bm.click('Publish new version', { newVersion: '2026-27 v2' });
+    publishAs(bm, { newVersion: '2026-27 v2' });
     expect(JSON.parse(school.host.ws.scriptProperties.get('AUP_SIGNER_CONFIG')!).policyVersion).toBe(
       '2026-27 v2',
     );
     bm.openHomepage('GMAIL');
-    const again = bm.click('Publish new version', { newVersion: '2026-27 v2' });
+    const again = publishAs(bm, { newVersion: '2026-27 v2' });
     expect(again.notification).toBe(
       'Publishing 2026-27 v2 is under way: it carries on in the background within minutes.',
     );
     school.host.advance(2 * 60_000);
-    expect(bm.click('Publish new version', { newVersion: '2026-27 v2' }).notification).toBe(
+    expect(publishAs(bm, { newVersion: '2026-27 v2' }).notification).toBe(
       '2026-27 v2 is already the current version.',
     );
     school.host.advance(DAY);
@@ -151,10 +153,10 @@ describe('the holes a reviewer found, closed', () => {
     const bm = school.host.as(BM);
     bm.openHomepage('GMAIL');
     school.host.faults.inject({ method: 'Properties.setProperties' }, { kind: 'crash', when: 'after' });
-    bm.click('Publish new version', { newVersion: '2026-27 v2' });
+    publishAs(bm, { newVersion: '2026-27 v2' });
     school.host.faults.clear();
     bm.openHomepage('GMAIL');
-    expect(bm.click('Publish new version', { newVersion: '2026-27 v3' }).notification).toBe(
+    expect(publishAs(bm, { newVersion: '2026-27 v3' }).notification).toBe(
       'Policy version 2026-27 v2 is being published: try again when it is done.',
     );
     school.host.advance(DAY);
@@ -281,14 +283,14 @@ describe('the holes a reviewer found, closed', () => {
     expect(rowOf(school, ZOE).Status).toBe('Signed');
     const bm = school.host.as(BM);
     bm.openHomepage('GMAIL');
-    expect(bm.click('Verify', { evidenceQuery: ZOE }).notification).toMatch(/Incomplete evidence/);
+    expect(verifyAs(bm, ZOE).notification).toMatch(/Incomplete evidence/);
     const id = /\/d\/([^/]+)/.exec(String(rowOf(school, ZOE).Document))![1]!;
     expect(rowOf(school, ZOE)['Signed PDF']).toBe('');
     school.host.advance(8 * 60_000);
     school.host.as(ZOE).openHomepage('GMAIL');
     expect(documentText(school.host.ws, id)).not.toContain('awaiting signature');
     bm.openHomepage('GMAIL');
-    expect(bm.click('Verify', { evidenceQuery: ZOE }).notification).toMatch(/^Verified/);
+    expect(verifyAs(bm, ZOE).notification).toMatch(/^Verified/);
     const copies = school.host.ws.sentMail.filter((m) => m.subject.startsWith('Your signed copy'));
     expect(copies.map((m) => m.to)).toEqual([[ZOE]]);
   });

@@ -1,7 +1,7 @@
 import { createDocumentFromElements } from '../../emulator/services/document/io';
 import { parsePrefilledUrl } from '../../emulator/services/forms';
 import { FORM_ITEMS } from '../../src/gas/forms';
-import { auditRows, postAs, review, rowOf, sampleSchool } from './support';
+import { auditRows, postAs, review, rowOf, sampleSchool, publishAs } from './support';
 
 describe('what the server refuses', () => {
   it('an approver cannot report their own account state, and a Complete request stays Complete', async () => {
@@ -40,7 +40,7 @@ describe('what the server refuses', () => {
     ]);
     const tech = school.host.as('tech@school.example');
     tech.openHomepage('GMAIL');
-    expect(tech.click('Publish new version', { newVersion: 'v9', newTemplate: secret }).notification).toBe(
+    expect(publishAs(tech, { newVersion: 'v9', newTemplate: secret }).notification).toBe(
       'You cannot open that template yourself: share it with your account first.',
     );
     bm.universalAction('onSettingsAction');

@@ -1,5 +1,5 @@
 import { createDocumentFromElements } from '../../emulator/services/document/io';
-import { auditRows, londonDay, rowOf, sampleSchool, signatures } from './support';
+import { auditRows, londonDay, rowOf, sampleSchool, signatures, publishAs } from './support';
 
 const ZOE = 'zoe.lukasiewicz@school.example';
 const GRAINNE = 'grainne.osullivan@school.example';
@@ -74,7 +74,7 @@ describe('what a run that stops leaves is finished, however long it takes', () =
     ]);
     bm.openHomepage('GMAIL');
     school.host.faults.inject({ method: 'Properties.setProperties' }, { kind: 'crash', when: 'after' });
-    bm.click('Publish new version', { newVersion: '2026-27 v2' });
+    publishAs(bm, { newVersion: '2026-27 v2' });
     school.host.faults.clear();
     template.trashed = true;
     school.host.ws.drive.delete(template.id);
@@ -82,7 +82,7 @@ describe('what a run that stops leaves is finished, however long it takes', () =
     expect(school.host.executions.filter((e) => e.fn === 'onResumeSteps').length).toBeLessThanOrEqual(6);
     expect(auditRows(school).filter((a) => a.Action === 'Publishing stopped')).toHaveLength(1);
     bm.openHomepage('GMAIL');
-    bm.click('Publish new version', {
+    publishAs(bm, {
       newVersion: '2026-27 v2',
       newTemplate: `https://docs.google.com/document/d/${copy}/edit`,
     });

@@ -8,7 +8,7 @@ import { readRoster } from '../../emulator/cli/inputs';
 import { MIME } from '../../emulator/core/workspace';
 import { documentText, type TemplateElement } from '../../emulator/services/document/io';
 import { join } from 'node:path';
-import { fillTriggerQuota, SAMPLES } from './support';
+import { fillTriggerQuota, SAMPLES, publishAs } from './support';
 
 const BARE: TemplateElement[] = [
   { type: 'paragraph', text: 'Hilltop Academy rules for using school technology', heading: 'TITLE' },
@@ -84,14 +84,14 @@ describe('setup and the template check', () => {
       'Invitations have gone out for policy version 2026-27: change the version or the template with Publish new version.',
     );
     bm.openHomepage('GMAIL');
-    const published = bm.click('Publish new version', { newVersion: '2026-27 v2', newTemplate: copy!.id });
+    const published = publishAs(bm, { newVersion: '2026-27 v2', newTemplate: copy!.id });
     expect(published.notification).toMatch(/^Published 2026-27 v2: 8 open request\(s\) superseded; invited/);
     school.host.advance(60 * 60_000);
     const doc = [...school.host.ws.drive.values()].find(
       (f) => f.name === 'AUP 2026-27 v2 — Siobhán Ní Bhriain (siobhan.nibhriain@school.example)',
     );
     expect(documentText(school.host.ws, doc!.id)).toContain('Name: Siobhán Ní Bhriain');
-    expect(bm.click('Publish new version', { newVersion: '2026-27 v2' }).notification).toBe(
+    expect(publishAs(bm, { newVersion: '2026-27 v2' }).notification).toBe(
       '2026-27 v2 is already the current version.',
     );
   });

@@ -196,3 +196,21 @@ export function returnWith(approver: UserSession, reason: string): Screen {
   if (asked.card?.name !== 'return') return asked;
   return approver.click('Return', { reason });
 }
+
+/**
+ * The business manager publishes a new version from the homepage: Publish a new version… opens
+ * its card, where the label (and a template) is typed and the footer's Publish pressed.
+ * @returns what that press showed (the card itself when the button was not offered)
+ */
+export function publishAs(bm: UserSession, fields: { newVersion: string; newTemplate?: string }): Screen {
+  const card = bm.click('Publish a new version…');
+  const publish = card.card?.fixedFooter?.primaryButton?.text;
+  if (!publish) return card;
+  return bm.click(publish, fields);
+}
+
+/** The business manager verifies someone from the homepage: Verify someone…, their name or email, Verify. */
+export function verifyAs(bm: UserSession, query: string): Screen {
+  bm.click('Verify someone…');
+  return bm.click('Verify', { evidenceQuery: query });
+}

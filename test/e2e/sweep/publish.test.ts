@@ -1,3 +1,4 @@
+import { publishAs } from '../support';
 import type { Host } from '../../../emulator/host/host';
 import { BM, describeSweeps, zoeSigned } from './support';
 
@@ -8,7 +9,7 @@ import { BM, describeSweeps, zoeSigned } from './support';
 function publish(host: Host): void {
   const bm = host.as(BM);
   bm.openHomepage('GMAIL');
-  if (bm.actionOf('Publish new version')) bm.click('Publish new version', { newVersion: '2026-27 v2' });
+  if (bm.actionOf('Publish a new version…')) publishAs(bm, { newVersion: '2026-27 v2' });
   host.advance(2 * 60_000);
 }
 
