@@ -77,11 +77,21 @@ export function messageOpened(e: AddOnEvent): GoogleAppsScript.Card_Service.Card
 /** Settings universal action: the setup card with the current settings (business managers). */
 export function settings(_e: AddOnEvent): GoogleAppsScript.Card_Service.UniversalActionResponse {
   const state = callServer('state').state;
+  const settings = state?.manager?.settings ?? null;
   const card =
     state?.manager || state?.canSetUp
-      ? setupCard(state.manager?.settings ?? null, state.me)
+      ? setupCard(settings, state.me, settings ? templateTitle(settings.templateDocId) : '')
       : homeCard(state ?? fail('AUP Signer could not load your status.'));
   return CardService.newUniversalActionResponseBuilder().displayAddOnCards([card]).build();
+}
+
+/** The template's title as Drive has it, for the settings card; '' where this user cannot open it. */
+function templateTitle(id: string): string {
+  try {
+    return DriveApp.getFileById(id).getName();
+  } catch {
+    return '';
+  }
 }
 
 /** Save settings (setup card). */

@@ -1,30 +1,8 @@
-import { count } from '../core/words';
+import { count, dayInWords } from '../core/words';
 import type { HomeState } from '../server/api';
 import { actionButton, esc, labelled, linkButton, text } from './widgets';
 
 type Section = GoogleAppsScript.Card_Service.CardSection;
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "2026-09-01" as en-GB words, "1 September 2026" (anything else as it is). */
-export function dayInWords(day: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return day;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''} ${m[1]}`;
-}
 
 /** The Dashboard's figures by label. */
 function figures(state: HomeState): (label: string) => number {

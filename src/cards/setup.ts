@@ -1,69 +1,165 @@
-import { defaultSystemsText, type Settings } from '../core/config';
-import { actionButton, text } from './widgets';
+import {
+  DEFAULT_STAFF_TYPES,
+  DEFAULT_SYSTEMS,
+  defaultSystemsFor,
+  defaultSystemsText,
+  type Settings,
+} from '../core/config';
+import { actionButton, esc, text } from './widgets';
 
-const FIELDS: [Exclude<keyof Settings, 'approverEmails' | 'weekendEmails'>, string, string][] = [
-  ['schoolName', 'School name', ''],
+type TextField = Exclude<keyof Settings, 'approverEmails' | 'weekendEmails' | 'sendHour'>;
+
+/** A text field of the settings card: its title, its hint, and the value a new school starts with. */
+type FieldSpec = [field: TextField, title: string, hint: string, initial: string];
+
+/** The settings card's sections, in the order a business manager fills them in. */
+const GROUPS: [header: string, fields: FieldSpec[]][] = [
   [
-    'templateDocId',
-    'AUP template (Google Doc link or ID)',
-    'Your AUP as it is: its signature blocks are found for you.',
+    'Your school and its AUP',
+    [
+      ['schoolName', 'School name', '', ''],
+      [
+        'templateDocId',
+        'Your AUP (Google Doc link)',
+        'Your AUP as it is: its signature blocks are found for you.',
+        '',
+      ],
+      ['policyVersion', 'Policy version', 'For example 2026-27', ''],
+    ],
   ],
-  ['policyVersion', 'Policy version', 'For example 2026-27'],
-  ['approvers', 'Approvers (emails, comma separated)', 'Headteacher or staff with delegated authority'],
-  ['businessManagers', 'Business managers (emails, comma separated)', ''],
-  ['staffTypes', 'Staff types', 'Staff, Governor, Volunteer, Contractor'],
-  ['systems', 'Systems approvers can grant', 'Email, Google Classroom, MIS, Wi-Fi'],
-  ['defaultSystems', 'Systems ticked by staff type', 'Staff: Email, MIS; Governor: Email'],
-  ['signingWindowDays', 'Signing window (days)', '14'],
-  ['resignOn', 'Re-sign every year on, or after', '1 September, or 12 months'],
-  ['reminderDays', 'Reminders, days after the invitation', '3, 7'],
-  ['reminderEveryDays', 'Then a reminder every (days)', '7'],
-  ['escalationEveryDays', 'Overdue digest to business managers every (days)', '7'],
-  ['sendHour', 'Hour to send (Europe/London, 0-23)', '9'],
+  [
+    'People',
+    [
+      [
+        'approvers',
+        'Approvers',
+        'Emails, comma separated: the headteacher or staff with delegated authority',
+        '',
+      ],
+      ['businessManagers', 'Business managers', 'Emails, comma separated', ''],
+      ['staffTypes', 'Staff types', 'Comma separated', DEFAULT_STAFF_TYPES.join(', ')],
+    ],
+  ],
+  [
+    'Systems',
+    [
+      ['systems', 'Systems approvers can grant', 'Comma separated', DEFAULT_SYSTEMS.join(', ')],
+      [
+        'defaultSystems',
+        'Ticked for each staff type',
+        'Staff type: systems; next staff type: systems',
+        defaultSystemsText(defaultSystemsFor(DEFAULT_STAFF_TYPES, DEFAULT_SYSTEMS)),
+      ],
+    ],
+  ],
+  [
+    'Signing and reminders',
+    [
+      ['signingWindowDays', 'Days to sign', 'From the invitation to the due date', '14'],
+      [
+        'resignOn',
+        'Everyone signs again',
+        'A date each year (1 September) or a period (12 months)',
+        '1 September',
+      ],
+      ['reminderDays', 'Reminders, days after the invitation', 'Comma separated', '3, 7'],
+      ['reminderEveryDays', 'Then a reminder every (days)', '', '7'],
+      ['escalationEveryDays', 'Overdue list to business managers every (days)', '', '7'],
+    ],
+  ],
 ];
 
-/** The setup card: the homepage for the owner before setup, later the Settings universal action. */
-export function setupCard(current: Settings | null, me: string): GoogleAppsScript.Card_Service.Card {
-  const s = CardService.newCardSection();
-  s.addWidget(text('Point AUP Signer at your school’s AUP and say who approves.'));
-  for (const [field, title, hint] of FIELDS) {
-    const input = CardService.newTextInput().setFieldName(field).setTitle(title);
-    if (hint) input.setHint(hint);
-    const value = current ? current[field] : field === 'businessManagers' ? me : '';
-    const shown = Array.isArray(value)
-      ? value.join(', ')
-      : typeof value === 'object'
-        ? defaultSystemsText(value)
-        : String(value ?? '');
-    if (shown) input.setValue(shown);
-    s.addWidget(input);
-  }
-  s.addWidget(
-    dropdown('approverEmails', 'Approvers hear of signatures', current?.approverEmails ?? 'daily', [
-      ['daily', 'One digest a day'],
-      ['each', 'An email for each signature'],
-    ]),
-  );
-  s.addWidget(
-    dropdown('weekendEmails', 'Emails at weekends', current?.weekendEmails ? 'yes' : 'no', [
-      ['no', 'No: Monday to Friday only'],
-      ['yes', 'Yes: every day'],
-    ]),
-  );
-  s.addWidget(
-    CardService.newButtonSet()
-      .addButton(
-        actionButton('Save settings', CardService.newAction().setFunctionName('onSaveSettings'), true),
-      )
-      .addButton(
-        actionButton('Check deployment', CardService.newAction().setFunctionName('onCheckDeployment')),
-      ),
-  );
-  return CardService.newCardBuilder()
+/**
+ * The settings card (the owner's homepage before setup, later the Settings universal action), in
+ * sections a business manager fills in from the top: the school and its AUP (the template by its
+ * title, with a link), people, systems, signing and reminders, and emails; every field starts
+ * with the default a school would choose, choices are drop-downs, and Save is in the fixed
+ * footer. `templateName` is the current template's title ('' when unknown).
+ */
+export function setupCard(
+  current: Settings | null,
+  me: string,
+  templateName = '',
+): GoogleAppsScript.Card_Service.Card {
+  const card = CardService.newCardBuilder()
     .setName('settings')
-    .setHeader(CardService.newCardHeader().setTitle('AUP Signer settings'))
-    .addSection(s)
+    .setHeader(
+      CardService.newCardHeader()
+        .setTitle('AUP Signer settings')
+        .setSubtitle(
+          current ? current.schoolName : 'Point AUP Signer at your school’s AUP and say who approves.',
+        ),
+    );
+  GROUPS.forEach(([header, fields], g) => {
+    const s = CardService.newCardSection().setHeader(header);
+    if (g === 0 && current && templateName) {
+      const url = `https://docs.google.com/document/d/${current.templateDocId}/edit`;
+      s.addWidget(
+        CardService.newDecoratedText()
+          .setTopLabel('Current template')
+          .setText(`<a href="${esc(url)}">${esc(templateName)}</a>`)
+          .setWrapText(true),
+      );
+    }
+    for (const [field, title, hint, initial] of fields) {
+      const input = CardService.newTextInput().setFieldName(field).setTitle(title);
+      if (hint) input.setHint(hint);
+      const shown = current ? shownValue(current, field) : field === 'businessManagers' ? me : initial;
+      if (shown) input.setValue(shown);
+      s.addWidget(input);
+    }
+    if (g === GROUPS.length - 1) {
+      const hour = current?.sendHour ?? 9;
+      s.addWidget(
+        dropdown(
+          'sendHour',
+          'Daily emails go out at',
+          String(hour),
+          Array.from(
+            { length: 24 },
+            (_, h) => [String(h), `${String(h).padStart(2, '0')}:00`] as [string, string],
+          ),
+        ),
+      );
+      s.addWidget(
+        dropdown('weekendEmails', 'Emails at weekends', current?.weekendEmails ? 'yes' : 'no', [
+          ['no', 'No: Monday to Friday only'],
+          ['yes', 'Yes: every day'],
+        ]),
+      );
+      s.addWidget(
+        dropdown('approverEmails', 'Approvers hear of signatures', current?.approverEmails ?? 'daily', [
+          ['daily', 'One digest a day'],
+          ['each', 'An email for each signature'],
+        ]),
+      );
+    }
+    card.addSection(s);
+  });
+  if (!current)
+    card.addSection(
+      CardService.newCardSection().addWidget(text('You can change all of this later, in Settings.')),
+    );
+  return card
+    .setFixedFooter(
+      CardService.newFixedFooter()
+        .setPrimaryButton(
+          actionButton('Save settings', CardService.newAction().setFunctionName('onSaveSettings'), true),
+        )
+        .setSecondaryButton(
+          actionButton('Check deployment', CardService.newAction().setFunctionName('onCheckDeployment')),
+        ),
+    )
     .build();
+}
+
+/** A setting as its text field shows it (the template as its link). */
+function shownValue(current: Settings, field: TextField): string {
+  if (field === 'templateDocId') return `https://docs.google.com/document/d/${current.templateDocId}/edit`;
+  const value = current[field];
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'object') return defaultSystemsText(value);
+  return String(value ?? '');
 }
 
 /** A drop-down of `choices` ([value, label]), `selected` chosen. */

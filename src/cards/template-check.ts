@@ -36,5 +36,17 @@ export function templateCheckCard(report: Report, preparedUrl = ''): GoogleAppsS
       actionButton('Prepare template', CardService.newAction().setFunctionName('onPrepareTemplate')),
     );
   if (preparedUrl) actions.addButton(linkButton('Open prepared copy', preparedUrl));
-  return card.addSection(CardService.newCardSection().addWidget(actions)).build();
+  const next = CardService.newCardSection()
+    .setHeader('Next steps')
+    .addWidget(text('1. Check deployment: that the web app, the triggers and the Admin SDK are ready.'))
+    .addWidget(
+      text('2. Add your staff: paste them into the Staff sheet, or add them one by one from the homepage.'),
+    )
+    .addWidget(text('3. Send invitations, from the homepage: everyone is emailed their own copy to sign.'))
+    .addWidget(
+      CardService.newButtonSet().addButton(
+        actionButton('Check deployment', CardService.newAction().setFunctionName('onCheckDeployment')),
+      ),
+    );
+  return card.addSection(next).addSection(CardService.newCardSection().addWidget(actions)).build();
 }

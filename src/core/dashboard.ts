@@ -1,5 +1,6 @@
 import { STATUSES } from './columns';
 import type { SignatureRequest } from './request';
+import { dayInWords } from './words';
 
 /** A Dashboard row: a label and its value. */
 export type DashboardRow = [string, string | number];
@@ -24,13 +25,50 @@ export function dashboard(
     ['Policy version', policyVersion],
     ...(cycle
       ? ([
-          ['Cycle opened', cycle.opened],
-          ['Next cycle opens', cycle.next],
+          ['Cycle opened', dayInWords(cycle.opened)],
+          ['Next cycle opens', dayInWords(cycle.next)],
         ] as DashboardRow[])
       : []),
     ['Updated', at],
     ['Requests', current.length],
     ...STATUSES.map((s): DashboardRow => [s, counts.get(s) ?? 0]),
     ['% complete', live ? `${Math.round((complete / live) * 100)}%` : '0%'],
+  ];
+}
+
+/**
+ * The Dashboard's table by staff type for the current version: a header row (Staff type, each
+ * status but Superseded, Total, % complete), a row per staff type in the order Settings list
+ * them (then any other on the sheet), and an All row.
+ */
+export function dashboardByStaffType(
+  requests: readonly SignatureRequest[],
+  policyVersion: string,
+  staffTypes: readonly string[],
+): (string | number)[][] {
+  const shown = STATUSES.filter((s) => s !== 'Superseded');
+  const current = requests.filter((r) => r.policyVersion === policyVersion && r.status !== 'Superseded');
+  const types = [
+    ...staffTypes,
+    ...new Set(current.map((r) => r.staffType).filter((t) => !staffTypes.includes(t))),
+  ];
+  const row = (label: string, rs: readonly SignatureRequest[]): (string | number)[] => {
+    const complete = rs.filter((r) => r.status === 'Complete').length;
+    return [
+      label,
+      ...shown.map((s) => rs.filter((r) => r.status === s).length),
+      rs.length,
+      rs.length ? `${Math.round((complete / rs.length) * 100)}%` : '—',
+    ];
+  };
+  return [
+    ['Staff type', ...shown, 'Total', '% complete'],
+    ...types.map((t) =>
+      row(
+        t,
+        current.filter((r) => r.staffType === t),
+      ),
+    ),
+    row('All', current),
   ];
 }

@@ -42,3 +42,25 @@ export function dueWords(tense: DueTense, dueDate: string): string {
 export function personWithRole(name: string, role: string): string {
   return role ? `${name} (${role})` : name;
 }
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2026-09-01" as en-GB words, "1 September 2026" (anything else as it is). */
+export function dayInWords(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return day;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''} ${m[1]}`;
+}

@@ -125,7 +125,8 @@ export class Tracking {
    * Staff, Audit, Dashboard and Form Tokens, each made if missing (the new spreadsheet's one blank
    * sheet, whatever its name in the owner's language, becomes Signatures), header rows where they
    * are empty, frozen headers, a filter, en-GB date formats, a colour per status, plain-text
-   * columns, and the protections of {@link protectSheets}. Formatting is applied again each time
+   * columns, Form Tokens hidden (only the add-on reads it), and the protections of
+   * {@link protectSheets}. Formatting is applied again each time
    * and the filter and protections are added only where missing, so a setup that stopped part-way
    * carries on to the same spreadsheet it would have made in one go.
    */
@@ -157,7 +158,7 @@ export class Tracking {
     const audit = headed(sheetNamed(AUDIT_SHEET), AUDIT_HEADERS);
     audit.getRange(2, 1, audit.getMaxRows() - 1, AUDIT_HEADERS.length).setNumberFormat('@');
     sheetNamed(DASHBOARD_SHEET);
-    headed(sheetNamed(TOKENS_SHEET), TOKEN_HEADERS);
+    headed(sheetNamed(TOKENS_SHEET), TOKEN_HEADERS).hideSheet();
     this.protectSheets();
   }
 
@@ -496,12 +497,26 @@ export class Tracking {
     return open.length;
   }
 
-  /** Replaces the Dashboard's contents with `rows` in one write. */
-  writeDashboard(rows: readonly DashboardRow[]): void {
+  /**
+   * Replaces the Dashboard's contents: the summary `rows` (label, value), then a blank row and the
+   * table by staff type (its header row in bold), one write each.
+   */
+  writeDashboard(rows: readonly DashboardRow[], byStaffType: readonly (string | number)[][] = []): void {
     const sheet = this.sheet(DASHBOARD_SHEET);
     sheet.clearContents();
     if (rows.length)
       sheet.getRange(1, 1, rows.length, 2).setValues(rows.map((r) => [toCell(r[0]), toCell(r[1])]));
+    const width = byStaffType[0]?.length ?? 0;
+    if (!width) return;
+    const top = rows.length + 2;
+    const needed = top + byStaffType.length - 1 - sheet.getMaxRows();
+    if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+    const wider = width - sheet.getMaxColumns();
+    if (wider > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), wider);
+    sheet
+      .getRange(top, 1, byStaffType.length, width)
+      .setValues(byStaffType.map((r) => r.map((c) => toCell(c))));
+    sheet.getRange(top, 1, 1, width).setFontWeight('bold');
   }
 
   private header(sheet: Sheet, headers: readonly string[]): void {

@@ -1,5 +1,5 @@
 import type { Config } from '../core/config';
-import { dashboard } from '../core/dashboard';
+import { dashboard, dashboardByStaffType } from '../core/dashboard';
 import type { SignatureRequest } from '../core/request';
 import { withScriptLock } from '../gas/lock';
 import { Tracking, type AuditEntry, type SignaturesSnapshot, type StoredRequest } from '../gas/tracking';
@@ -99,6 +99,7 @@ export function refreshDashboard(
 ): void {
   tracking.writeDashboard(
     dashboard(requests, config.policyVersion, ukDate(new Date(), true), cycleOf(config)),
+    dashboardByStaffType(requests, config.policyVersion, config.staffTypes),
   );
 }
 

@@ -7,6 +7,42 @@ import { review, rowOf, sampleSchool, signatures } from './support';
 
 const ZOE = 'zoe.lukasiewicz@school.example';
 
+describe('the tracking sheet, as a business manager reads it', () => {
+  it('has Form Tokens hidden, and a Dashboard by staff type with its dates in words', async () => {
+    const school = await sampleSchool();
+    const zoe = school.host.as(ZOE);
+    zoe.openHomepage('GMAIL');
+    zoe.click('Sign', { consent: ['agree'], typedName: 'Zoë Łukasiewicz' });
+    school.host.advance(5 * 60_000);
+    const exec = new Execution(school.host.ws, 'editor', 'bm@school.example', 'bm@school.example');
+    const ss = createSpreadsheetApp(exec).openById(school.config.trackingSpreadsheetId);
+    expect(
+      ss
+        .getSheets()
+        .filter((s) => s.isSheetHidden())
+        .map((s) => s.getName()),
+    ).toEqual(['Form Tokens']);
+    const { values } = readSheet(school.host.ws, school.config.trackingSpreadsheetId, 'Dashboard');
+    const row = (label: string) => values.find((r) => r[0] === label);
+    expect(row('Cycle opened')?.[1]).toBe('1 September 2026');
+    expect(row('Next cycle opens')?.[1]).toBe('1 September 2027');
+    expect(row('Staff type')).toEqual([
+      'Staff type',
+      'Invited',
+      'Signed',
+      'Approved',
+      'Complete',
+      'Returned',
+      'Overdue',
+      'Total',
+      '% complete',
+    ]);
+    const staff = row('Staff');
+    expect(staff?.[2]).toBe(1);
+    expect(row('All')?.[7]).toBe(10);
+  });
+});
+
 describe('the tracking sheet keeps what it is given', () => {
   it('text that looks like a formula stays text, even when other rows are rewritten around it', async () => {
     const school = await sampleSchool();

@@ -32,6 +32,22 @@ function as(ws: Workspace, user: string, id: string): GoogleAppsScript.Spreadshe
   return createSpreadsheetApp(newExec(ws, user)).openById(id);
 }
 
+describe('Sheet.hideSheet', () => {
+  it('hides a sheet, does nothing when it is hidden already, and refuses to hide the only visible one', () => {
+    const { ss } = setup();
+    const first = ss.getSheets()[0]!;
+    const tokens = ss.insertSheet('Form Tokens');
+    expect(tokens.isSheetHidden()).toBe(false);
+    tokens.hideSheet();
+    tokens.hideSheet();
+    expect(tokens.isSheetHidden()).toBe(true);
+    expect(() => first.hideSheet()).toThrow("You can't hide all the sheets in a document.");
+    tokens.showSheet();
+    first.hideSheet();
+    expect([first.isSheetHidden(), tokens.isSheetHidden()]).toEqual([true, false]);
+  });
+});
+
 describe('SpreadsheetApp', () => {
   it('create makes a spreadsheet file owned by the effective user with one 1000 x 26 sheet "Sheet1"', () => {
     const { ws, ss } = setup();

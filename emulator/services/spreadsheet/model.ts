@@ -113,6 +113,8 @@ export class SheetModel {
   };
   frozenRows = 0;
   tabColor: string | null = null;
+  /** Hidden from the tab bar (Sheet.hideSheet). */
+  hidden = false;
   columnWidths = new Map<number, number>();
   filter: Rect | null = null;
   protection: ProtectionModel | null = null;
@@ -161,6 +163,7 @@ export class SheetModel {
     for (const k of STYLE_KEYS) copy.styles[k] = this.styles[k].clone();
     copy.frozenRows = this.frozenRows;
     copy.tabColor = this.tabColor;
+    copy.hidden = this.hidden;
     copy.columnWidths = new Map(this.columnWidths);
     copy.filter = this.filter && { ...this.filter };
     copy.protection = this.protection && {

@@ -34,6 +34,9 @@ type SheetMethods =
   | 'getConditionalFormatRules'
   | 'setTabColor'
   | 'getTabColor'
+  | 'hideSheet'
+  | 'showSheet'
+  | 'isSheetHidden'
   | 'autoResizeColumns'
   | 'setColumnWidth'
   | 'getColumnWidth';
@@ -321,6 +324,32 @@ export class FakeSheet implements Pick<Self, SheetMethods> {
 
   getTabColor(): string | null {
     return this.read('getTabColor', () => this.model.tabColor);
+  }
+
+  /**
+   * Sheet.hideSheet(): hides the sheet from the tab bar; nothing when it is hidden already. The
+   * reference says hiding the only visible sheet throws; its text is not documented, so the
+   * message is the Sheets UI's own (FIDELITY.md).
+   */
+  hideSheet(): Self {
+    return this.write('hideSheet', () => {
+      if (this.model.hidden) return;
+      const visible = this.ctx.content.sheets.filter((s) => !s.hidden);
+      if (visible.length <= 1) throw this.ctx.exec.error("You can't hide all the sheets in a document.");
+      this.model.hidden = true;
+    });
+  }
+
+  /** Sheet.showSheet(): makes the sheet visible again; nothing when it is visible. */
+  showSheet(): Self {
+    return this.write('showSheet', () => {
+      this.model.hidden = false;
+    });
+  }
+
+  /** Sheet.isSheetHidden(): whether the sheet is hidden from the tab bar. */
+  isSheetHidden(): boolean {
+    return this.read('isSheetHidden', () => this.model.hidden);
   }
 
   /** Fits columns to their widest displayed value (about 7 px a character, plus padding). */
