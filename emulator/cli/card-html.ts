@@ -92,8 +92,7 @@ export function rich(text: string): string {
     .replace(/&lt;br\s*\/?&gt;/gi, '<br>')
     .replace(/&lt;font color=&quot;(#[0-9a-f]{3,8})&quot;&gt;/gi, '<font color="$1">')
     .replace(/&lt;\/font&gt;/gi, '</font>')
-    .replace(/&lt;a href=&quot;(https?:[^"&<>]*)&quot;&gt;/gi, '<a href="$1">')
-    .replace(/&lt;\/a&gt;/gi, '</a>')
+    .replace(/&lt;a href=&quot;(https?:[^"&<>]*)&quot;&gt;(.*?)&lt;\/a&gt;/gi, '<a href="$1">$2</a>')
     .replace(/\n/g, '<br>');
 }
 
@@ -138,7 +137,7 @@ body{margin:0;background:#e8eaed;font-family:Roboto,"Noto Sans","DejaVu Sans",Ar
 .switch.on{background:#8ab4f8}
 .divider{border:none;border-top:1px solid #e8eaed}
 .unknown{border:1px dashed #d93025;color:#d93025;padding:6px}
-.footer{position:sticky;bottom:0;display:flex;justify-content:flex-end;gap:8px;padding:10px 16px;border-top:1px solid #dadce0;background:#fff;margin-top:auto}
+.footer{display:flex;justify-content:flex-end;gap:8px;padding:10px 16px;border-top:1px solid #dadce0;background:#fff;margin-top:auto}
 .toast{margin:12px 16px 16px;background:#323232;color:#fff;border-radius:4px;padding:10px 14px;line-height:18px}
 .empty{padding:16px;color:#5f6368}
 a{color:#1a73e8}

@@ -92,10 +92,12 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(`The cards could not be drawn: ${(e as Error)?.message ?? String(e)}`);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(`The cards could not be drawn: ${(e as Error)?.message ?? String(e)}`);
+      process.exit(1);
+    },
+  );
+}
