@@ -125,12 +125,13 @@ export class Tracking {
    * Staff, Audit, Dashboard and Form Tokens, each made if missing (the new spreadsheet's one blank
    * sheet, whatever its name in the owner's language, becomes Signatures), header rows where they
    * are empty, frozen headers, a filter, en-GB date formats, a colour per status, plain-text
-   * columns, Form Tokens hidden (only the add-on reads it), and the protections of
+   * columns, the Staff sheet's checks ({@link validateStaff}), Form Tokens hidden (only the add-on
+   * reads it), and the protections of
    * {@link protectSheets}. Formatting is applied again each time
    * and the filter and protections are added only where missing, so a setup that stopped part-way
    * carries on to the same spreadsheet it would have made in one go.
    */
-  ensureSheets(): void {
+  ensureSheets(staffTypes: readonly string[]): void {
     const ss = this.ss;
     const ours = [SIGNATURES_SHEET, STAFF_SHEET, AUDIT_SHEET, DASHBOARD_SHEET, TOKENS_SHEET];
     const sheetNamed = (name: string): Sheet => {
@@ -155,6 +156,7 @@ export class Tracking {
       staff.insertRowsAfter(staff.getMaxRows(), STAFF_ROWS - staff.getMaxRows());
     staff.getRange(2, 1, staff.getMaxRows() - 1, 5).setNumberFormat('@');
     staff.getRange(2, 6, staff.getMaxRows() - 1, 2).setNumberFormat(DATE_ONLY);
+    this.validateStaff(staffTypes);
     const audit = headed(sheetNamed(AUDIT_SHEET), AUDIT_HEADERS);
     audit.getRange(2, 1, audit.getMaxRows() - 1, AUDIT_HEADERS.length).setNumberFormat('@');
     sheetNamed(DASHBOARD_SHEET);
@@ -360,6 +362,33 @@ export class Tracking {
       }
       sheet.getRange(top, (run[0] as number) + 1, block.length, run.length).setValues(block);
     }
+  }
+
+  /**
+   * Gives the Staff sheet's columns their checks as a business manager types or pastes: Staff Type
+   * a drop-down of `staffTypes`, Email and Personal Email checked as addresses. Each warns rather
+   * than refuses (setAllowInvalid), so a pasted roster is never lost; the add-on still reports each
+   * row it cannot use. Run again whenever Settings change the staff types.
+   */
+  validateStaff(staffTypes: readonly string[]): void {
+    const sheet = this.sheet(STAFF_SHEET);
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
+    const col = columnIndex(STAFF_SHEET, header, STAFF_HEADERS);
+    const rows = sheet.getMaxRows() - 1;
+    if (rows < 1) return;
+    const types = SpreadsheetApp.newDataValidation()
+      .requireValueInList([...staffTypes], true)
+      .setAllowInvalid(true)
+      .setHelpText(`One of: ${staffTypes.join(', ')} (Settings lists them).`)
+      .build();
+    sheet.getRange(2, col['Staff Type'] + 1, rows, 1).setDataValidation(types);
+    const email = SpreadsheetApp.newDataValidation()
+      .requireTextIsEmail()
+      .setAllowInvalid(true)
+      .setHelpText('An email address.')
+      .build();
+    sheet.getRange(2, col.Email + 1, rows, 1).setDataValidation(email);
+    sheet.getRange(2, col['Personal Email'] + 1, rows, 1).setDataValidation(email);
   }
 
   /** Reads and checks the Staff sheet. */

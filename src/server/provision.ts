@@ -59,7 +59,7 @@ export function provision(settings: Settings, agreementText: string): Stores {
       made.trackingSpreadsheetId = Tracking.create(settings.schoolName).id;
       record();
     }
-    Tracking.openById(made.trackingSpreadsheetId as string).ensureSheets();
+    Tracking.openById(made.trackingSpreadsheetId as string).ensureSheets(settings.staffTypes);
   });
   const folderId = setupStep('creating the documents folder', drive, () => {
     if (!alive(made.folderId, 'folder')) {

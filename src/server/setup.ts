@@ -65,6 +65,13 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
   if (typeof outcome === 'string') return { ok: false, message: outcome };
   const saved = outcome;
   shareTracking(saved, config ?? undefined);
+  if (config && config.staffTypes.join('\n') !== saved.staffTypes.join('\n')) {
+    try {
+      Tracking.open(saved).validateStaff(saved.staffTypes);
+    } catch {
+      // Only the Staff Type drop-down keeps the old list; the roster check reads the new one.
+    }
+  }
   if (config) {
     try {
       withScriptLock(() => repair(saved, config.sendHour !== saved.sendHour, agreementText));

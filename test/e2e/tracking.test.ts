@@ -8,7 +8,7 @@ import { review, rowOf, sampleSchool, signatures } from './support';
 const ZOE = 'zoe.lukasiewicz@school.example';
 
 describe('the tracking sheet, as a business manager reads it', () => {
-  it('has Form Tokens hidden, and a Dashboard by staff type with its dates in words', async () => {
+  it('has Form Tokens hidden, the Staff sheet’s drop-down and email checks (kept with Settings), and a Dashboard by staff type with its dates in words', async () => {
     const school = await sampleSchool();
     const zoe = school.host.as(ZOE);
     zoe.openHomepage('GMAIL');
@@ -37,6 +37,16 @@ describe('the tracking sheet, as a business manager reads it', () => {
       'Total',
       '% complete',
     ]);
+    const staffSheet = ss.getSheetByName('Staff')!;
+    const typeRule = staffSheet.getRange('D2').getDataValidation();
+    expect(typeRule?.getCriteriaValues()).toEqual([['Staff', 'Governor', 'Volunteer', 'Contractor'], true]);
+    expect(staffSheet.getRange('A2500').getDataValidation()?.getCriteriaType()).toBe('TEXT_IS_VALID_EMAIL');
+    expect(staffSheet.getRange('E2').getDataValidation()?.getCriteriaType()).toBe('TEXT_IS_VALID_EMAIL');
+    const bm = school.host.as('bm@school.example');
+    bm.openHomepage('GMAIL');
+    bm.universalAction('onSettingsAction');
+    bm.click('Save settings', { staffTypes: 'Staff, Governor, Volunteer, Contractor, Supply' });
+    expect(staffSheet.getRange('D2').getDataValidation()?.getCriteriaValues()?.[0]).toContain('Supply');
     const staff = row('Staff');
     expect(staff?.[2]).toBe(1);
     expect(row('All')?.[7]).toBe(10);

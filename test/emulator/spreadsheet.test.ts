@@ -32,6 +32,35 @@ function as(ws: Workspace, user: string, id: string): GoogleAppsScript.Spreadshe
   return createSpreadsheetApp(newExec(ws, user)).openById(id);
 }
 
+describe('data validation', () => {
+  it('builds a list or email rule, sets it over a range, reads it back by cell, and leaves scripts’ own writes unchecked', () => {
+    const { app, ss } = setup();
+    const sheet = ss.getSheets()[0]!;
+    const list = app
+      .newDataValidation()
+      .requireValueInList(['Staff', 'Governor'], true)
+      .setAllowInvalid(true)
+      .setHelpText('One of: Staff, Governor')
+      .build();
+    sheet.getRange('D2:D10').setDataValidation(list);
+    const got = sheet.getRange('D5').getDataValidation()!;
+    expect([
+      got.getCriteriaType(),
+      got.getCriteriaValues(),
+      got.getAllowInvalid(),
+      got.getHelpText(),
+    ]).toEqual(['VALUE_IN_LIST', [['Staff', 'Governor'], true], true, 'One of: Staff, Governor']);
+    expect(sheet.getRange('D11').getDataValidation()).toBeNull();
+    sheet.getRange('D5').setValue('Cook');
+    expect(sheet.getRange('D5').getValue()).toBe('Cook');
+    sheet.getRange('D2:D10').setDataValidation(app.newDataValidation().requireTextIsEmail().build());
+    expect(sheet.getRange('D3').getDataValidation()?.getCriteriaType()).toBe('TEXT_IS_VALID_EMAIL');
+    sheet.getRange('D2:D10').setDataValidation(null);
+    expect(sheet.getRange('D3').getDataValidation()).toBeNull();
+    expect(() => app.newDataValidation().build()).toThrow('The data validation rule has no criteria.');
+  });
+});
+
 describe('Sheet.hideSheet', () => {
   it('hides a sheet, does nothing when it is hidden already, and refuses to hide the only visible one', () => {
     const { ss } = setup();

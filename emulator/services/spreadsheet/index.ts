@@ -1,3 +1,4 @@
+import { DATA_VALIDATION_CRITERIA, FakeDataValidationBuilder } from './validation';
 import type { Execution } from '../../core/execution';
 import { MIME, type Workspace } from '../../core/workspace';
 import { SheetsContext, MESSAGES } from './context';
@@ -10,7 +11,14 @@ import { DEFAULT_COLUMNS, DEFAULT_ROWS, FakeSpreadsheet } from './spreadsheet';
 export { SpreadsheetContent } from './model';
 
 type AppMethods =
-  'create' | 'openById' | 'openByUrl' | 'flush' | 'newConditionalFormatRule' | 'ProtectionType';
+  | 'create'
+  | 'openById'
+  | 'openByUrl'
+  | 'flush'
+  | 'newConditionalFormatRule'
+  | 'newDataValidation'
+  | 'DataValidationCriteria'
+  | 'ProtectionType';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,6 +38,7 @@ function open(exec: Execution, id: string): Spreadsheet {
  * with one sheet "Sheet1" (1000 x 26 by default); `openById`/`openByUrl` need view access and
  * throw "Document <id> is missing (perhaps it was deleted, or you don't have read access?)" for
  * an unknown ID; `flush()` only counts (writes apply at once); `newConditionalFormatRule()`;
+ * `newDataValidation()` and the `DataValidationCriteria` enum;
  * the `ProtectionType` enum. Formulas are stored but never evaluated (`getValues` gives '#ERROR!').
  */
 export function createSpreadsheetApp(
@@ -59,6 +68,14 @@ export function createSpreadsheetApp(
     },
     flush(): void {
       exec.call('SpreadsheetApp.flush', () => undefined);
+    },
+    DataValidationCriteria:
+      DATA_VALIDATION_CRITERIA as unknown as typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria,
+    newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+      return exec.call(
+        'SpreadsheetApp.newDataValidation',
+        () => new FakeDataValidationBuilder(exec),
+      ) as unknown as GoogleAppsScript.Spreadsheet.DataValidationBuilder;
     },
     newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
       return exec.call(

@@ -1,3 +1,4 @@
+import type { ValidationSpec } from './validation';
 import type { ItemContent } from '../../core/workspace';
 import type { Cell } from './cells';
 import { displayOf } from './format';
@@ -119,6 +120,8 @@ export class SheetModel {
   filter: Rect | null = null;
   protection: ProtectionModel | null = null;
   rules: RuleModel[] = [];
+  /** Data-validation rules, later ones over earlier ones where they overlap (Range.setDataValidation). */
+  validations: { rect: Rect; spec: ValidationSpec }[] = [];
 
   constructor(
     public name: string,
@@ -171,6 +174,10 @@ export class SheetModel {
       editors: this.protection.editors && new Set(this.protection.editors),
     };
     copy.rules = this.rules.map((r) => ({ ...r, rects: r.rects.map((x) => ({ ...x })) }));
+    copy.validations = this.validations.map((v) => ({
+      rect: { ...v.rect },
+      spec: { ...v.spec, values: [...v.spec.values] },
+    }));
     return copy;
   }
 }

@@ -1,3 +1,4 @@
+import { FakeDataValidation } from './validation';
 import { a1Of } from './a1';
 import { CELL_MS } from '../../core/latency';
 import { Formula, toCell } from './cells';
@@ -25,6 +26,8 @@ type RangeMethods =
   | 'setNumberFormat'
   | 'setNumberFormats'
   | 'getNumberFormats'
+  | 'setDataValidation'
+  | 'getDataValidation'
   | 'setBackground'
   | 'setBackgrounds'
   | 'getBackgrounds'
@@ -269,6 +272,53 @@ export class FakeRange implements Pick<GoogleAppsScript.Spreadsheet.Range, Range
     return this.write('clearContent', () =>
       this.sheet.values.fill(row - 1, column - 1, numRows, numColumns, ''),
     );
+  }
+
+  /**
+   * Range.setDataValidation(rule): the rule over every cell of the range (null removes it). Rules
+   * apply to what people type in Sheets; a script's own writes are not checked, as in Sheets.
+   */
+  setDataValidation(
+    rule: GoogleAppsScript.Spreadsheet.DataValidation | null,
+  ): GoogleAppsScript.Spreadsheet.Range {
+    return this.call('setDataValidation', () => {
+      if (rule !== null && !(rule instanceof FakeDataValidation))
+        throw this.ctx.exec.error('Invalid argument: rule');
+      const r = this.rect;
+      const inside = (x: Rect): boolean =>
+        x.row >= r.row &&
+        x.column >= r.column &&
+        x.row + x.numRows <= r.row + r.numRows &&
+        x.column + x.numColumns <= r.column + r.numColumns;
+      this.sheet.validations = this.sheet.validations.filter((v) => !inside(v.rect));
+      if (rule)
+        this.sheet.validations.push({
+          rect: { ...r },
+          spec: { ...rule.spec, values: [...rule.spec.values] },
+        });
+      return this as unknown as GoogleAppsScript.Spreadsheet.Range;
+    });
+  }
+
+  /** Range.getDataValidation(): the rule of the range's top-left cell, or null. */
+  getDataValidation(): GoogleAppsScript.Spreadsheet.DataValidation | null {
+    return this.call('getDataValidation', () => {
+      const { row, column } = this.rect;
+      const covering = this.sheet.validations.filter(
+        (v) =>
+          row >= v.rect.row &&
+          row < v.rect.row + v.rect.numRows &&
+          column >= v.rect.column &&
+          column < v.rect.column + v.rect.numColumns,
+      );
+      const last = covering[covering.length - 1];
+      return last
+        ? (new FakeDataValidation(
+            this.ctx.exec,
+            last.spec,
+          ) as unknown as GoogleAppsScript.Spreadsheet.DataValidation)
+        : null;
+    });
   }
 
   setNumberFormat(numberFormat: string): GoogleAppsScript.Spreadsheet.Range {
