@@ -48,6 +48,8 @@ const TABLE: ReadonlyArray<[prefix: string, ms: number, source: string]> = [
   ['SpreadsheetApp.newDataValidation', 0, 'builder'],
   ['DataValidationBuilder.', 0, 'builder'],
   ['DataValidation.', 0, 'builder'],
+  ['EmbeddedChartBuilder.', 0, 'builder'],
+  ['EmbeddedChart.', 1, 'local: a chart already fetched'],
   ['ConditionalFormatRule.', 0, 'builder'],
   ['Protection.', 5, '[EST]'],
   ['Filter.', 5, '[EST]'],

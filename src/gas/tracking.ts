@@ -528,9 +528,13 @@ export class Tracking {
 
   /**
    * Replaces the Dashboard's contents: the summary `rows` (label, value), then a blank row and the
-   * table by staff type (its header row in bold), one write each.
+   * table by staff type (its header row in bold), one write each, and its chart titled `title`.
    */
-  writeDashboard(rows: readonly DashboardRow[], byStaffType: readonly (string | number)[][] = []): void {
+  writeDashboard(
+    rows: readonly DashboardRow[],
+    byStaffType: readonly (string | number)[][] = [],
+    title = 'By staff type',
+  ): void {
     const sheet = this.sheet(DASHBOARD_SHEET);
     sheet.clearContents();
     if (rows.length)
@@ -546,6 +550,34 @@ export class Tracking {
       .getRange(top, 1, byStaffType.length, width)
       .setValues(byStaffType.map((r) => r.map((c) => toCell(c))));
     sheet.getRange(top, 1, 1, width).setFontWeight('bold');
+    this.chartDashboard(sheet, sheet.getRange(top, 1, byStaffType.length - 1, width - 2), title);
+  }
+
+  /**
+   * Keeps one stacked bar chart beside the Dashboard's figures, drawn from the table by staff type
+   * (`range`: the header and a row per staff type, each status a series): made once, and changed
+   * only when the table moved or grew or the title changed (Sheet.insertChart, updateChart).
+   */
+  private chartDashboard(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range, title: string): void {
+    const [chart] = sheet.getCharts();
+    if (!chart) {
+      sheet.insertChart(
+        sheet
+          .newChart()
+          .asBarChart()
+          .setStacked()
+          .setTitle(title)
+          .addRange(range)
+          .setPosition(1, 4, 0, 0)
+          .build(),
+      );
+      return;
+    }
+    const same =
+      chart.getRanges()[0]?.getA1Notation() === range.getA1Notation() &&
+      chart.getOptions().get('title') === title;
+    if (!same)
+      sheet.updateChart(chart.modify().clearRanges().addRange(range).setOption('title', title).build());
   }
 
   private header(sheet: Sheet, headers: readonly string[]): void {

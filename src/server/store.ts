@@ -100,6 +100,7 @@ export function refreshDashboard(
   tracking.writeDashboard(
     dashboard(requests, config.policyVersion, ukDate(new Date(), true), cycleOf(config)),
     dashboardByStaffType(requests, config.policyVersion, config.staffTypes),
+    `${config.policyVersion} by staff type and status`,
   );
 }
 

@@ -8,7 +8,7 @@ import { review, rowOf, sampleSchool, signatures } from './support';
 const ZOE = 'zoe.lukasiewicz@school.example';
 
 describe('the tracking sheet, as a business manager reads it', () => {
-  it('has Form Tokens hidden, the Staff sheet’s drop-down and email checks (kept with Settings), and a Dashboard by staff type with its dates in words', async () => {
+  it('has Form Tokens hidden, the Staff sheet’s drop-down and email checks (kept with Settings), and a Dashboard by staff type with its chart and its dates in words', async () => {
     const school = await sampleSchool();
     const zoe = school.host.as(ZOE);
     zoe.openHomepage('GMAIL');
@@ -47,6 +47,10 @@ describe('the tracking sheet, as a business manager reads it', () => {
     bm.universalAction('onSettingsAction');
     bm.click('Save settings', { staffTypes: 'Staff, Governor, Volunteer, Contractor, Supply' });
     expect(staffSheet.getRange('D2').getDataValidation()?.getCriteriaValues()?.[0]).toContain('Supply');
+    const charts = ss.getSheetByName('Dashboard')!.getCharts();
+    expect(charts.map((c) => [c.getRanges()[0]?.getA1Notation(), c.getOptions().get('title')])).toEqual([
+      ['A15:G19', '2026-27 by staff type and status'],
+    ]);
     const staff = row('Staff');
     expect(staff?.[2]).toBe(1);
     expect(row('All')?.[7]).toBe(10);

@@ -61,6 +61,40 @@ describe('data validation', () => {
   });
 });
 
+describe('embedded charts', () => {
+  it('builds a stacked bar chart over a range, inserts it with an ID, and updates or removes it by that ID', () => {
+    const { ss } = setup();
+    const sheet = ss.getSheets()[0]!;
+    expect(() => sheet.newChart().asBarChart().build()).toThrow('The chart has no data ranges.');
+    expect(() => sheet.newChart().addRange(sheet.getRange('A1:C3')).build()).toThrow(
+      'The chart has no chart type.',
+    );
+    const chart = sheet
+      .newChart()
+      .asBarChart()
+      .setStacked()
+      .setTitle('By type')
+      .addRange(sheet.getRange('A1:C3'))
+      .setPosition(1, 4, 0, 0)
+      .build();
+    expect(chart.getChartId()).toBeNull();
+    sheet.insertChart(chart);
+    const [inserted] = sheet.getCharts();
+    expect(inserted?.getChartId()).toEqual(expect.any(Number));
+    expect(inserted?.getRanges().map((r) => r.getA1Notation())).toEqual(['A1:C3']);
+    expect(inserted?.getOptions().get('title')).toBe('By type');
+    sheet.updateChart(
+      inserted!.modify().clearRanges().addRange(sheet.getRange('A1:C5')).setOption('title', 'New').build(),
+    );
+    expect(
+      sheet.getCharts().map((c) => [c.getRanges()[0]?.getA1Notation(), c.getOptions().get('title')]),
+    ).toEqual([['A1:C5', 'New']]);
+    expect(() => sheet.updateChart(chart)).toThrow('The chart does not exist on this sheet.');
+    sheet.removeChart(sheet.getCharts()[0]!);
+    expect(sheet.getCharts()).toEqual([]);
+  });
+});
+
 describe('Sheet.hideSheet', () => {
   it('hides a sheet, does nothing when it is hidden already, and refuses to hide the only visible one', () => {
     const { ss } = setup();

@@ -1,3 +1,4 @@
+import type { ChartSpec } from './charts';
 import type { ValidationSpec } from './validation';
 import type { ItemContent } from '../../core/workspace';
 import type { Cell } from './cells';
@@ -120,6 +121,8 @@ export class SheetModel {
   filter: Rect | null = null;
   protection: ProtectionModel | null = null;
   rules: RuleModel[] = [];
+  /** Embedded charts (Sheet.insertChart), in insertion order. */
+  charts: ChartSpec[] = [];
   /** Data-validation rules, later ones over earlier ones where they overlap (Range.setDataValidation). */
   validations: { rect: Rect; spec: ValidationSpec }[] = [];
 
@@ -174,6 +177,12 @@ export class SheetModel {
       editors: this.protection.editors && new Set(this.protection.editors),
     };
     copy.rules = this.rules.map((r) => ({ ...r, rects: r.rects.map((x) => ({ ...x })) }));
+    copy.charts = this.charts.map((c) => ({
+      ...c,
+      rects: c.rects.map((r) => ({ ...r })),
+      options: { ...c.options },
+      position: { ...c.position },
+    }));
     copy.validations = this.validations.map((v) => ({
       rect: { ...v.rect },
       spec: { ...v.spec, values: [...v.spec.values] },
@@ -189,6 +198,7 @@ export class SheetModel {
  */
 export class SpreadsheetContent implements ItemContent {
   private sheetCounter = 0;
+  private chartCounter = 0;
 
   constructor(
     public timeZone: string,
@@ -199,6 +209,12 @@ export class SpreadsheetContent implements ItemContent {
   nextSheetId(): number {
     const n = this.sheetCounter++;
     return n === 0 ? 0 : (n * 2654435761) % 2147483647;
+  }
+
+  /** A new chart ID, unique in the spreadsheet. */
+  nextChartId(): number {
+    this.chartCounter += 1;
+    return 1_000_000 + this.chartCounter;
   }
 
   /** The sheet named `name` (Sheets compares sheet names case-insensitively), if any. */
@@ -213,6 +229,7 @@ export class SpreadsheetContent implements ItemContent {
       this.sheets.map((s) => s.clone()),
     );
     copy.sheetCounter = this.sheetCounter;
+    copy.chartCounter = this.chartCounter;
     return copy;
   }
 

@@ -1,3 +1,4 @@
+import { FakeEmbeddedChart, FakeEmbeddedChartBuilder, type ChartSpec } from './charts';
 import { parseA1 } from './a1';
 import type { SheetsContext } from './context';
 import { FakeFilter } from './filter';
@@ -34,6 +35,11 @@ type SheetMethods =
   | 'getConditionalFormatRules'
   | 'setTabColor'
   | 'getTabColor'
+  | 'newChart'
+  | 'insertChart'
+  | 'getCharts'
+  | 'updateChart'
+  | 'removeChart'
   | 'hideSheet'
   | 'showSheet'
   | 'isSheetHidden'
@@ -324,6 +330,52 @@ export class FakeSheet implements Pick<Self, SheetMethods> {
 
   getTabColor(): string | null {
     return this.read('getTabColor', () => this.model.tabColor);
+  }
+
+  /** Sheet.newChart(): a builder for a chart on this sheet. */
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    return this.read(
+      'newChart',
+      () => new FakeEmbeddedChartBuilder(this.ctx, this.model),
+    ) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+  }
+
+  /** Sheet.insertChart(chart): adds a built chart, which gets its ID. */
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.write('insertChart', () => {
+      const c = this.ownChart(chart);
+      this.model.charts.push({ ...structuredClone(c.spec), id: this.ctx.content.nextChartId() });
+    });
+  }
+
+  /** Sheet.getCharts(): the sheet's charts. */
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    return this.read('getCharts', () =>
+      this.model.charts.map((c) => new FakeEmbeddedChart(this.ctx, this.model, structuredClone(c))),
+    ) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart[];
+  }
+
+  /** Sheet.updateChart(chart): replaces the chart of the same ID (one built from `modify()`). */
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.write('updateChart', () => {
+      const c = this.ownChart(chart);
+      const at = this.model.charts.findIndex((x) => x.id !== null && x.id === c.spec.id);
+      if (at < 0) throw this.ctx.exec.error('The chart does not exist on this sheet.');
+      this.model.charts[at] = structuredClone(c.spec) as ChartSpec;
+    });
+  }
+
+  /** Sheet.removeChart(chart): removes the chart of the same ID. */
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.write('removeChart', () => {
+      const c = this.ownChart(chart);
+      this.model.charts = this.model.charts.filter((x) => x.id !== c.spec.id);
+    });
+  }
+
+  private ownChart(chart: unknown): FakeEmbeddedChart {
+    if (!(chart instanceof FakeEmbeddedChart)) throw this.ctx.exec.error('Invalid argument: chart');
+    return chart;
   }
 
   /**
