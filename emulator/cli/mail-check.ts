@@ -19,7 +19,8 @@ export const APPROVER_DAILY_MAX = 2;
  * on any London day; "account ready" only to new starters, whose accounts the run switched on
  * (the roster's people with a personal address, created suspended); every HTML part with a real
  * link.
- * @param signers the school addresses of everyone who signed
+ * @param signers the address each signer's copy should reach: a new starter's personal address
+ *   (their school account was not in use when they signed), everyone else's school address
  */
 export function checkMail(
   mail: readonly SentMail[],

@@ -224,7 +224,12 @@ async function main(values: Options, io: Io): Promise<number> {
   );
   io.out(`  Next cycle ${nextVersion || '(not opened)'}: ${next.length} new requests, ${reminded} reminded.`);
   const mail = checkMail(ws.sentMail, {
-    signers: first.filter((r) => r[col('Signed At')]).map((r) => String(r[col('Email')])),
+    signers: first
+      .filter((r) => r[col('Signed At')])
+      .map((r) => {
+        const email = String(r[col('Email')]);
+        return roster.rows.find((p) => p.email.toLowerCase() === email)?.personalEmail || email;
+      }),
     approvers: config.approvers,
     roster: roster.rows,
   });

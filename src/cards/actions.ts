@@ -193,22 +193,25 @@ export function confirmApproveAll(e: AddOnEvent): ActionResponse {
     .build();
 }
 
-/** How long Approve all spends enabling accounts on the card, in ms: inside the 30 s a card action has. */
-const APPROVE_ALL_ENABLE_MS = 15_000;
+/**
+ * Until when, from the card action's start, Approve all goes on enabling accounts (ms): an
+ * account's Admin SDK call may retry for up to 7 s, and the card must answer inside its 30 s.
+ */
+const APPROVE_ALL_ENABLE_MS = 18_000;
 
 /**
  * Approve all (approver, on the confirmation): the server counter-signs the listed requests in
  * one round trip; then, as the approver, this execution enables their accounts where they may,
- * within {@link APPROVE_ALL_ENABLE_MS} (the rest are the enablement retries'). Back to the
- * homepage, redrawn.
+ * until {@link APPROVE_ALL_ENABLE_MS} after it started (the rest are the enablement retries').
+ * Back to the homepage, redrawn.
  */
 export function approveAll(e: AddOnEvent): ActionResponse {
+  const started = Date.now();
   const res = callServer('approveMany', {
     requestIds: param(e, 'requestIds').split(',').filter(Boolean),
     page: Number(param(e, 'page')) || 0,
   });
   const emails = JSON.parse(res.data?.emails ?? '[]') as string[];
-  const started = Date.now();
   const me = Session.getEffectiveUser().getEmail().toLowerCase();
   for (const email of emails) {
     if (Date.now() - started > APPROVE_ALL_ENABLE_MS) break;

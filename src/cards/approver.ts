@@ -85,7 +85,7 @@ export function confirmApproveAllCard(state: HomeState): GoogleAppsScript.Card_S
   const page = state.pendingPage.page;
   const s = CardService.newCardSection().addWidget(
     text(
-      'Each is counter-signed by you with the systems shown. To change anyone’s systems, go back and review them one by one.',
+      'Each will be counter-signed by you with the systems shown. To change anyone’s systems, go back and review them one by one.',
     ),
   );
   const ready = state.pending.filter((r) => (state.defaultSystems[r.staffType] ?? []).length > 0);
@@ -105,7 +105,13 @@ export function confirmApproveAllCard(state: HomeState): GoogleAppsScript.Card_S
   }
   const card = CardService.newCardBuilder()
     .setName('approve-all')
-    .setHeader(CardService.newCardHeader().setTitle(`Approve ${count(ready.length, 'AUP')}?`))
+    .setHeader(
+      CardService.newCardHeader().setTitle(
+        ready.length
+          ? `Approve ${count(ready.length, 'AUP')}?`
+          : 'Nobody on this page can be approved at once',
+      ),
+    )
     .addSection(s);
   if (ready.length) {
     card.setFixedFooter(

@@ -1,4 +1,4 @@
-import { count, dayInWords } from '../core/words';
+import { count } from '../core/words';
 import type { HomeState } from '../server/api';
 import { actionButton, esc, labelled, linkButton, text } from './widgets';
 
@@ -29,7 +29,7 @@ export function managerSection(state: HomeState): Section {
   s.addWidget(
     labelled(
       `Policy version ${state.policyVersion}`,
-      `Opened ${dayInWords(cycle.get('Cycle opened') ?? '')}; the next opens ${dayInWords(cycle.get('Next cycle opens') ?? '')}.`,
+      `Opened ${cycle.get('Cycle opened') ?? ''}; the next opens ${cycle.get('Next cycle opens') ?? ''}.`,
     ),
   );
   s.addWidget(
@@ -40,7 +40,8 @@ export function managerSection(state: HomeState): Section {
   s.addWidget(
     CardService.newDecoratedText()
       .setTopLabel('Awaiting approval')
-      .setText(`<b>${n('Signed') + n('Approved')}</b>`),
+      .setText(`<b>${n('Signed')}</b>`)
+      .setBottomLabel(esc(`${n('Approved')} approved, finishing (evidence or account)`)),
   );
   s.addWidget(
     CardService.newDecoratedText()

@@ -53,9 +53,7 @@ export function returnCard(
 ): GoogleAppsScript.Card_Service.Card {
   const s = CardService.newCardSection()
     .addWidget(
-      text(
-        `${name} will be emailed your reason and asked to sign again; their signature is taken off their copy.`,
-      ),
+      text(`${name} will be emailed your reason and asked to sign again; their signature no longer counts.`),
     )
     .addWidget(
       CardService.newTextInput()

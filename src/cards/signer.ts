@@ -1,3 +1,4 @@
+import { OPEN_TO_SIGN } from '../core/request';
 import { listOf } from '../core/words';
 import type { HomeState, RequestView } from '../server/api';
 import { actionButton, esc, labelled, linkButton, text } from './widgets';
@@ -9,7 +10,7 @@ const MAX_HISTORY = 10;
 
 /** Whether the caller has an AUP open to sign now. */
 export function openToSign(state: HomeState): boolean {
-  return Boolean(state.mine && ['Invited', 'Overdue', 'Returned'].includes(state.mine.status));
+  return Boolean(state.mine && OPEN_TO_SIGN.includes(state.mine.status));
 }
 
 /**
@@ -38,7 +39,7 @@ function openWidgets(s: Section, state: HomeState, mine: RequestView): void {
   if (mine.status === 'Returned') {
     s.addWidget(bold('Returned — please sign again'));
     if (mine.returned) s.addWidget(labelled(`${mine.returned.by} returned it, saying`, mine.returned.reason));
-    s.addWidget(text('Your earlier signature has been taken off your copy; the school’s records keep it.'));
+    s.addWidget(text('Your earlier signature no longer counts; the school’s records keep it.'));
   } else if (mine.status === 'Overdue') {
     s.addWidget(bold(`Your signature was due on ${mine.dueBy}: please read and sign your AUP now.`));
   } else {
@@ -63,7 +64,7 @@ function openWidgets(s: Section, state: HomeState, mine: RequestView): void {
 }
 
 function doneWidgets(s: Section, state: HomeState, mine: RequestView): void {
-  const approvers = listOf(state.approverNames) || 'an approver';
+  const approvers = listOf(state.approverNames, 'or') || 'an approver';
   if (mine.status === 'Signed') {
     s.addWidget(bold(`Signed on ${mine.signedAt}. Thank you.`));
     s.addWidget(
@@ -73,7 +74,7 @@ function doneWidgets(s: Section, state: HomeState, mine: RequestView): void {
     );
   } else if (mine.status === 'Approved') {
     s.addWidget(bold(`Counter-signed by ${mine.approvedByName || 'your approver'}.`));
-    s.addWidget(text('Your account is being switched on; you will hear from us by email when it is ready.'));
+    s.addWidget(text('Your records are being completed; you will hear from us by email when it is done.'));
   } else if (mine.status === 'Complete') {
     s.addWidget(bold('Complete. There is nothing more for you to do.'));
     s.addWidget(text(`Signed on ${mine.signedAt}, counter-signed by ${mine.approvedByName}.`));

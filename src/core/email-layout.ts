@@ -11,7 +11,7 @@ export interface EmailButton {
   url: string;
 }
 
-/** What an email says, in order: greeting, paragraphs, an optional list, the button, closing lines. */
+/** What an email says, in order: greeting, paragraphs, an optional list, paragraphs after it, the button. */
 export interface EmailContent {
   greeting?: string;
   paragraphs: readonly string[];

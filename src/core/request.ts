@@ -247,3 +247,16 @@ export function accountOwed(r: SignatureRequest, now: number): boolean {
   if (r.account === 'Not found') return now - (r.approvedAt?.getTime() ?? 0) < NOT_FOUND_GRACE_MS + DAY_MS;
   return r.account === 'Pending admin' || r.account === 'Suspended' || r.account === 'Error';
 }
+
+/** "Returned by ADDRESS: REASON" in a request's Notes (as `returnRequest` writes it), split; undefined for other notes. */
+export function returnedNote(notes: string): { by: string; reason: string } | undefined {
+  const m = /^Returned by (\S+): ([\s\S]*)$/.exec(notes);
+  return m ? { by: m[1] as string, reason: m[2] as string } : undefined;
+}
+
+/** Signed requests an approver may counter-sign, the longest waiting first: never their own. */
+export function awaiting(requests: readonly SignatureRequest[], approver: string): SignatureRequest[] {
+  return requests
+    .filter((r) => r.status === 'Signed' && r.email !== approver)
+    .sort((a, b) => (a.signedAt?.getTime() ?? 0) - (b.signedAt?.getTime() ?? 0));
+}

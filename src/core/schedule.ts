@@ -171,7 +171,21 @@ export function maySendAt(
   settings: { sendHour: number; weekendEmails: boolean },
 ): boolean {
   if (weekday >= 6 && !settings.weekendEmails) return false;
-  const from = Math.min(SEND_FROM_HOUR, settings.sendHour);
-  const until = Math.max(SEND_UNTIL_HOUR, settings.sendHour + 1);
+  const { from, until } = sendWindow(settings);
   return hour >= from && hour < until;
+}
+
+/** The hours (Europe/London, `until` excluded) emails may go out: 07:00-19:00, widened to take in the daily run's hour. */
+export function sendWindow(settings: { sendHour: number }): { from: number; until: number } {
+  return {
+    from: Math.min(SEND_FROM_HOUR, settings.sendHour),
+    until: Math.max(SEND_UNTIL_HOUR, settings.sendHour + 1),
+  };
+}
+
+/** When emails may go out, in words: "Monday to Friday, 07:00 to 19:00". */
+export function sendingHours(settings: { sendHour: number; weekendEmails: boolean }): string {
+  const { from, until } = sendWindow(settings);
+  const hh = (h: number): string => `${String(h).padStart(2, '0')}:00`;
+  return `${settings.weekendEmails ? 'every day' : 'Monday to Friday'}, ${hh(from)} to ${hh(until)}`;
 }

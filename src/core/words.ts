@@ -17,10 +17,13 @@ export function count(n: number, word: string): string {
   return `${n === 0 ? 'no' : n.toLocaleString('en-GB')} ${pluralWord(n, word)}`;
 }
 
-/** Names joined as a sentence lists them: "Ann", "Ann and Bea", "Ann, Bea and Cai" (no Oxford comma). */
-export function listOf(items: readonly string[]): string {
+/**
+ * Names joined as a sentence lists them: "Ann", "Ann and Bea", "Ann, Bea and Cai" (no Oxford
+ * comma); with `or`, "Ann or Bea" for a choice.
+ */
+export function listOf(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] as string}`;
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1] as string}`;
 }
 
 /** Whether a due day (yyyy-mm-dd) is before, on or after `today` (yyyy-mm-dd), both in one time zone. */

@@ -67,6 +67,23 @@ export function releasePending(p: Pending, until: number): void {
 }
 
 /**
+ * Records several claims' owed steps in one Script Properties write (Properties.setProperties),
+ * each held by this execution, and (with `until`) already released to later runs from then: what a
+ * page of approvals owes. @returns each as recorded
+ */
+export function recordPendings(
+  list: readonly Omit<Pending, 'leaseUntil' | 'attempts'>[],
+  until = Date.now() + LEASE_MS,
+): Pending[] {
+  const full = list.map((p): Pending => ({ ...p, leaseUntil: until, attempts: 0 }));
+  if (full.length)
+    PropertiesService.getScriptProperties().setProperties(
+      Object.fromEntries(full.map((p) => [keyOf(p), JSON.stringify(p)])),
+    );
+  return full;
+}
+
+/**
  * Takes over one claim's owed steps when nobody holds them (their lease has run out), under the
  * script lock so that two runs never both take them. @returns the steps, now held by this run, or
  * undefined when they are done or another run holds them

@@ -125,8 +125,8 @@ export class Tracking {
    * Staff, Audit, Dashboard and Form Tokens, each made if missing (the new spreadsheet's one blank
    * sheet, whatever its name in the owner's language, becomes Signatures), header rows where they
    * are empty, frozen headers, a filter, en-GB date formats, a colour per status, plain-text
-   * columns, the Staff sheet's checks ({@link validateStaff}), Form Tokens hidden (only the add-on
-   * reads it), and the protections of
+   * columns, the Staff sheet's checks and Form Tokens hidden ({@link tidySheets}), and the
+   * protections of
    * {@link protectSheets}. Formatting is applied again each time
    * and the filter and protections are added only where missing, so a setup that stopped part-way
    * carries on to the same spreadsheet it would have made in one go.
@@ -156,11 +156,11 @@ export class Tracking {
       staff.insertRowsAfter(staff.getMaxRows(), STAFF_ROWS - staff.getMaxRows());
     staff.getRange(2, 1, staff.getMaxRows() - 1, 5).setNumberFormat('@');
     staff.getRange(2, 6, staff.getMaxRows() - 1, 2).setNumberFormat(DATE_ONLY);
-    this.validateStaff(staffTypes);
     const audit = headed(sheetNamed(AUDIT_SHEET), AUDIT_HEADERS);
     audit.getRange(2, 1, audit.getMaxRows() - 1, AUDIT_HEADERS.length).setNumberFormat('@');
     sheetNamed(DASHBOARD_SHEET);
-    headed(sheetNamed(TOKENS_SHEET), TOKEN_HEADERS).hideSheet();
+    headed(sheetNamed(TOKENS_SHEET), TOKEN_HEADERS);
+    this.tidySheets(staffTypes);
     this.protectSheets();
   }
 
@@ -365,6 +365,16 @@ export class Tracking {
   }
 
   /**
+   * What every save of Settings puts right again (idempotent, so sheets made before either existed
+   * get them too): the Staff sheet's checks ({@link validateStaff}) and Form Tokens hidden (only
+   * the add-on reads it).
+   */
+  tidySheets(staffTypes: readonly string[]): void {
+    this.validateStaff(staffTypes);
+    this.sheet(TOKENS_SHEET).hideSheet();
+  }
+
+  /**
    * Gives the Staff sheet's columns their checks as a business manager types or pastes: Staff Type
    * a drop-down of `staffTypes`, Email and Personal Email checked as addresses. Each warns rather
    * than refuses (setAllowInvalid), so a pasted roster is never lost; the add-on still reports each
@@ -532,8 +542,8 @@ export class Tracking {
    */
   writeDashboard(
     rows: readonly DashboardRow[],
-    byStaffType: readonly (string | number)[][] = [],
-    title = 'By staff type',
+    byStaffType: readonly (string | number)[][],
+    title: string,
   ): void {
     const sheet = this.sheet(DASHBOARD_SHEET);
     sheet.clearContents();
@@ -550,15 +560,21 @@ export class Tracking {
       .getRange(top, 1, byStaffType.length, width)
       .setValues(byStaffType.map((r) => r.map((c) => toCell(c))));
     sheet.getRange(top, 1, 1, width).setFontWeight('bold');
-    this.chartDashboard(sheet, sheet.getRange(top, 1, byStaffType.length - 1, width - 2), title);
+    this.chartDashboard(sheet, sheet.getRange(top, 1, byStaffType.length - 1, width - 2), title, width + 2);
   }
 
   /**
-   * Keeps one stacked bar chart beside the Dashboard's figures, drawn from the table by staff type
-   * (`range`: the header and a row per staff type, each status a series): made once, and changed
+   * Keeps one stacked bar chart to the right of the Dashboard's table (its top-left at `column` of
+   * row 1), drawn from the table by staff type (`range`: the header and a row per staff type, each
+   * status a series): made once, and changed
    * only when the table moved or grew or the title changed (Sheet.insertChart, updateChart).
    */
-  private chartDashboard(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range, title: string): void {
+  private chartDashboard(
+    sheet: Sheet,
+    range: GoogleAppsScript.Spreadsheet.Range,
+    title: string,
+    column: number,
+  ): void {
     const [chart] = sheet.getCharts();
     if (!chart) {
       sheet.insertChart(
@@ -568,7 +584,7 @@ export class Tracking {
           .setStacked()
           .setTitle(title)
           .addRange(range)
-          .setPosition(1, 4, 0, 0)
+          .setPosition(1, column, 0, 0)
           .build(),
       );
       return;

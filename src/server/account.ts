@@ -127,7 +127,7 @@ export function checkAccount(
  * own rule for sending the Form to the personal address). Everyone else's account was already in
  * use, and they are told their AUP is complete rather than that an account is ready.
  */
-function accountIsNew(tracking: Tracking, r: SignatureRequest, personalEmail: string): boolean {
+export function accountIsNew(tracking: Tracking, r: SignatureRequest, personalEmail: string): boolean {
   if (!personalEmail) return false;
   return !tracking
     .readSignatures()
@@ -135,4 +135,15 @@ function accountIsNew(tracking: Tracking, r: SignatureRequest, personalEmail: st
       (s) =>
         s.request.email === r.email && s.request.requestId !== r.requestId && s.request.status === 'Complete',
     );
+}
+
+/**
+ * Where a person's email reaches them now: a new starter's personal address (see `accountIsNew`:
+ * their school account is not in use yet, and mail to a suspended account bounces), otherwise
+ * their school address. Reads the Staff sheet.
+ */
+export function reachableAddress(config: Config, tracking: Tracking, r: SignatureRequest): string {
+  const personal =
+    tracking.readRoster(config.staffTypes).staff.find((p) => p.email === r.email)?.personalEmail ?? '';
+  return accountIsNew(tracking, r, personal) ? personal : r.email;
 }

@@ -2,12 +2,12 @@ import { tooLong } from '../core/limits';
 import { APPROVER_PAGE_SIZE } from '../core/pages';
 import { accountOwed, approve, type SignatureRequest } from '../core/request';
 import { count } from '../core/words';
-import { clearPending, recordPending, type Pending } from '../gas/pending';
+import { clearPending, listPending, recordPending, recordPendings } from '../gas/pending';
 import { Tracking } from '../gas/tracking';
 import { checkAccount } from './account';
 import type { ServerResponse } from './api';
 import { isApprover, isBusinessManager, type ServerContext } from './context';
-import { handOver, settle } from './pending-steps';
+import { HAND_OVER_APPROVAL_MS, handOver, scheduleResume, settle } from './pending-steps';
 import { homeState } from './state';
 import { changeRow, mutate } from './store';
 
@@ -98,10 +98,11 @@ export interface ApproveManyArgs {
 /**
  * Approve all on this page: each listed request is counter-signed by the caller with the systems
  * Settings tick for its staff type (decided here, never taken from the card), in one locked write
- * for them all, each claim recorded first as a single approval's is; their blocks, evidence,
- * notices and account checks are handed to the resume trigger (within minutes). A request that
- * cannot be approved so (its signature still being recorded, its staff type with no systems
- * ticked in Settings, no longer Signed) is left for one-by-one review and named. At most a
+ * for them all, their claims recorded first in one Script Properties write, already released to
+ * the resume trigger (scheduled once), which fills their blocks and takes their evidence,
+ * notices and account checks within minutes. A request that cannot be approved so (its signature
+ * still being recorded, its staff type with no systems ticked in Settings, no longer Signed) is
+ * left for one-by-one review and named. At most a
  * page's worth ({@link APPROVER_PAGE_SIZE}); the caller's own request never. Returns the signers'
  * emails in `data.emails` (JSON), for the card to enable their accounts as the approver.
  */
@@ -110,7 +111,8 @@ export function approveManyOp(ctx: ServerContext, args: ApproveManyArgs): Server
   if (!config || !isApprover(config, ctx.caller))
     return { ok: false, message: 'Only an approver can approve requests.' };
   const tracking = Tracking.open(config);
-  const ids = [...new Set(args.requestIds)].slice(0, APPROVER_PAGE_SIZE);
+  const ids = new Set(args.requestIds.slice(0, APPROVER_PAGE_SIZE));
+  const stillOwed = new Set(listPending(ctx.props).map((p) => p.requestId));
   const left: string[] = [];
   const at = new Date();
   const inputOf = (r: SignatureRequest) => ({
@@ -119,46 +121,54 @@ export function approveManyOp(ctx: ServerContext, args: ApproveManyArgs): Server
     permissions: '',
     at,
   });
-  const owed = new Map<string, Pending>();
-  for (const id of ids) {
-    if (settle(config, tracking, id)) {
-      left.push('a signature still being recorded');
-      continue;
-    }
-    const found = tracking.readSignatures().requests.find((s) => s.request.requestId === id);
-    if (!found) continue;
-    const early = approve(found.request, inputOf(found.request));
-    if (!early.ok) {
-      left.push(`${found.request.name} (${early.message})`);
-      continue;
-    }
-    const input = inputOf(found.request);
-    owed.set(
-      id,
-      recordPending({
-        requestId: id,
-        stage: 'approved',
+  const ready: SignatureRequest[] = [];
+  for (const s of tracking.readSignatures().requests) {
+    const r = s.request;
+    if (!ids.has(r.requestId)) continue;
+    const early = approve(r, inputOf(r));
+    if (stillOwed.has(r.requestId)) left.push(`${r.name} (their signature is still being recorded)`);
+    else if (!early.ok)
+      left.push(
+        `${r.name} (${early.code === 'no-systems' ? 'no systems ticked for their staff type' : early.message})`,
+      );
+    else ready.push(r);
+  }
+  const owed = new Map(
+    recordPendings(
+      ready.map((r) => ({
+        requestId: r.requestId,
+        stage: 'approved' as const,
         at: at.getTime(),
         actor: ctx.caller,
-        details: `Systems: ${input.systems.join(', ')}; permissions: none; approved with the page`,
-      }),
-    );
-  }
+        details: `Systems: ${inputOf(r).systems.join(', ')}; permissions: none; approved with the page`,
+      })),
+      at.getTime() + HAND_OVER_APPROVAL_MS,
+    ).map((p) => [p.requestId, p] as const),
+  );
   const claimed = mutate(config, (snap) => {
     const changed = snap.requests.flatMap((s) => {
       if (!owed.has(s.request.requestId)) return [];
       const t = approve(s.request, inputOf(s.request));
+      if (!t.ok) left.push(`${s.request.name} (${t.message})`);
       return t.ok ? [{ row: s.row, request: t.request }] : [];
     });
     return { changed, result: changed.map((c) => c.request) };
   });
   const done = new Set(claimed.map((r) => r.requestId));
   for (const [id, p] of owed) if (!done.has(id)) clearPending(p);
-  for (const r of claimed) handOver(config, tracking, owed.get(r.requestId) as Pending, r, { fill: false });
+  if (claimed.length) {
+    try {
+      scheduleResume(60_000);
+    } catch {
+      // No trigger could be made (the project's trigger quota): the daily run takes the steps over.
+    }
+  }
   const rest = left.length ? ` Left for one-by-one review: ${left.join('; ')}.` : '';
   return {
     ok: claimed.length > 0,
-    message: `Approved ${count(claimed.length, 'AUP')}; each completes within a few minutes.${rest}`,
+    message: claimed.length
+      ? `Approved ${count(claimed.length, 'AUP')}; each completes within a few minutes.${rest}`
+      : `Nobody could be approved with the page.${rest}`,
     data: { emails: JSON.stringify(claimed.map((r) => r.email)) },
     state: homeState(ctx, args.page),
   };

@@ -1,6 +1,6 @@
 import type { Config } from '../core/config';
 import { maySendAt, nextCycleDay, parseResignRule } from '../core/schedule';
-import type { SignatureRequest } from '../core/request';
+import { returnedNote, type SignatureRequest } from '../core/request';
 import type { RequestView } from './api';
 
 /** Who is asking and on whose authority the server runs. */
@@ -33,7 +33,7 @@ export function ukDate(d: Date | null, withTime = false): string {
 
 /** The card's view of a request. */
 export function viewOf(r: SignatureRequest, nameOf: (email: string) => string = (e) => e): RequestView {
-  const returned = /^Returned by (\S+): ([\s\S]*)$/.exec(r.notes);
+  const returned = returnedNote(r.notes);
   return {
     requestId: r.requestId,
     email: r.email,
@@ -47,7 +47,7 @@ export function viewOf(r: SignatureRequest, nameOf: (email: string) => string = 
     signedVia: r.signedVia,
     approvedBy: r.approvedBy,
     approvedByName: r.approvedBy ? nameOf(r.approvedBy) : '',
-    returned: returned ? { by: nameOf(returned[1] as string), reason: returned[2] as string } : null,
+    returned: returned ? { by: nameOf(returned.by), reason: returned.reason } : null,
     document: r.document,
     account: r.account,
     notes: r.notes,

@@ -20,7 +20,7 @@ import { homeState } from './state';
 import { maySendNow } from './context';
 import { runReminders } from './reminders';
 import { remainingQuota } from '../gas/mail';
-import { SEND_FROM_HOUR, SEND_UNTIL_HOUR } from '../core/schedule';
+import { sendingHours } from '../core/schedule';
 import { count } from '../core/words';
 import { noteViewed } from './viewed';
 
@@ -170,8 +170,11 @@ function invite(ctx: ServerContext, started: number): ServerResponse {
   if (run.remaining > 0) scheduleInvitationJob();
   const problems = run.rosterProblems.length ? ` Skipped: ${run.rosterProblems.join(' ')}` : '';
   const news = `${run.created} new request${run.created === 1 ? '' : 's'}`;
+  const when = maySendNow(config)
+    ? 'in the background within a few minutes'
+    : `when emails next go out (${sendingHours(config)}); their documents are made now`;
   const message = run.remaining
-    ? `${news}; ${run.remaining === 1 ? '1 invitation goes' : `${run.remaining} invitations go`} out in the background within a few minutes.`
+    ? `${news}; ${run.remaining === 1 ? '1 invitation goes' : `${run.remaining} invitations go`} out ${when}.`
     : `${news}: everyone on the Staff sheet has been invited.`;
   return { ok: true, message: `${message}${problems}`, state: homeState(ctx) };
 }
@@ -188,19 +191,21 @@ function remindOverdue(ctx: ServerContext): ServerResponse {
   if (!maySendNow(config))
     return {
       ok: false,
-      message: `Reminders go out ${config.weekendEmails ? 'every day' : 'Monday to Friday'} from ${SEND_FROM_HOUR}:00 to ${SEND_UNTIL_HOUR}:00: they will wait until then.`,
+      message: `Emails go out ${sendingHours(config)}: try again then (the daily run reminds people on their schedule meanwhile).`,
     };
   const run = runReminders(config, ctx.caller, remainingQuota() - config.businessManagers.length, {
     overdueNow: true,
   });
   const left = run.remaining
-    ? ` ${run.remaining} more go out with tomorrow’s run (today’s email quota).`
+    ? ` ${run.remaining} more will be reminded on their schedule (today's email quota is spent).`
     : '';
   return {
     ok: true,
     message: run.sent
       ? `Reminded ${count(run.sent, 'person')} whose AUP is overdue.${left}`
-      : 'Everyone overdue has had a reminder today already.',
+      : run.remaining
+        ? `Nobody could be reminded now: today's email quota is spent. ${count(run.remaining, 'person')} will be reminded on their schedule.`
+        : 'Everyone overdue has had a reminder today already.',
     state: homeState(ctx),
   };
 }

@@ -1,6 +1,6 @@
 import type { Config } from '../core/config';
 import { renderEmail, type EmailContent } from '../core/email-layout';
-import type { SignatureRequest } from '../core/request';
+import { returnedNote, type SignatureRequest } from '../core/request';
 import { count, dueTense, dueWords, listOf, personWithRole, pluralWord } from '../core/words';
 import type { Email } from '../gas/mail';
 import { londonDay, ukDate } from './context';
@@ -115,16 +115,10 @@ export function newStarterInvitation(
   };
 }
 
-/** "Returned by ADDRESS: REASON" in a request's Notes, split; undefined for other notes. */
-function returnedNote(notes: string): { by: string; reason: string } | undefined {
-  const m = /^Returned by (\S+): ([\s\S]*)$/.exec(notes);
-  return m ? { by: m[1] as string, reason: m[2] as string } : undefined;
-}
-
 /** Tells the person their signed AUP was returned, by whom and why, and how to sign again. */
 export function returnedEmail(ctx: MailContext, r: SignatureRequest, to: string, formLink: string): Email {
   const returned = returnedNote(r.notes);
-  const who = returned ? nameOf(ctx, returned.by) : 'your approver';
+  const who = returned ? nameOf(ctx, returned.by) : 'Your approver';
   return {
     to,
     subject: 'Your AUP was returned: please sign again',
@@ -274,11 +268,11 @@ export function enablementDigest(ctx: MailContext, to: string, waiting: readonly
   const n = waiting.length;
   return {
     to,
-    subject: `${count(n, 'new account')} ${n === 1 ? 'waits' : 'wait'} for an administrator`,
+    subject: `${count(n, 'account')} ${n === 1 ? 'waits' : 'wait'} for an administrator`,
     ...body(ctx, {
       greeting: `Dear ${nameOf(ctx, to)},`,
       paragraphs: [
-        `${n === 1 ? 'This person has' : 'These people have'} signed and been approved, but ${n === 1 ? 'their account' : 'their accounts'} can only be switched on by a Google Workspace administrator:`,
+        `${n === 1 ? 'This person has' : 'These people have'} signed and been approved, but ${n === 1 ? 'their account' : 'their accounts'} can only be switched on or confirmed by a Google Workspace administrator:`,
       ],
       list: capped(
         waiting.map((r) => `${personWithRole(r.name, r.role)}: approved ${ukDate(r.approvedAt)}`),
@@ -292,20 +286,29 @@ export function enablementDigest(ctx: MailContext, to: string, waiting: readonly
   };
 }
 
-/** The signer's copy of what they signed, as a PDF, sent as soon as the signature is recorded. */
+/**
+ * The signer's copy of what they signed, as a PDF, sent as soon as the signature is recorded, to
+ * `to` (a new starter's personal address: their school account is not in use yet).
+ */
 export function signedCopyEmail(
   ctx: MailContext,
   r: SignatureRequest,
+  to: string,
   pdf: GoogleAppsScript.Base.BlobSource,
 ): Email {
   return {
-    to: r.email,
+    to,
     subject: `Your signed copy: ${ctx.config.schoolName} Acceptable Use Policy (${r.policyVersion})`,
     ...body(ctx, {
       greeting: `Dear ${r.name},`,
       paragraphs: [
         `Thank you for signing ${policyName(ctx.config, r.policyVersion)} on ${ukDate(r.signedAt, true)}. A PDF of the copy you signed is attached for your records.`,
-        `What happens next: ${listOf(ctx.config.approvers.filter((a) => a !== r.email).map((a) => nameOf(ctx, a))) || 'an approver'} will counter-sign it, and you will hear from us when that is done.`,
+        `What happens next: ${
+          listOf(
+            ctx.config.approvers.filter((a) => a !== r.email).map((a) => nameOf(ctx, a)),
+            'or',
+          ) || 'an approver'
+        } will counter-sign it, and you will hear from us when that is done.`,
       ],
       button: { label: 'Open your signed copy', url: r.document },
     }),
@@ -324,7 +327,7 @@ export function completedEmail(
   r: SignatureRequest,
   options: { accountReady: boolean; personalEmail?: string; pdf?: GoogleAppsScript.Base.BlobSource },
 ): Email {
-  const approver = r.approvedBy ? nameOf(ctx, r.approvedBy) : 'your approver';
+  const approver = r.approvedBy ? nameOf(ctx, r.approvedBy) : 'Your approver';
   const systems = r.systems ? r.systems.split(/,\s*/).filter(Boolean) : [];
   const personal = options.accountReady ? (options.personalEmail ?? '') : '';
   return {

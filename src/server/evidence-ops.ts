@@ -24,7 +24,7 @@ export function verifyOp(ctx: ServerContext, query: string): ServerResponse {
     if (people.length > 1)
       return {
         ok: false,
-        message: `${people.length} people match "${query}": choose one.`,
+        message: `${people.length >= MAX_MATCHES ? `${MAX_MATCHES} or more` : people.length} people match "${query}": choose one${people.length >= MAX_MATCHES ? ', or type more of the name' : ''}.`,
         data: { matches: JSON.stringify(people) },
       };
     who = people[0]?.email ?? query;
@@ -32,9 +32,11 @@ export function verifyOp(ctx: ServerContext, query: string): ServerResponse {
   const v = verifyRequest(config, ctx.caller, who);
   if (!v)
     return { ok: false, message: `Nobody matches "${query}": type part of their name, or their email.` };
+  const verdict =
+    v.request.status === 'Returned' ? 'Nothing to verify' : v.ok ? 'Verified' : 'Verification FAILED';
   return {
     ok: v.ok,
-    message: `${v.ok ? 'Verified' : 'Verification FAILED'} for ${v.request.name}: ${v.findings.join(' ')}`,
+    message: `${verdict} for ${v.request.name}: ${v.findings.join(' ')}`,
     data: {
       name: v.request.name,
       email: v.request.email,

@@ -45,7 +45,8 @@ export function jobOwed(run: InvitationRun): boolean {
  * 1. under the lock, one row per missing person (Invited, Due By), all in one write, with their
  *    "Request created" Audit rows (and any a stopped run wrote the row but not the Audit row of);
  * 2. their personalised documents, until 85% of the budget is used (each costs far more than its email);
- * 3. under the lock, Document and Invited At recorded for those people in one write, their
+ * 3. under the lock, Document, Invited At and Due By (counted from the invitation actually sent,
+ *    so a weekend's wait never shortens the signing window) recorded for those people in one write, their
  *    invitations queued just before it (src/gas/outbox.ts) and named in its Audit rows; beyond
  *    the day's mail quota, or outside the hours emails go out (`maySendNow`: weekends and
  *    evenings), the Document alone, so the next run in hours only sends;
@@ -169,7 +170,12 @@ export function runInvitations(
     const ready = uninvited(snap.requests, config).filter((s) => docs.has(s.request.requestId));
     const changed = ready.slice(0, quota).map((s) => ({
       row: s.row,
-      request: { ...s.request, document: docs.get(s.request.requestId) as string, invitedAt: now },
+      request: {
+        ...s.request,
+        document: docs.get(s.request.requestId) as string,
+        invitedAt: now,
+        dueBy: addDays(now, config.signingWindowDays),
+      },
     }));
     const documented = ready
       .slice(quota)

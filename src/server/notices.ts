@@ -1,5 +1,5 @@
 import { docIdFrom, type Config } from '../core/config';
-import type { SignatureRequest } from '../core/request';
+import { accountOwed, awaiting, type SignatureRequest } from '../core/request';
 import { prefilledLink } from '../gas/forms';
 import { withScriptLock } from '../gas/lock';
 import { remainingQuota, send, type Email } from '../gas/mail';
@@ -28,7 +28,6 @@ import {
   signedNotice,
   type MailContext,
 } from './emails';
-import { awaiting } from './state';
 
 /** How a delivery ended. */
 export interface Delivery {
@@ -68,7 +67,8 @@ export function renderNotice(
       return waiting.length ? approvalsDigest(ctx, n.to, waiting) : undefined;
     }
     case 'enablement': {
-      const waiting = all.filter((r) => r.status === 'Approved' && r.account === 'Pending admin');
+      const now = Date.now();
+      const waiting = all.filter((r) => r.status === 'Approved' && accountOwed(r, now));
       return waiting.length ? enablementDigest(ctx, n.to, waiting) : undefined;
     }
   }
@@ -91,7 +91,7 @@ export function renderNotice(
     case 'signed':
       return signedNotice(ctx, r, n.to);
     case 'copy':
-      return r.signedPdf ? signedCopyEmail(ctx, r, attachment(r.signedPdf)) : undefined;
+      return r.signedPdf ? signedCopyEmail(ctx, r, n.to, attachment(r.signedPdf)) : undefined;
     case 'returned':
       return returnedEmail(ctx, r, n.to, link);
     case 'ready':

@@ -14,7 +14,7 @@ import {
 } from '../gas/pending';
 import { fitCell } from '../core/limits';
 import { Tracking, type AuditEntry, type RowRead } from '../gas/tracking';
-import { checkAccount } from './account';
+import { checkAccount, reachableAddress } from './account';
 import { ukDate } from './context';
 import { claimDetails, deliverNotices, deliverStaleNotices } from './notices';
 import { fillSignatureBlock } from './personal-doc';
@@ -131,7 +131,9 @@ function takeEvidence(
   const approvers =
     signed && config.approverEmails === 'each' ? config.approvers.filter((a) => a !== r.email) : [];
   const notices = [
-    ...(signed ? [newNotice({ kind: 'copy', requestId: r.requestId, to: r.email })] : []),
+    ...(signed
+      ? [newNotice({ kind: 'copy', requestId: r.requestId, to: reachableAddress(config, tracking, r) })]
+      : []),
     ...approvers.map((a) => newNotice({ kind: 'signed', requestId: r.requestId, to: a })),
   ];
   const audit: AuditEntry[] = [
@@ -151,7 +153,7 @@ function takeEvidence(
       actor: p.actor,
       action: 'Notice',
       requestId: r.requestId,
-      details: claimDetails(`Signed: their signed copy to ${r.email}${told}`, notices),
+      details: claimDetails(`Signed: their signed copy to ${notices[0]?.to ?? r.email}${told}`, notices),
     });
   }
   queueNotices(notices, { replace: true });
@@ -206,7 +208,7 @@ export function handOver(
  * enables the account through the Admin SDK just after the claim, and the account is best read
  * after that.
  */
-const HAND_OVER_APPROVAL_MS = 30_000;
+export const HAND_OVER_APPROVAL_MS = 30_000;
 
 /** Fills the signer's or the approver's block, and their line of the Signature record (idempotent). */
 function fillBlock(config: Config, tracking: Tracking, p: Pending, r: SignatureRequest): void {

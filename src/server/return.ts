@@ -1,4 +1,5 @@
-import { tooLong } from '../core/limits';
+import { fitCell, tooLong } from '../core/limits';
+import { withScriptLock } from '../gas/lock';
 import { returnRequest, type SignatureRequest } from '../core/request';
 import { tokenHash } from '../gas/forms';
 import { newNotice, queueNotices, type Notice } from '../gas/outbox';
@@ -91,10 +92,32 @@ export function returnSigned(ctx: ServerContext, args: ReturnArgs): ServerRespon
   if (outcome.request && outcome.notice) {
     try {
       clearSignatureBlock(outcome.request.document);
-    } catch {
-      // The old signature stays in the document until the person signs again, which fills the block anew.
+    } catch (e) {
+      noteUncleared(tracking, ctx.caller, outcome.request.requestId, e);
     }
     deliverNotices(config, [outcome.notice], tracking, new Map([[args.requestId, outcome.request]]));
   }
   return { ok: outcome.ok, message: outcome.message, state: homeState(ctx, args.page) };
+}
+
+/**
+ * Records that a returned signature could not be taken off the document (the Docs API refused):
+ * it stays there until the person signs again, which fills the block anew. Never fails the return.
+ */
+function noteUncleared(tracking: Tracking, actor: string, requestId: string, e: unknown): void {
+  try {
+    withScriptLock(() =>
+      tracking.appendAudit([
+        {
+          at: new Date(),
+          actor,
+          action: 'Signature not cleared',
+          requestId,
+          details: `The returned signature stays in the document until it is signed again: ${fitCell(String((e as Error)?.message ?? e))}`,
+        },
+      ]),
+    );
+  } catch {
+    // The sheet refused too: the Returned row and its Audit row already say what matters.
+  }
 }

@@ -65,11 +65,11 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
   if (typeof outcome === 'string') return { ok: false, message: outcome };
   const saved = outcome;
   shareTracking(saved, config ?? undefined);
-  if (config && config.staffTypes.join('\n') !== saved.staffTypes.join('\n')) {
+  if (config) {
     try {
-      Tracking.open(saved).validateStaff(saved.staffTypes);
+      Tracking.open(saved).tidySheets(saved.staffTypes);
     } catch {
-      // Only the Staff Type drop-down keeps the old list; the roster check reads the new one.
+      // Only the Staff sheet's checks (and a hidden Form Tokens) wait for the next save; the roster check reads the new list.
     }
   }
   if (config) {

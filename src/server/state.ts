@@ -1,7 +1,7 @@
 import { approverRights } from '../gas/approver-rights';
 import { settingsOf } from '../core/config';
 import { APPROVER_PAGE_SIZE, capLines, MAX_CARD_LINES, pageOf } from '../core/pages';
-import { accountOwed, type SignatureRequest } from '../core/request';
+import { accountOwed, awaiting, type SignatureRequest } from '../core/request';
 import type { Roster } from '../core/roster';
 import { hasLeft } from './invite';
 import { Tracking } from '../gas/tracking';
@@ -89,13 +89,6 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
         }
       : null,
   };
-}
-
-/** Signed requests an approver may counter-sign, the longest waiting first: never their own. */
-export function awaiting(requests: readonly SignatureRequest[], approver: string): SignatureRequest[] {
-  return requests
-    .filter((r) => r.status === 'Signed' && r.email !== approver)
-    .sort((a, b) => (a.signedAt?.getTime() ?? 0) - (b.signedAt?.getTime() ?? 0));
 }
 
 /** How many people on the Staff sheet, not yet left, have no request for `version`. */

@@ -64,7 +64,7 @@ export interface RowChange<T> {
  * row is read again, `decide` is asked again on it (so what it decides is always from fresh
  * state), and only the cells it changes are written, with its Audit rows. Where the row moved
  * meanwhile (someone sorted the sheet), the whole sheet is read again under the lock. The read
- * made before the lock is then kept with that row as it now is (`Tracking.keepAfterWrite`), so
+ * made before the lock is then kept with that row as it now is (`Tracking.keepAfterWrites`), so
  * the card drawn next needs no second read of the sheet.
  * @param decide given the request as it is now, or undefined when there is no such request
  */

@@ -21,7 +21,8 @@ export interface Verification {
  * Verify: recomputes a request's hashes from its stored document and signed PDF and compares them
  * with the last snapshot recorded in the (append-only) Audit sheet and with Document SHA-256 on
  * the Signatures sheet, naming what differs: the paragraphs changed since, a changed or missing
- * PDF, a Signatures cell that disagrees with the Audit. Appends a "Verify" Audit row.
+ * PDF, a Signatures cell that disagrees with the Audit. A returned request has nothing signed to
+ * verify, and says so. Appends a "Verify" Audit row.
  * @returns undefined when no request matches `query` (a request ID, an email or a person's full
  * name, for their latest request)
  */
@@ -43,15 +44,19 @@ export function verifyRequest(config: Config, actor: string, query: string): Ver
     findings.push(s);
   };
   const owed = pendingFor(request.requestId)[0];
-  if (owed) {
+  if (request.status === 'Returned') {
+    fail(
+      `${request.name}'s AUP was returned (${request.notes}), so there is no signature to verify now: the withdrawn one, with its hash and PDF, stays in the Audit.`,
+    );
+  } else if (owed) {
     fail(
       `Incomplete evidence: the ${owed.stage === 'signed' ? 'signature' : 'counter-signature'} of ${ukDate(new Date(owed.at), true)} is recorded, but its document block, hash and PDF are still being taken.`,
     );
   } else if (!snap) {
     fail(
       moment
-        ? `Incomplete evidence: ${request.name}'s request ${request.requestId} has no snapshot of its ${moment.split(' ')[0]} document (status ${request.status}).`
-        : `${request.name}'s request ${request.requestId} has no signed snapshot yet (status ${request.status}).`,
+        ? `Incomplete evidence: ${request.name}'s AUP has no snapshot of its ${moment.split(' ')[0]} document (status ${request.status}).`
+        : `${request.name}'s AUP has no signed snapshot yet (status ${request.status}).`,
     );
   } else {
     const now = documentText(DocumentApp.openById(docIdFrom(request.document)));

@@ -1,5 +1,5 @@
 import type { Config } from '../core/config';
-import { accountOwed, type SignatureRequest } from '../core/request';
+import { accountOwed, awaiting, type SignatureRequest } from '../core/request';
 import { daysBetween, nextCycleDay, nextVersionLabel, parseResignRule } from '../core/schedule';
 import { loadConfig } from '../gas/config-store';
 import { ensureActive } from '../gas/directory';
@@ -15,7 +15,6 @@ import { continuePublishing, publishVersion } from '../server/cycle';
 import { claimDetails, deliverNotices } from '../server/notices';
 import { jobOwed, runInvitations, scheduleInvitationJob } from '../server/invite';
 import { runReminders } from '../server/reminders';
-import { awaiting } from '../server/state';
 
 /** Handler of the daily installable trigger; the one-off continuation has its own name. */
 export const DAILY = 'onDailyTrigger';
@@ -36,9 +35,27 @@ interface DailyState {
   enablementOn?: string;
 }
 
-function readState(): DailyState {
-  const json = PropertiesService.getScriptProperties().getProperty(STATE_KEY);
-  return JSON.parse(json ?? '{"lastDigestOn":""}') as DailyState;
+/**
+ * Claims a once-a-day email: under the script lock (Script Properties only) the daily state is
+ * read, `decide` says what to queue and the state after it, and both are written in one
+ * Script Properties write, so two overlapping runs (a continuation starts while its run still
+ * works) never both queue the same day's digest, nor write back an older state.
+ * @returns the notices queued (none when `decide` says there is nothing to send)
+ */
+function claimDaily(
+  decide: (state: DailyState) => { notices: Notice[]; next: DailyState } | undefined,
+): Notice[] {
+  return withScriptLock(
+    () => {
+      const json = PropertiesService.getScriptProperties().getProperty(STATE_KEY);
+      const state = JSON.parse(json ?? '{"lastDigestOn":""}') as DailyState;
+      const claim = decide(state);
+      if (!claim?.notices.length) return [];
+      queueNotices(claim.notices, { extra: { [STATE_KEY]: JSON.stringify(claim.next) } });
+      return claim.notices;
+    },
+    { sheets: false },
+  );
 }
 
 /**
@@ -49,36 +66,35 @@ function readState(): DailyState {
  * Script Properties write, audited, then sent (each at most once).
  */
 function dailyDigests(config: Config, actor: string, today: string): void {
-  const state = readState();
   const tracking = Tracking.open(config);
   const requests = tracking
     .readSignatures()
     .requests.map((s) => s.request)
     .filter((r) => r.policyVersion === config.policyVersion);
-  const notices: Notice[] = [];
+  const waiting = new Map(config.approvers.map((a) => [a, awaiting(requests, a).length] as const));
+  const now = Date.now();
+  const stuck = requests.filter((r) => r.status === 'Approved' && accountOwed(r, now)).length;
   const details: string[] = [];
-  if (config.approverEmails === 'daily' && state.approvalsOn !== today) {
-    for (const a of config.approvers) {
-      const waiting = awaiting(requests, a).length;
-      if (!waiting) continue;
-      notices.push(newNotice({ kind: 'approvals', requestId: '', to: a }));
-      details.push(`${waiting} awaiting ${a}`);
+  const notices = claimDaily((state) => {
+    const queued: Notice[] = [];
+    const next: DailyState = { ...state };
+    if (config.approverEmails === 'daily' && state.approvalsOn !== today) {
+      for (const [a, n] of waiting) {
+        if (!n) continue;
+        queued.push(newNotice({ kind: 'approvals', requestId: '', to: a }));
+        details.push(`${n} awaiting ${a}`);
+        next.approvalsOn = today;
+      }
     }
-  }
-  const approvals = notices.length;
-  const stuck = requests.filter((r) => r.status === 'Approved' && r.account === 'Pending admin').length;
-  if (stuck && state.enablementOn !== today) {
-    for (const bm of config.businessManagers)
-      notices.push(newNotice({ kind: 'enablement', requestId: '', to: bm }));
-    details.push(`${stuck} accounts awaiting an administrator, to ${config.businessManagers.join(', ')}`);
-  }
+    if (stuck && state.enablementOn !== today) {
+      for (const bm of config.businessManagers)
+        queued.push(newNotice({ kind: 'enablement', requestId: '', to: bm }));
+      details.push(`${stuck} accounts awaiting an administrator, to ${config.businessManagers.join(', ')}`);
+      next.enablementOn = today;
+    }
+    return { notices: queued, next };
+  });
   if (!notices.length) return;
-  const next: DailyState = {
-    ...state,
-    approvalsOn: approvals ? today : state.approvalsOn,
-    enablementOn: notices.length > approvals ? today : state.enablementOn,
-  };
-  queueNotices(notices, { extra: { [STATE_KEY]: JSON.stringify(next) } });
   withScriptLock(() =>
     tracking.appendAudit([
       {
@@ -164,12 +180,10 @@ export function dailyWork(): void {
   });
   const reserve = config.businessManagers.length;
   phase('reminders and the digest', () => {
-    const timeLeft = budget - (Date.now() - started);
-    const maxEmails = maySendNow(config)
-      ? Math.min(remainingQuota() - reserve, Math.floor((timeLeft * 0.7) / EMAIL_MS))
-      : 0;
-    const reminders = runReminders(config, actor, maxEmails);
     if (!maySendNow(config)) return;
+    const timeLeft = budget - (Date.now() - started);
+    const maxEmails = Math.min(remainingQuota() - reserve, Math.floor((timeLeft * 0.7) / EMAIL_MS));
+    const reminders = runReminders(config, actor, maxEmails);
     escalate(
       config,
       actor,
@@ -199,14 +213,20 @@ function escalate(
   overdue: readonly SignatureRequest[],
 ): void {
   if (!count) return;
-  const state = readState();
-  const due =
-    newly > 0 || !state.lastDigestOn || daysBetween(state.lastDigestOn, today) >= config.escalationEveryDays;
-  if (!due || state.lastDigestOn === today) return;
-  const notices = config.businessManagers.map((bm) =>
-    newNotice({ kind: 'digest', requestId: '', to: bm, newly }),
-  );
-  queueNotices(notices, { extra: { [STATE_KEY]: JSON.stringify({ ...state, lastDigestOn: today }) } });
+  const notices = claimDaily((state) => {
+    const due =
+      newly > 0 ||
+      !state.lastDigestOn ||
+      daysBetween(state.lastDigestOn, today) >= config.escalationEveryDays;
+    if (!due || state.lastDigestOn === today) return undefined;
+    return {
+      notices: config.businessManagers.map((bm) =>
+        newNotice({ kind: 'digest', requestId: '', to: bm, newly }),
+      ),
+      next: { ...state, lastDigestOn: today },
+    };
+  });
+  if (!notices.length) return;
   const tracking = Tracking.open(config);
   withScriptLock(() =>
     tracking.appendAudit([

@@ -1,5 +1,6 @@
 import {
   maySendAt,
+  sendingHours,
   addMonthsTo,
   cycleStartFor,
   daysBetween,
@@ -74,5 +75,12 @@ describe('the hours invitations, reminders and digests go out', () => {
     expect(maySendAt(2, 5, { sendHour: 5, weekendEmails: false })).toBe(true);
     expect(maySendAt(2, 21, { sendHour: 21, weekendEmails: false })).toBe(true);
     expect(maySendAt(2, 22, { sendHour: 21, weekendEmails: false })).toBe(false);
+  });
+});
+
+describe('the sending hours in words', () => {
+  it('says the days and the hours, widened to take in the daily run', () => {
+    expect(sendingHours({ sendHour: 9, weekendEmails: false })).toBe('Monday to Friday, 07:00 to 19:00');
+    expect(sendingHours({ sendHour: 21, weekendEmails: true })).toBe('every day, 07:00 to 22:00');
   });
 });

@@ -18,6 +18,7 @@ describe('en-GB wording rules', () => {
     expect(listOf(['Ann'])).toBe('Ann');
     expect(listOf(['Ann', 'Bea'])).toBe('Ann and Bea');
     expect(listOf(['Ann', 'Bea', 'Cai'])).toBe('Ann, Bea and Cai');
+    expect(listOf(['Ann', 'Bea'], 'or')).toBe('Ann or Bea');
   });
 
   it('puts a due date in the right tense: before, on and after the day', () => {

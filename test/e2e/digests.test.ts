@@ -77,8 +77,8 @@ describe('approvers hear of signatures once a day, unless Settings ask for each 
     nextMorning(host);
     const told = host.ws.sentMail.filter((m) => / for an administrator$/.test(m.subject));
     expect(told.map((m) => [m.to, m.subject, londonDay(m.sentAt)])).toEqual([
-      [[BM], '1 new account waits for an administrator', '2026-09-02'],
-      [[BM], '1 new account waits for an administrator', '2026-09-03'],
+      [[BM], '1 account waits for an administrator', '2026-09-02'],
+      [[BM], '1 account waits for an administrator', '2026-09-03'],
     ]);
     expect(told[0]?.body).toContain('- Zoë Łukasiewicz (');
     expect(told[0]?.htmlBody).toContain('<a href="https://admin.google.com/ac/users"');

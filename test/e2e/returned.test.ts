@@ -51,7 +51,7 @@ describe('a returned AUP, as the signer sees it', () => {
       .flatMap((s) => s.widgets ?? [])
       .map((w) => w.textParagraph?.text ?? '');
     expect(said[0]).toMatch(/^<b>Signed on 1 September 2026 at \d\d:\d\d\. Thank you\.<\/b>$/);
-    expect(said[1]).toContain('What happens next: Alex Okafor and Sam Whitfield will counter-sign it.');
+    expect(said[1]).toContain('What happens next: Alex Okafor or Sam Whitfield will counter-sign it.');
     expect(signed.fixedFooter).toBeUndefined();
   });
 });

@@ -55,8 +55,11 @@ describe('data validation', () => {
     expect(sheet.getRange('D5').getValue()).toBe('Cook');
     sheet.getRange('D2:D10').setDataValidation(app.newDataValidation().requireTextIsEmail().build());
     expect(sheet.getRange('D3').getDataValidation()?.getCriteriaType()).toBe('TEXT_IS_VALID_EMAIL');
-    sheet.getRange('D2:D10').setDataValidation(null);
+    sheet.getRange('D2:D4').setDataValidation(null);
     expect(sheet.getRange('D3').getDataValidation()).toBeNull();
+    expect(sheet.getRange('D5').getDataValidation()?.getCriteriaType()).toBe('TEXT_IS_VALID_EMAIL');
+    sheet.getRange('D1:D20').setDataValidation(null);
+    expect(sheet.getRange('D9').getDataValidation()).toBeNull();
     expect(() => app.newDataValidation().build()).toThrow('The data validation rule has no criteria.');
   });
 });

@@ -163,9 +163,9 @@ describe('emails as a school writes them', () => {
   it("send the signer's copy as a PDF, saying what happens next and who will counter-sign", () => {
     const r = person(1, { signedAt: new Date('2026-09-02T09:00:00Z') });
     const pdf = { getName: () => 'Signed.pdf' } as unknown as GoogleAppsScript.Base.Blob;
-    const e = signedCopyEmail(on('2026-09-02'), r, pdf);
+    const e = signedCopyEmail(on('2026-09-02'), r, r.email, pdf);
     expect(e.attachments).toEqual([pdf]);
-    expect(e.text).toContain('Alex Okafor and Sam Whitfield will counter-sign it');
+    expect(e.text).toContain('Alex Okafor or Sam Whitfield will counter-sign it');
   });
 
   it('name at most 300 people in a digest and count the rest, so a trust’s 2,000 stay inside MailApp’s body limit', () => {

@@ -275,47 +275,43 @@ export class FakeRange implements Pick<GoogleAppsScript.Spreadsheet.Range, Range
   }
 
   /**
-   * Range.setDataValidation(rule): the rule over every cell of the range (null removes it). Rules
-   * apply to what people type in Sheets; a script's own writes are not checked, as in Sheets.
+   * Range.setDataValidation(rule): the rule over every cell of the range (null removes any), in
+   * place of what those cells had; a rule reaching outside the range keeps its other cells. Needs
+   * edit access, as any formatting. Rules apply to what people type in Sheets; a script's own
+   * writes are not checked, as in Sheets.
    */
   setDataValidation(
     rule: GoogleAppsScript.Spreadsheet.DataValidation | null,
   ): GoogleAppsScript.Spreadsheet.Range {
-    return this.call('setDataValidation', () => {
-      if (rule !== null && !(rule instanceof FakeDataValidation))
+    if (rule !== null && !(rule instanceof FakeDataValidation))
+      return this.call('setDataValidation', () => {
         throw this.ctx.exec.error('Invalid argument: rule');
-      const r = this.rect;
-      const inside = (x: Rect): boolean =>
-        x.row >= r.row &&
-        x.column >= r.column &&
-        x.row + x.numRows <= r.row + r.numRows &&
-        x.column + x.numColumns <= r.column + r.numColumns;
-      this.sheet.validations = this.sheet.validations.filter((v) => !inside(v.rect));
-      if (rule)
-        this.sheet.validations.push({
-          rect: { ...r },
-          spec: { ...rule.spec, values: [...rule.spec.values] },
-        });
-      return this as unknown as GoogleAppsScript.Spreadsheet.Range;
+      });
+    return this.write('setDataValidation', () => {
+      const kept = this.sheet.validations.flatMap((v) =>
+        subtractRect(v.rect, this.rect).map((rect) => ({ rect, spec: v.spec })),
+      );
+      if (rule) kept.push({ rect: { ...this.rect }, spec: { ...rule.spec, values: [...rule.spec.values] } });
+      this.sheet.validations = kept;
     });
   }
 
   /** Range.getDataValidation(): the rule of the range's top-left cell, or null. */
   getDataValidation(): GoogleAppsScript.Spreadsheet.DataValidation | null {
     return this.call('getDataValidation', () => {
+      this.ctx.checkView();
       const { row, column } = this.rect;
-      const covering = this.sheet.validations.filter(
+      const covering = this.sheet.validations.find(
         (v) =>
           row >= v.rect.row &&
           row < v.rect.row + v.rect.numRows &&
           column >= v.rect.column &&
           column < v.rect.column + v.rect.numColumns,
       );
-      const last = covering[covering.length - 1];
-      return last
+      return covering
         ? (new FakeDataValidation(
             this.ctx.exec,
-            last.spec,
+            covering.spec,
           ) as unknown as GoogleAppsScript.Spreadsheet.DataValidation)
         : null;
     });
@@ -423,4 +419,24 @@ export class FakeRange implements Pick<GoogleAppsScript.Spreadsheet.Range, Range
   get location(): { sheet: SheetModel; rect: Rect } {
     return { sheet: this.sheet, rect: { ...this.rect } };
   }
+}
+
+/** The parts of `a` outside `b`: up to four rectangles (above, below, left, right of the overlap). */
+export function subtractRect(a: Rect, b: Rect): Rect[] {
+  const top = Math.max(a.row, b.row);
+  const bottom = Math.min(a.row + a.numRows, b.row + b.numRows);
+  const left = Math.max(a.column, b.column);
+  const right = Math.min(a.column + a.numColumns, b.column + b.numColumns);
+  if (top >= bottom || left >= right) return [{ ...a }];
+  const out: Rect[] = [];
+  if (a.row < top) out.push({ row: a.row, column: a.column, numRows: top - a.row, numColumns: a.numColumns });
+  const aBottom = a.row + a.numRows;
+  if (bottom < aBottom)
+    out.push({ row: bottom, column: a.column, numRows: aBottom - bottom, numColumns: a.numColumns });
+  if (a.column < left)
+    out.push({ row: top, column: a.column, numRows: bottom - top, numColumns: left - a.column });
+  const aRight = a.column + a.numColumns;
+  if (right < aRight)
+    out.push({ row: top, column: right, numRows: bottom - top, numColumns: aRight - right });
+  return out;
 }
