@@ -10,8 +10,8 @@ const MAX_MATCHES = 10;
 /**
  * Verify from the card (business managers), for a person chosen by name (or an email or request
  * ID): the findings as the message and, for the result card, in `data` (`name`, `verified`
- * "yes"/"no", `findings` JSON). A name several people match gives them in `data.matches` (JSON,
- * at most {@link MAX_MATCHES}) to choose from.
+ * "yes"/"no", `findings` JSON). A name several people match (two people of the same full name
+ * too) gives them in `data.matches` (JSON, at most {@link MAX_MATCHES}) to choose from.
  */
 export function verifyOp(ctx: ServerContext, query: string): ServerResponse {
   const config = ctx.config;
@@ -19,7 +19,7 @@ export function verifyOp(ctx: ServerContext, query: string): ServerResponse {
     return { ok: false, message: 'Only a business manager can verify.' };
   const tracking = Tracking.open(config);
   let who = query;
-  if (!findRequests(tracking, query).length) {
+  if (new Set(findRequests(tracking, query).map((r) => r.email)).size !== 1) {
     const people = peopleMatching(tracking, query, MAX_MATCHES);
     if (people.length > 1)
       return {
