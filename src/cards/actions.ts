@@ -117,6 +117,16 @@ export function saveSettings(e: AddOnEvent): ActionResponse {
   const input: SettingsInput = {};
   for (const f of fields) input[f] = formValue(e, f);
   const res = callServer('setup', input as Record<string, unknown>);
+  if (!res.ok && res.data?.fields) {
+    const errors = JSON.parse(res.data.fields) as Record<string, string>;
+    const me = Session.getEffectiveUser().getEmail().toLowerCase();
+    return CardService.newActionResponseBuilder()
+      .setNotification(CardService.newNotification().setText(res.message))
+      .setNavigation(
+        CardService.newNavigation().updateCard(setupCard(null, me, '', { typed: input, errors })),
+      )
+      .build();
+  }
   if (!res.ok || !res.data?.report) return respond(res);
   return CardService.newActionResponseBuilder()
     .setNotification(CardService.newNotification().setText(res.message))

@@ -4,6 +4,7 @@ import {
   defaultSystemsFor,
   defaultSystemsText,
   type Settings,
+  type SettingsInput,
 } from '../core/config';
 import { actionButton, esc, text } from './widgets';
 
@@ -74,12 +75,14 @@ const GROUPS: [header: string, fields: FieldSpec[]][] = [
  * sections a business manager fills in from the top: the school and its AUP (the template by its
  * title, with a link), people, systems, signing and reminders, and emails; every field starts
  * with the default a school would choose, choices are drop-downs, and Save is in the fixed
- * footer. `templateName` is the current template's title ('' when unknown).
+ * footer. `templateName` is the current template's title ('' when unknown). With `retry` (a save
+ * the server refused), the card shows what was typed, each field's problem just below it.
  */
 export function setupCard(
   current: Settings | null,
   me: string,
   templateName = '',
+  retry?: { typed: SettingsInput; errors: Record<string, string> },
 ): GoogleAppsScript.Card_Service.Card {
   const card = CardService.newCardBuilder()
     .setName('settings')
@@ -104,12 +107,26 @@ export function setupCard(
     for (const [field, title, hint, initial] of fields) {
       const input = CardService.newTextInput().setFieldName(field).setTitle(title);
       if (hint) input.setHint(hint);
-      const shown = current ? shownValue(current, field) : field === 'businessManagers' ? me : initial;
+      const typed = retry?.typed[field];
+      const shown = retry
+        ? String(Array.isArray(typed) ? typed.join(', ') : (typed ?? ''))
+        : current
+          ? shownValue(current, field)
+          : field === 'businessManagers'
+            ? me
+            : initial;
       if (shown) input.setValue(shown);
       s.addWidget(input);
+      const problem = retry?.errors[field];
+      if (problem)
+        s.addWidget(CardService.newTextParagraph().setText(`<font color="#d93025">${esc(problem)}</font>`));
     }
     if (g === GROUPS.length - 1) {
-      const hour = current?.sendHour ?? 9;
+      const hour = retry ? Number(retry.typed.sendHour ?? 9) : (current?.sendHour ?? 9);
+      const weekends = retry ? retry.typed.weekendEmails === 'yes' : Boolean(current?.weekendEmails);
+      const approverEmails = retry
+        ? String(retry.typed.approverEmails ?? 'daily')
+        : (current?.approverEmails ?? 'daily');
       s.addWidget(
         dropdown(
           'sendHour',
@@ -122,13 +139,13 @@ export function setupCard(
         ),
       );
       s.addWidget(
-        dropdown('weekendEmails', 'Emails at weekends', current?.weekendEmails ? 'yes' : 'no', [
+        dropdown('weekendEmails', 'Emails at weekends', weekends ? 'yes' : 'no', [
           ['no', 'No: Monday to Friday only'],
           ['yes', 'Yes: every day'],
         ]),
       );
       s.addWidget(
-        dropdown('approverEmails', 'Approvers hear of signatures', current?.approverEmails ?? 'daily', [
+        dropdown('approverEmails', 'Approvers hear of signatures', approverEmails, [
           ['daily', 'One digest a day'],
           ['each', 'An email for each signature'],
         ]),

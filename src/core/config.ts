@@ -76,8 +76,12 @@ export const DEFAULT_SYSTEMS = ['Email', 'Google Classroom', 'MIS', 'Wi-Fi'];
 export const DEFAULT_AGREEMENT =
   'I have read, understood and agree to this Acceptable Use Policy, and I understand that failure to comply with it could lead to disciplinary action.';
 
-/** Result of validating settings: the clean value, or every problem in words a person can act on. */
-export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+/**
+ * Result of validating settings: the clean value, or every problem in words a person can act on,
+ * with the first problem of each field by its name (`fields`), to show beside it.
+ */
+export type Checked<T> =
+  { ok: true; value: T } | { ok: false; errors: string[]; fields?: Partial<Record<string, string>> };
 
 /** Raw setup-card input: each field as the card gives it (strings, or lists for multi-selects). */
 export type SettingsInput = Partial<Record<keyof Settings, string | string[]>>;
@@ -91,9 +95,14 @@ export type SettingsInput = Partial<Record<keyof Settings, string | string[]>>;
  */
 export function checkSettings(input: SettingsInput, domain = ''): Checked<Settings> {
   const errors: string[] = [];
-  const limit = (field: LimitedField, value: string, label: string): void => {
+  const fields: Partial<Record<keyof Settings, string>> = {};
+  const fail = (k: keyof Settings, message: string): void => {
+    errors.push(message);
+    fields[k] ??= message;
+  };
+  const limit = (k: keyof Settings, field: LimitedField, value: string, label: string): void => {
     const long = tooLong(field, value);
-    if (long) errors.push(`${label}: ${long}`);
+    if (long) fail(k, `${label}: ${long}`);
   };
   const text = (k: keyof Settings): string => oneLine(asString(input[k]));
   const list = (k: keyof Settings, label: string, field: LimitedField): string[] => {
@@ -101,43 +110,43 @@ export function checkSettings(input: SettingsInput, domain = ''): Checked<Settin
       .map(oneLine)
       .filter((s) => s.length > 0);
     if (out.length > LIMITS.listEntries)
-      errors.push(`${label}: at most ${LIMITS.listEntries} entries (this list has ${out.length}).`);
-    for (const v of out) limit(field, v, label);
+      fail(k, `${label}: at most ${LIMITS.listEntries} entries (this list has ${out.length}).`);
+    for (const v of out) limit(k, field, v, label);
     return out;
   };
   const emails = (k: keyof Settings, label: string): string[] => {
     const out = list(k, label, 'email').map(normaliseEmail);
     for (const e of out) {
-      if (!isEmail(e)) errors.push(`${label}: "${e.slice(0, LIMITS.email)}" is not an email address.`);
+      if (!isEmail(e)) fail(k, `${label}: "${e.slice(0, LIMITS.email)}" is not an email address.`);
       else if (domain && !e.endsWith(`@${domain}`))
-        errors.push(`${label}: ${e} is not a user of your school's domain (${domain}).`);
+        fail(k, `${label}: ${e} is not a user of your school's domain (${domain}).`);
     }
     return [...new Set(out)];
   };
 
   const schoolName = text('schoolName');
-  if (!schoolName) errors.push('School name is required.');
-  limit('schoolName', schoolName, 'School name');
+  if (!schoolName) fail('schoolName', 'School name is required.');
+  limit('schoolName', 'schoolName', schoolName, 'School name');
   const templateDocId = docIdFrom(text('templateDocId'));
-  if (!templateDocId) errors.push('Template: paste the AUP Google Doc link or its ID.');
+  if (!templateDocId) fail('templateDocId', 'Template: paste the AUP Google Doc link or its ID.');
   const policyVersion = text('policyVersion');
-  if (!policyVersion) errors.push('Policy version is required (for example 2026-27).');
-  limit('policyVersion', policyVersion, 'Policy version');
+  if (!policyVersion) fail('policyVersion', 'Policy version is required (for example 2026-27).');
+  limit('policyVersion', 'policyVersion', policyVersion, 'Policy version');
   const approvers = emails('approvers', 'Approvers');
-  if (!approvers.length) errors.push('At least one approver is required.');
+  if (!approvers.length) fail('approvers', 'At least one approver is required.');
   const businessManagers = emails('businessManagers', 'Business managers');
-  if (!businessManagers.length) errors.push('At least one business manager is required.');
+  if (!businessManagers.length) fail('businessManagers', 'At least one business manager is required.');
   const staffTypes = list('staffTypes', 'Staff types', 'staffType');
   const systems = list('systems', 'Systems', 'system');
   const types = staffTypes.length ? staffTypes : DEFAULT_STAFF_TYPES;
   const granted = systems.length ? systems : DEFAULT_SYSTEMS;
   const defaults = parseDefaultSystems(text('defaultSystems'), types, granted);
-  if (typeof defaults === 'string') errors.push(defaults);
+  if (typeof defaults === 'string') fail('defaultSystems', defaults);
   const whole = (k: keyof Settings, label: string, fallback: string, min: number, max: number): number => {
     const raw = text(k) || fallback;
     const n = Number(raw);
     if (!Number.isInteger(n) || n < min || n > max) {
-      errors.push(`${label} must be a whole number from ${min} to ${max}, not "${raw}".`);
+      fail(k, `${label} must be a whole number from ${min} to ${max}, not "${raw}".`);
     }
     return n;
   };
@@ -147,15 +156,15 @@ export function checkSettings(input: SettingsInput, domain = ''): Checked<Settin
   const sendHour = whole('sendHour', 'Hour to send', '9', 0, 23);
   const approverEmails = text('approverEmails') || 'daily';
   if (approverEmails !== 'daily' && approverEmails !== 'each')
-    errors.push('Approver emails: choose "one digest a day" or "one for each signature".');
+    fail('approverEmails', 'Approver emails: choose "one digest a day" or "one for each signature".');
   const weekends = text('weekendEmails') || 'no';
-  if (weekends !== 'no' && weekends !== 'yes') errors.push('Weekend emails: choose yes or no.');
+  if (weekends !== 'no' && weekends !== 'yes') fail('weekendEmails', 'Weekend emails: choose yes or no.');
   const resignOn = text('resignOn') || '1 September';
   const rule = parseResignRule(resignOn);
-  if (typeof rule === 'string') errors.push(rule);
+  if (typeof rule === 'string') fail('resignOn', rule);
   const reminderDays = parseDays(text('reminderDays') || '3, 7');
-  if (typeof reminderDays === 'string') errors.push(reminderDays);
-  if (errors.length) return { ok: false, errors };
+  if (typeof reminderDays === 'string') fail('reminderDays', reminderDays);
+  if (errors.length) return { ok: false, errors, fields };
   return {
     ok: true,
     value: {

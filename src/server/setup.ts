@@ -34,7 +34,12 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
   const allowed = config ? isBusinessManager(config, caller) : caller === owner;
   if (!allowed) return { ok: false, message: 'Only a business manager can change the settings.' };
   const checked = checkSettings(input, owner.split('@')[1] ?? '');
-  if (!checked.ok) return { ok: false, message: checked.errors.join(' ') };
+  if (!checked.ok)
+    return {
+      ok: false,
+      message: checked.errors.join(' '),
+      data: { fields: JSON.stringify(checked.fields ?? {}) },
+    };
   const settings = checked.value;
   if (!canRead(settings.templateDocId, caller)) {
     return {

@@ -123,3 +123,25 @@ describe('systems ticked by staff type', () => {
     expect(parseDefaultSystems(defaultSystemsText(d), types, systems)).toEqual(d);
   });
 });
+
+describe('settings problems by field', () => {
+  it('names the field each problem is about, the first problem of each, to show beside it', () => {
+    const c = checkSettings({
+      approvers: 'not-an-email, also-not',
+      signingWindowDays: '0',
+      staffTypes: 'Staff',
+      defaultSystems: 'Cook: Email',
+    });
+    expect(c.ok).toBe(false);
+    if (c.ok) return;
+    expect(c.fields).toEqual({
+      schoolName: 'School name is required.',
+      templateDocId: 'Template: paste the AUP Google Doc link or its ID.',
+      policyVersion: 'Policy version is required (for example 2026-27).',
+      approvers: 'Approvers: "not-an-email" is not an email address.',
+      businessManagers: 'At least one business manager is required.',
+      defaultSystems: expect.stringMatching(/"Cook" is not one of the staff types/),
+      signingWindowDays: 'Signing window (days) must be a whole number from 1 to 365, not "0".',
+    });
+  });
+});

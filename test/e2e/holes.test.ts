@@ -175,6 +175,12 @@ describe('the holes a reviewer found, closed', () => {
     expect(saved.notification).toMatch(
       /School name: The school name may be at most 100 characters \(this one has 249\)/,
     );
+    const widgets = (saved.card?.sections ?? []).flatMap((sec) => sec.widgets ?? []);
+    const at = widgets.findIndex((w) => w.textInput?.name === 'schoolName');
+    expect(widgets[at]?.textInput?.value).toBe('S'.repeat(249));
+    expect(widgets[at + 1]?.textParagraph?.text).toMatch(
+      /^<font color="#d93025">School name: The school name may be at most 100 characters \(this one has 249\)/,
+    );
     expect(JSON.parse(school.host.ws.scriptProperties.get('AUP_SIGNER_CONFIG')!).schoolName).toBe(
       'Oakfield Primary School',
     );
