@@ -18,18 +18,32 @@ export interface MailContext {
   person: (email: string) => { name: string; role: string } | undefined;
 }
 
+/** Someone as an email names them. */
+type Person = { email: string; name: string; role: string };
+
 /**
  * A mail context whose people are those of the requests `requests()` gives (their latest name and
- * role), read only when an email first names someone.
+ * role), read only when an email first names someone; someone with no request (a business
+ * manager who has not been invited, say) is looked for among `staff()` (the Staff sheet), read
+ * only then.
  */
-export function mailContext(config: Config, requests: () => Iterable<SignatureRequest>): MailContext {
+export function mailContext(
+  config: Config,
+  requests: () => Iterable<SignatureRequest>,
+  staff: () => Iterable<Person> = () => [],
+): MailContext {
   let people: Map<string, { name: string; role: string }> | undefined;
+  let roster: Map<string, { name: string; role: string }> | undefined;
   const person = (email: string): { name: string; role: string } | undefined => {
+    const key = email.toLowerCase();
     if (!people) {
       people = new Map();
       for (const r of requests()) people.set(r.email, { name: r.name, role: r.role });
     }
-    return people.get(email.toLowerCase());
+    const known = people.get(key);
+    if (known) return known;
+    roster ??= new Map([...staff()].map((p) => [p.email, { name: p.name, role: p.role }] as const));
+    return roster.get(key);
   };
   return { config, today: londonDay(), person };
 }

@@ -91,7 +91,11 @@ function quarantine(
   const cache = CacheService.getScriptCache();
   if (cache.get(QUARANTINE_MAIL_KEY)) return;
   cache.put(QUARANTINE_MAIL_KEY, '1', 3600);
-  const ctx = mailContext(config, () => tracking.readSignatures().requests.map((s) => s.request));
+  const ctx = mailContext(
+    config,
+    () => tracking.readSignatures().requests.map((s) => s.request),
+    () => tracking.readRoster(config.staffTypes).staff,
+  );
   for (const bm of config.businessManagers) {
     send(quarantineNotice(ctx, bm, { typedName: f.typedName, respondent: f.respondent, reason }), {
       schoolName: config.schoolName,

@@ -134,7 +134,11 @@ export function deliverNotices(
   let all: ReadonlyMap<string, SignatureRequest> | undefined;
   const everyone = (): ReadonlyMap<string, SignatureRequest> =>
     (all ??= requests ? requestMap(tracking) : byId);
-  const ctx = mailContext(config, () => everyone().values());
+  const ctx = mailContext(
+    config,
+    () => everyone().values(),
+    () => tracking.readRoster(config.staffTypes).staff,
+  );
   const replyTo = config.businessManagers[0];
   const audit: AuditEntry[] = [];
   let quota = remainingQuota();

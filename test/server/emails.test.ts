@@ -187,4 +187,24 @@ describe('emails as a school writes them', () => {
     expect(email.text.length + email.html.length).toBeLessThan(200 * 1024);
     expect(email.subject).toBe('AUP overdue: 2,000 people have not signed');
   });
+
+  it('name someone with no request of their own from the Staff sheet, read only then', () => {
+    let reads = 0;
+    const ctx = {
+      ...mailContext(
+        config,
+        () => [person(1)],
+        () => {
+          reads += 1;
+          return [{ email: 'bm@school.example', name: 'Priya Raman', role: 'School Business Manager' }];
+        },
+      ),
+      today: '2026-09-01',
+    };
+    const invitation = invitationEmail(ctx, person(1));
+    expect(reads).toBe(1);
+    expect(invitation.text).toContain('Reply to this email to reach Priya Raman.');
+    invitationEmail(ctx, person(1));
+    expect(reads).toBe(1);
+  });
 });
