@@ -8,6 +8,7 @@ import { createDocumentApp } from './services/document';
 import { createDriveApp } from './services/drive';
 import { createDocsApi } from './services/docs-api';
 import { createDriveApi } from './services/drive-api';
+import { createSheetsApi } from './services/sheets-api';
 import { createFormApp } from './services/forms';
 import { createGmailApp } from './services/gmail';
 import { createLockService } from './services/lock';
@@ -25,6 +26,7 @@ const ADVANCED: Record<ModelledAdvancedService, (exec: Execution) => unknown> = 
   'admin/directory_v1': createAdminDirectory,
   'docs/v1': createDocsApi,
   'drive/v3': createDriveApi,
+  'sheets/v4': createSheetsApi,
 };
 
 /**

@@ -131,6 +131,7 @@ const TABLE: ReadonlyArray<[prefix: string, ms: number, source: string]> = [
   ['Drive.', 250, '[EST] a Drive API round trip'],
   ['Drive.Files.copy', 1500, '[EST] a Drive copy, as File.makeCopy'],
   ['Docs.Documents.get', 300, '[EST] a Docs API round trip returning the whole document'],
+  ['Sheets.', 250, '[EST] a Sheets API round trip'],
   ['Docs.Documents.batchUpdate', 400, '[EST] a Docs API round trip applying every edit of a document'],
   ['Session.', 1, '[EST] local'],
   ['Utilities.sleep', 0, 'advances the clock by the time slept instead'],

@@ -28,7 +28,7 @@ export interface Manifest {
 }
 
 /** The advanced services the emulator models, by `serviceId/version`. */
-export const MODELLED_ADVANCED_SERVICES = ['admin/directory_v1', 'docs/v1', 'drive/v3'] as const;
+export const MODELLED_ADVANCED_SERVICES = ['admin/directory_v1', 'docs/v1', 'drive/v3', 'sheets/v4'] as const;
 export type ModelledAdvancedService = (typeof MODELLED_ADVANCED_SERVICES)[number];
 
 /**

@@ -148,6 +148,17 @@ const TABLE: ReadonlyArray<[prefix: string, scopes: readonly string[]]> = [
       `${AUTH}drive.readonly`,
     ],
   ],
+  ['Sheets.Spreadsheets.batchUpdate', [`${AUTH}spreadsheets`, `${AUTH}drive`, `${AUTH}drive.file`]],
+  [
+    'Sheets.Spreadsheets.get',
+    [
+      `${AUTH}spreadsheets`,
+      `${AUTH}spreadsheets.readonly`,
+      `${AUTH}drive`,
+      `${AUTH}drive.file`,
+      `${AUTH}drive.readonly`,
+    ],
+  ],
   ['Drive.Permissions.create', [`${AUTH}drive`, `${AUTH}drive.file`]],
   ['Drive.Files.copy', [`${AUTH}drive`, `${AUTH}drive.file`, `${AUTH}drive.appdata`]],
   ['Drive.Files.update', [`${AUTH}drive`, `${AUTH}drive.file`, `${AUTH}drive.appdata`]],
@@ -182,7 +193,7 @@ export function scopesFor(method: string): readonly string[] {
 const SCOPES_OF = new Map<string, readonly string[]>();
 
 /** The advanced services whose calls fail as REST errors rather than with Apps Script's message. */
-const ADVANCED = /^(AdminDirectory|Docs|Drive)\.(\w+)\.(\w+)$/;
+const ADVANCED = /^(AdminDirectory|Docs|Drive|Sheets)\.(\w+)\.(\w+)$/;
 
 /** A call refused for want of a scope: Apps Script's message, and the HTTP code of an advanced service's refusal. */
 export interface ScopeRefusal {

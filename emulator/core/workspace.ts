@@ -142,7 +142,7 @@ export interface TenantPolicy {
   outsideSharing: 'blocked' | 'allowed';
   formsOutsideResponses: boolean;
   formsUnpublishedFrom: number;
-  cloudApis: Set<'admin' | 'drive' | 'docs'>;
+  cloudApis: Set<'admin' | 'drive' | 'docs' | 'sheets'>;
 }
 
 /** An OAuth access token handed out by `ScriptApp.getOAuthToken()`: whose it is and what it carries. */
@@ -226,7 +226,7 @@ export class Workspace {
     outsideSharing: 'blocked',
     formsOutsideResponses: true,
     formsUnpublishedFrom: Date.parse('2026-07-01T07:00:00Z'),
-    cloudApis: new Set(['admin', 'drive', 'docs']),
+    cloudApis: new Set(['admin', 'drive', 'docs', 'sheets']),
   };
   /** The script project, set by the host from the bundle's manifest. */
   project: ScriptProject | undefined;

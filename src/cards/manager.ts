@@ -12,7 +12,8 @@ function figures(state: HomeState): (label: string) => number {
 
 /**
  * The business manager's section: where the cycle stands, as labelled counts (complete, awaiting
- * approval, not yet signed with how many are overdue, returned); the one main action the state
+ * approval, not yet signed with how many are overdue, returned) with links to the sheet's filter
+ * views "Needs chasing" and "This cycle"; the one main action the state
  * calls for (Send invitations while people wait for theirs, then Remind the overdue now, then
  * nothing to do; Send invitations stays among the other buttons, for people added to the Staff
  * sheet since the card was drawn); the roster's problems; and the rest behind buttons, each on its own card
@@ -49,6 +50,12 @@ export function managerSection(state: HomeState): Section {
       .setText(`<b>${notSigned}</b>`)
       .setBottomLabel(esc(`${n('Overdue')} overdue, ${n('Returned')} returned to sign again`)),
   );
+  if (m.views)
+    s.addWidget(
+      CardService.newButtonSet()
+        .addButton(linkButton('Needs chasing', m.views.needsChasing))
+        .addButton(linkButton('This cycle', m.views.thisCycle)),
+    );
   for (const p of m.rosterProblems) s.addWidget(text(p));
   const main = mainAction(state, n('Overdue'));
   s.addWidget(text(main.say));

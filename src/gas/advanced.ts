@@ -14,6 +14,11 @@ export function docsApi(): GoogleAppsScript.Docs {
   return Docs as GoogleAppsScript.Docs;
 }
 
+/** The Google Sheets API advanced service (userSymbol `Sheets`). @throws ReferenceError when not enabled */
+export function sheetsApi(): GoogleAppsScript.Sheets {
+  return Sheets as GoogleAppsScript.Sheets;
+}
+
 /** The Admin SDK Directory API advanced service (userSymbol `AdminDirectory`). @throws ReferenceError when not enabled */
 export function directoryApi(): GoogleAppsScript.AdminDirectory {
   return AdminDirectory as GoogleAppsScript.AdminDirectory;
@@ -30,10 +35,16 @@ export function requireAdvancedServices(): void {
 }
 
 /** Which advanced services this execution has (for Check deployment, which must not throw). */
-export function enabledAdvancedServices(): { Drive: boolean; Docs: boolean; AdminDirectory: boolean } {
+export function enabledAdvancedServices(): {
+  Drive: boolean;
+  Docs: boolean;
+  Sheets: boolean;
+  AdminDirectory: boolean;
+} {
   return {
     Drive: typeof Drive !== 'undefined',
     Docs: typeof Docs !== 'undefined',
+    Sheets: typeof Sheets !== 'undefined',
     AdminDirectory: typeof AdminDirectory !== 'undefined',
   };
 }

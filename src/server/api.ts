@@ -94,6 +94,8 @@ export interface HomeState {
     trackingUrl: string;
     /** People on the Staff sheet (not left) without a request for the current version. */
     toInvite: number;
+    /** The Signatures sheet's filter views, by link (null before they are made). */
+    views: { needsChasing: string; thisCycle: string } | null;
     dashboard: DashboardRow[];
     rosterProblems: string[];
     settings: Settings;

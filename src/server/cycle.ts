@@ -9,6 +9,7 @@ import { withScriptLock } from '../gas/lock';
 import { PUBLISH_KEY, readPublishing, type Publishing } from '../gas/publish-record';
 import { Tracking, type AuditEntry } from '../gas/tracking';
 import { londonDay } from './context';
+import { syncFilterViews } from './filter-views';
 import { jobOwed, runInvitations, scheduleInvitationJob, type InvitationRun } from './invite';
 import { scheduleResume } from './pending-steps';
 import { versionStores } from './provision';
@@ -146,6 +147,7 @@ export function continuePublishing(
     const updated: Config = { ...config, ...assets };
     saveConfig(updated);
     PropertiesService.getScriptProperties().deleteProperty(PUBLISH_KEY);
+    syncFilterViews(updated);
     const run = runInvitations(updated, actor, started, budgetMs);
     if (jobOwed(run)) scheduleInvitationJob();
     return { ok: true, config: updated, superseded, run };

@@ -15,6 +15,7 @@ import { newVersionAssets } from './cycle';
 import { readDocLines } from '../gas/documents';
 import { withScriptLock } from '../gas/lock';
 import { Tracking } from '../gas/tracking';
+import { syncFilterViews } from './filter-views';
 import type { ServerResponse } from './api';
 import { isBusinessManager, londonDay, type ServerContext } from './context';
 import { installDailyTrigger } from '../triggers/daily';
@@ -70,6 +71,7 @@ export function setup(ctx: ServerContext, input: SettingsInput): ServerResponse 
   if (typeof outcome === 'string') return { ok: false, message: outcome };
   const saved = outcome;
   shareTracking(saved, config ?? undefined);
+  syncFilterViews(saved);
   if (config) {
     try {
       Tracking.open(saved).tidySheets(saved.staffTypes);

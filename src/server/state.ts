@@ -1,3 +1,4 @@
+import { filterViewLinks } from '../gas/filter-views';
 import { approverRights } from '../gas/approver-rights';
 import { settingsOf } from '../core/config';
 import { APPROVER_PAGE_SIZE, capLines, MAX_CARD_LINES, pageOf } from '../core/pages';
@@ -80,6 +81,7 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
           trackingUrl: tracking.url,
           dashboard: dashboard(requests, config.policyVersion, ukDate(new Date(), true), cycleOf(config)),
           toInvite: uninvitedStaff(roster, requests, config.policyVersion),
+          views: filterViewLinks(tracking.url, ctx.props),
           rosterProblems: capLines(
             roster.problems.map((p) => p.message),
             MAX_CARD_LINES,

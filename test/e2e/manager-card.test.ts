@@ -1,10 +1,15 @@
 import type { chat_v1 } from '@googleapis/chat';
+import { Execution } from '../../emulator/core/execution';
+import { createSheetsApi } from '../../emulator/services/sheets-api';
+import { readSheet } from '../../emulator/services/spreadsheet';
 import { rowOf, sampleSchool } from './support';
 
 const BM = 'bm@school.example';
 const ZOE = 'zoe.lukasiewicz@school.example';
 
 type Card = chat_v1.Schema$GoogleAppsCardV1Card;
+const signaturesHeader = (school: Awaited<ReturnType<typeof sampleSchool>>) =>
+  (readSheet(school.host.ws, school.config.trackingSpreadsheetId, 'Signatures').values[0] ?? []).map(String);
 const widgets = (card: Card | undefined) => (card?.sections ?? []).flatMap((s) => s.widgets ?? []);
 const texts = (card: Card | undefined) => widgets(card).map((w) => w.textParagraph?.text ?? '');
 const labelledAs = (card: Card | undefined, label: string) =>
@@ -90,5 +95,41 @@ describe('the business manager’s card', () => {
     expect(bm.click('Evidence pack').notification).toBe(
       'Evidence pack for Zoë Łukasiewicz saved beside the signed PDF.',
     );
+  });
+
+  it('links its counts to the sheet’s filter views, made at setup and moved to each new version', async () => {
+    const school = await sampleSchool();
+    const { host } = school;
+    const bm = host.as(BM);
+    const card = bm.openHomepage('GMAIL').card;
+    const links = widgets(card)
+      .flatMap((w) => w.buttonList?.buttons ?? [])
+      .filter((b) => b.text === 'Needs chasing' || b.text === 'This cycle')
+      .map((b) => b.onClick?.openLink?.url ?? '');
+    expect(links).toEqual([
+      expect.stringMatching(/^https:\/\/docs\.google\.com\/spreadsheets\/d\/[\w-]+\/edit#gid=0&fvid=\d+$/),
+      expect.stringMatching(/#gid=0&fvid=\d+$/),
+    ]);
+    const views = () => {
+      const exec = new Execution(host.ws, 'editor', BM, BM);
+      const api = createSheetsApi(exec).Spreadsheets;
+      const sheet = api
+        .get(school.config.trackingSpreadsheetId)
+        .sheets?.find((x) => x.properties?.title === 'Signatures');
+      return new Map((sheet?.filterViews ?? []).map((v) => [v.title, v.criteria as Record<string, unknown>]));
+    };
+    const header = signaturesHeader(school);
+    const status = String(header.indexOf('Status'));
+    const version = String(header.indexOf('Policy Version'));
+    const textEq = (v: string) => ({ condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: v }] } });
+    expect(views().get('Needs chasing')).toEqual({
+      [version]: textEq('2026-27'),
+      [status]: { hiddenValues: ['Signed', 'Approved', 'Complete', 'Superseded'] },
+    });
+    expect(views().get('This cycle')).toEqual({ [version]: textEq('2026-27') });
+    bm.click('Publish a new version…');
+    bm.click('Publish and invite 10', { newVersion: '2026-27 v2' });
+    expect(views().get('This cycle')).toEqual({ [version]: textEq('2026-27 v2') });
+    expect(views().size).toBe(2);
   });
 });

@@ -104,6 +104,14 @@ export interface RuleModel {
  * One sheet (tab, developers.google.com/apps-script/reference/spreadsheet/sheet): its cells, formatting,
  * dimensions and sheet-level settings.
  */
+/** A filter view of a sheet: its ID, title, range and criteria by 0-based column index. */
+export interface FilterViewModel {
+  id: number;
+  title: string;
+  range: Rect;
+  criteria: Record<string, Record<string, unknown>>;
+}
+
 export class SheetModel {
   values = new Grid<Cell>('');
   styles: Record<StyleKey, Grid<string>> = {
@@ -121,6 +129,8 @@ export class SheetModel {
   filter: Rect | null = null;
   protection: ProtectionModel | null = null;
   rules: RuleModel[] = [];
+  /** Filter views (Sheets API `addFilterView`), in the order they were added. */
+  filterViews: FilterViewModel[] = [];
   /** Embedded charts (Sheet.insertChart), in insertion order. */
   charts: ChartSpec[] = [];
   /** Data-validation rules, later ones over earlier ones where they overlap (Range.setDataValidation). */
@@ -177,6 +187,7 @@ export class SheetModel {
       editors: this.protection.editors && new Set(this.protection.editors),
     };
     copy.rules = this.rules.map((r) => ({ ...r, rects: r.rects.map((x) => ({ ...x })) }));
+    copy.filterViews = this.filterViews.map((v) => structuredClone(v));
     copy.charts = this.charts.map((c) => ({
       ...c,
       rects: c.rects.map((r) => ({ ...r })),
@@ -199,6 +210,7 @@ export class SheetModel {
 export class SpreadsheetContent implements ItemContent {
   private sheetCounter = 0;
   private chartCounter = 0;
+  private filterViewCounter = 0;
 
   constructor(
     public timeZone: string,
@@ -209,6 +221,12 @@ export class SpreadsheetContent implements ItemContent {
   nextSheetId(): number {
     const n = this.sheetCounter++;
     return n === 0 ? 0 : (n * 2654435761) % 2147483647;
+  }
+
+  /** A new filter view ID, unique in the spreadsheet. */
+  nextFilterViewId(): number {
+    this.filterViewCounter += 1;
+    return 2_000_000 + this.filterViewCounter;
   }
 
   /** A new chart ID, unique in the spreadsheet. */
@@ -230,6 +248,7 @@ export class SpreadsheetContent implements ItemContent {
     );
     copy.sheetCounter = this.sheetCounter;
     copy.chartCounter = this.chartCounter;
+    copy.filterViewCounter = this.filterViewCounter;
     return copy;
   }
 
