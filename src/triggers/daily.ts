@@ -1,6 +1,7 @@
 import type { Config } from '../core/config';
 import { accountOwed, awaiting, type SignatureRequest } from '../core/request';
 import { daysBetween, nextCycleDay, nextVersionLabel, parseResignRule } from '../core/schedule';
+import { approverRights } from '../gas/approver-rights';
 import { loadConfig } from '../gas/config-store';
 import { ensureActive } from '../gas/directory';
 import { withScriptLock } from '../gas/lock';
@@ -61,8 +62,9 @@ function claimDaily(
 /**
  * Once a day: each approver with signatures awaiting their counter-signature gets one digest
  * naming them (where Settings ask for a digest rather than an email a signature), and the
- * business managers are told who has been approved but waits for a directory administrator to
- * switch their account on. Claimed as the overdue digest is: queued with the day's state in one
+ * business managers, with the approvers whose approvals showed they are directory
+ * administrators, are told who has been approved but waits for an administrator to switch their
+ * account on. Claimed as the overdue digest is: queued with the day's state in one
  * Script Properties write, audited, then sent (each at most once).
  */
 function dailyDigests(config: Config, actor: string, today: string): void {
@@ -74,6 +76,9 @@ function dailyDigests(config: Config, actor: string, today: string): void {
   const waiting = new Map(config.approvers.map((a) => [a, awaiting(requests, a).length] as const));
   const now = Date.now();
   const stuck = requests.filter((r) => r.status === 'Approved' && accountOwed(r, now)).length;
+  const rights = approverRights();
+  const admins = config.approvers.filter((a) => rights[a] === true);
+  const told = [...new Set([...config.businessManagers, ...admins])];
   const details: string[] = [];
   const notices = claimDaily((state) => {
     const queued: Notice[] = [];
@@ -87,9 +92,8 @@ function dailyDigests(config: Config, actor: string, today: string): void {
       }
     }
     if (stuck && state.enablementOn !== today) {
-      for (const bm of config.businessManagers)
-        queued.push(newNotice({ kind: 'enablement', requestId: '', to: bm }));
-      details.push(`${stuck} accounts awaiting an administrator, to ${config.businessManagers.join(', ')}`);
+      for (const to of told) queued.push(newNotice({ kind: 'enablement', requestId: '', to }));
+      details.push(`${stuck} accounts awaiting an administrator, to ${told.join(', ')}`);
       next.enablementOn = today;
     }
     return { notices: queued, next };

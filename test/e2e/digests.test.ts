@@ -66,19 +66,27 @@ describe('approvers hear of signatures once a day, unless Settings ask for each 
     expect(toApprovers(host)).toHaveLength(2);
   });
 
-  it('an approval waiting for a directory administrator is told to the business manager once a day, by name', async () => {
+  it('an approval waiting for a directory administrator is told to the business manager and the known administrators once a day, by name', async () => {
     const school = await sampleSchool();
     const { host } = school;
     host.ws.users.get(HEAD)!.isAdmin = false;
     host.ws.users.get(BM)!.readsUsers = false;
     zoeSignsAndHeadApproves(school);
     expect(rowOf(school, ZOE).Account).toBe('Pending admin');
+    const rights = JSON.parse(host.ws.scriptProperties.get('AUP_SIGNER_APPROVER_RIGHTS') ?? '{}') as Record<
+      string,
+      boolean
+    >;
+    expect(rights[HEAD]).toBe(false);
+    host.ws.scriptProperties.set('AUP_SIGNER_APPROVER_RIGHTS', JSON.stringify({ ...rights, [TECH]: true }));
     nextMorning(host);
     nextMorning(host);
     const told = host.ws.sentMail.filter((m) => / for an administrator$/.test(m.subject));
     expect(told.map((m) => [m.to, m.subject, londonDay(m.sentAt)])).toEqual([
       [[BM], '1 account waits for an administrator', '2026-09-02'],
+      [[TECH], '1 account waits for an administrator', '2026-09-02'],
       [[BM], '1 account waits for an administrator', '2026-09-03'],
+      [[TECH], '1 account waits for an administrator', '2026-09-03'],
     ]);
     expect(told[0]?.body).toContain('- Zoë Łukasiewicz (');
     expect(told[0]?.htmlBody).toContain('<a href="https://admin.google.com/ac/users"');
