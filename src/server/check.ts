@@ -1,6 +1,6 @@
 import type { Config } from '../core/config';
 import { capLines } from '../core/pages';
-import { directoryApi, docsApi, driveApi } from '../gas/advanced';
+import { directoryApi, docsApi, driveApi, sheetsApi } from '../gas/advanced';
 import { apiFailure, isDeploymentFault, isTransient, type ApiFailure } from '../gas/api-error';
 import { approverRights } from '../gas/approver-rights';
 import { ENABLEMENT_KEY, ENABLEMENT_TRIGGER } from '../triggers/enablement';
@@ -62,6 +62,7 @@ export function deploymentChecks(config: Config | null, user: string): CheckLine
     return lines;
   }
   run('Docs API', () => [docsApiLine(config)]);
+  run('Sheets API', () => [sheetsApiLine(config)]);
   run('Approvers', () => approverLines(config, userIsAdmin));
   run('Triggers', () => triggerLines(config, user));
   run('Mail quota', () => [mailLine(user)]);
@@ -116,6 +117,24 @@ function docsApiLine(config: Config): CheckLine {
     if (f.code === 404)
       return { status: 'ok', label, detail: 'Enabled (the template line below says what is wrong with it).' };
     return { status: 'fix', label, detail: apiFix(e, 'Google Docs API', 'Docs (v1)', 'documents') };
+  }
+}
+
+/**
+ * The Sheets API, which keeps the tracking sheet's filter views: probed by reading the tracking
+ * spreadsheet's ID. Off, only the filter views (and the card's links to them) are missing.
+ */
+function sheetsApiLine(config: Config): CheckLine {
+  const label = 'Sheets API';
+  try {
+    sheetsApi().Spreadsheets?.get(config.trackingSpreadsheetId, { fields: 'spreadsheetId' });
+    return { status: 'ok', label, detail: 'Enabled.' };
+  } catch (e) {
+    return {
+      status: 'fix',
+      label,
+      detail: `${apiFix(e, 'Google Sheets API', 'Sheets (v4)', 'spreadsheets')} Until then the tracking sheet has no "Needs chasing" and "This cycle" filter views.`,
+    };
   }
 }
 

@@ -101,6 +101,12 @@ describe('Check deployment', () => {
       /Turn on the Google Docs API/,
     ],
     [
+      'the Sheets API is off in the Cloud project',
+      'Sheets API',
+      (s) => s.host.tenant.cloudApis.delete('sheets'),
+      /Turn on the Google Sheets API/,
+    ],
+    [
       'the daily trigger was deleted',
       'Daily trigger',
       (s) =>
