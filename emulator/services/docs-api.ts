@@ -1,7 +1,6 @@
 import type { Execution } from '../core/execution';
-import { restName } from '../core/scopes';
 import { MIME, type DriveItem } from '../core/workspace';
-import { apiDisabledMessage } from './admin-directory';
+import { apiError, fileFor, googleApiCall, type GoogleApi } from './google-api';
 import type { Workspace } from '../core/workspace';
 import { DocContent, type BlockNode, type Heading, type ParaNode } from './document/model';
 import { applyRequests, docContentOf, InvalidRequest } from './docs-batch';
@@ -10,14 +9,12 @@ type Document = GoogleAppsScript.Docs.Schema.Document;
 type StructuralElement = GoogleAppsScript.Docs.Schema.StructuralElement;
 type ParagraphElement = GoogleAppsScript.Docs.Schema.ParagraphElement;
 
-/** The Docs API's status text and status for the codes an injected fault may carry. */
-const FAULT_TEXT: Record<number, [string, string]> = {
-  400: ['Invalid requests', 'INVALID_ARGUMENT'],
-  403: ['The caller does not have permission', 'PERMISSION_DENIED'],
-  404: ['Requested entity was not found.', 'NOT_FOUND'],
-  429: ["Quota exceeded for quota metric 'Read requests'", 'RESOURCE_EXHAUSTED'],
-  500: ['Internal error encountered.', 'INTERNAL'],
-  503: ['The service is currently unavailable.', 'UNAVAILABLE'],
+/** The Docs API as advanced-service calls meet it. */
+const DOCS_API: GoogleApi = {
+  cloudApi: 'docs',
+  title: 'Google Docs API',
+  host: 'docs.googleapis.com',
+  quotaMetric: 'Read requests',
 };
 
 /** Named paragraph styles of the Docs API for DocumentApp's headings. */
@@ -34,52 +31,12 @@ const NAMED_STYLE: Record<Heading, string> = {
 };
 
 /**
- * Apps Script's error for a failed call to the Docs API advanced service: a
- * GoogleJsonResponseException "API call to docs.documents.get failed with error: <message>".
- */
-function apiError(
-  exec: Execution,
-  method: string,
-  message: string,
-  code: number,
-  status: string,
-  reason = status.toLowerCase(),
-): Error {
-  const e = exec.error(`API call to ${restName(method)} failed with error: ${message}`);
-  e.name = 'GoogleJsonResponseException';
-  Object.assign(e, { details: { code, message, status, errors: [{ domain: 'global', reason, message }] } });
-  return e;
-}
-
-/**
- * Runs one Docs API call: an injected fault, or the Cloud project's API switch, answers first.
- * `chars` (the document's text) adds to the modelled time: [EST] 2 ms per 1,000 characters for
- * the response, whose JSON carries every run's style besides the text.
+ * Runs one Docs API call (see `googleApiCall`). `chars` (the document's text) adds to the modelled
+ * time: [EST] 2 ms per 1,000 characters for the response, whose JSON carries every run's style
+ * besides the text.
  */
 function api<T>(exec: Execution, method: string, body: () => T, chars = 0): T {
-  const extraMs = Math.round(chars / 500);
-  return exec.call(
-    method,
-    () => {
-      const fault = exec.takeFault('http');
-      if (fault) {
-        const [text, status] = FAULT_TEXT[fault.code] ?? ['Unknown Error', 'UNKNOWN'];
-        throw apiError(exec, method, text, fault.code, status);
-      }
-      if (!exec.ws.tenant.cloudApis.has('docs')) {
-        throw apiError(
-          exec,
-          method,
-          apiDisabledMessage('Google Docs API', 'docs.googleapis.com'),
-          403,
-          'PERMISSION_DENIED',
-          'accessNotConfigured',
-        );
-      }
-      return body();
-    },
-    extraMs,
-  );
+  return googleApiCall(exec, DOCS_API, method, body, Math.round(chars / 500));
 }
 
 /**
@@ -136,24 +93,14 @@ function textSize(exec: Execution, documentId: string): number {
   return content instanceof DocContent ? content.toText().length : 0;
 }
 
-/**
- * The Google Doc a call names, if the caller may `access` it: 404 "Requested entity was not
- * found." for one missing, binned or not a Doc, 403 "The caller does not have permission" else.
- */
+/** The Google Doc a call names, if the caller may `access` it (see `fileFor`). */
 function documentFor(
   exec: Execution,
   method: string,
   documentId: string,
   access: 'view' | 'edit',
 ): DriveItem {
-  const ws = exec.ws;
-  const item = ws.drive.get(documentId);
-  if (!item || item.trashed || item.mimeType !== MIME.document)
-    throw apiError(exec, method, 'Requested entity was not found.', 404, 'NOT_FOUND');
-  const allowed =
-    access === 'view' ? ws.canView(item, exec.effectiveUser) : ws.canEdit(item, exec.effectiveUser);
-  if (!allowed) throw apiError(exec, method, 'The caller does not have permission', 403, 'PERMISSION_DENIED');
-  return item;
+  return fileFor(exec, method, documentId, MIME.document, access);
 }
 
 /** Structural elements for a run of blocks starting at index `at`. */

@@ -1,75 +1,31 @@
 import type { Execution } from '../core/execution';
-import { restName } from '../core/scopes';
 import { MIME, type DriveItem } from '../core/workspace';
-import { apiDisabledMessage } from './admin-directory';
+import { apiError, fileFor, googleApiCall, type GoogleApi } from './google-api';
 import { SpreadsheetContent, type FilterViewModel, type SheetModel } from './spreadsheet/model';
 
-/** The Sheets API's status text and status for the codes an injected fault may carry. */
-const FAULT_TEXT: Record<number, [string, string]> = {
-  400: ['Invalid requests', 'INVALID_ARGUMENT'],
-  403: ['The caller does not have permission', 'PERMISSION_DENIED'],
-  404: ['Requested entity was not found.', 'NOT_FOUND'],
-  429: ["Quota exceeded for quota metric 'Write requests'", 'RESOURCE_EXHAUSTED'],
-  500: ['Internal error encountered.', 'INTERNAL'],
-  503: ['The service is currently unavailable.', 'UNAVAILABLE'],
+/** The Sheets API as advanced-service calls meet it. */
+const SHEETS_API: GoogleApi = {
+  cloudApi: 'sheets',
+  title: 'Google Sheets API',
+  host: 'sheets.googleapis.com',
+  quotaMetric: 'Write requests',
 };
 
-/** Apps Script's GoogleJsonResponseException for a failed Sheets API call. */
-function apiError(
-  exec: Execution,
-  method: string,
-  message: string,
-  code: number,
-  status: string,
-  reason = status.toLowerCase(),
-): Error {
-  const e = exec.error(`API call to ${restName(method)} failed with error: ${message}`);
-  e.name = 'GoogleJsonResponseException';
-  Object.assign(e, { details: { code, message, status, errors: [{ domain: 'global', reason, message }] } });
-  return e;
-}
-
-/** Runs one Sheets API call: an injected fault, or the Cloud project's API switch, answers first. */
+/** Runs one Sheets API call (see `googleApiCall`). */
 function api<T>(exec: Execution, method: string, body: () => T): T {
-  return exec.call(method, () => {
-    const fault = exec.takeFault('http');
-    if (fault) {
-      const [text, status] = FAULT_TEXT[fault.code] ?? ['Unknown Error', 'UNKNOWN'];
-      throw apiError(exec, method, text, fault.code, status);
-    }
-    if (!exec.ws.tenant.cloudApis.has('sheets')) {
-      throw apiError(
-        exec,
-        method,
-        apiDisabledMessage('Google Sheets API', 'sheets.googleapis.com'),
-        403,
-        'PERMISSION_DENIED',
-        'accessNotConfigured',
-      );
-    }
-    return body();
-  });
+  return googleApiCall(exec, SHEETS_API, method, body);
 }
 
-/** The spreadsheet a call names, if the caller may `access` it (404 / 403 as the API answers). */
+/** The spreadsheet a call names, if the caller may `access` it (see `fileFor`). */
 function spreadsheetFor(
   exec: Execution,
   method: string,
   id: string,
   access: 'view' | 'edit',
 ): { item: DriveItem; content: SpreadsheetContent } {
-  const ws = exec.ws;
-  const item = ws.drive.get(id);
-  if (
-    !item ||
-    item.trashed ||
-    item.mimeType !== MIME.spreadsheet ||
-    !(item.content instanceof SpreadsheetContent)
-  )
+  const item = fileFor(exec, method, id, MIME.spreadsheet, access);
+  if (!(item.content instanceof SpreadsheetContent))
     throw apiError(exec, method, 'Requested entity was not found.', 404, 'NOT_FOUND');
-  const allowed =
-    access === 'view' ? ws.canView(item, exec.effectiveUser) : ws.canEdit(item, exec.effectiveUser);
-  if (!allowed) throw apiError(exec, method, 'The caller does not have permission', 403, 'PERMISSION_DENIED');
   return { item, content: item.content };
 }
 
