@@ -5,7 +5,7 @@ import { enableOwedOnOpen, installEnablementTrigger, noteApproverRights } from '
 import type { HomeState, ServerResponse } from '../server/api';
 import { channelOf, formValue, formValues, param, type AddOnEvent } from './event';
 import { addPersonCard } from './add-person';
-import { confirmApproveAllCard } from './approver';
+import { confirmApproveAllCard, type PagePerson } from './approver';
 import { homeCard } from './homepage';
 import { matchesCard, publishCard, verifiedCard, verifyCard, type Match } from './manager';
 import { templateCheckCard, type Report } from './template-check';
@@ -194,12 +194,14 @@ export function approverPage(e: AddOnEvent): ActionResponse {
     .build();
 }
 
-/** Approve all on this page (approver): pushes the confirmation listing who and with what systems. */
+/**
+ * Approve all on this page (approver): pushes the confirmation listing who and with what
+ * systems, from the page the homepage showed (its button's parameters), without a round trip.
+ */
 export function confirmApproveAll(e: AddOnEvent): ActionResponse {
-  const res = callServer('state', { page: Number(param(e, 'page')) || 0 });
-  if (!res.state) return respond(res);
+  const people = JSON.parse(param(e, 'people') || '[]') as PagePerson[];
   return CardService.newActionResponseBuilder()
-    .setNavigation(CardService.newNavigation().pushCard(confirmApproveAllCard(res.state)))
+    .setNavigation(CardService.newNavigation().pushCard(confirmApproveAllCard(param(e, 'page'), people)))
     .build();
 }
 
@@ -324,12 +326,19 @@ export function publish(e: AddOnEvent): ActionResponse {
   return res.ok ? respond(res, true) : respond({ ok: false, message: res.message });
 }
 
-/** Publish a new version… (business manager): pushes the card that says what it will do. */
-export function showPublish(_e: AddOnEvent): ActionResponse {
-  const state = callServer('state').state;
-  if (!state?.manager) return respond({ ok: false, message: 'Only a business manager can publish.' });
+/**
+ * Publish a new version… (business manager): pushes the card that says what it will do, from the
+ * figures the homepage showed (its button's parameters), without a round trip; publishing itself
+ * is the server's to allow.
+ */
+export function showPublish(e: AddOnEvent): ActionResponse {
+  const figures = {
+    version: param(e, 'version'),
+    open: Number(param(e, 'open')) || 0,
+    everyone: Number(param(e, 'everyone')) || 0,
+  };
   return CardService.newActionResponseBuilder()
-    .setNavigation(CardService.newNavigation().pushCard(publishCard(state)))
+    .setNavigation(CardService.newNavigation().pushCard(publishCard(figures)))
     .build();
 }
 

@@ -54,7 +54,7 @@ export function approverSection(state: HomeState): GoogleAppsScript.Card_Service
           `Approve all on this page (${state.pending.length})`,
           CardService.newAction()
             .setFunctionName('onConfirmApproveAll')
-            .setParameters({ page: String(q.page) }),
+            .setParameters({ page: String(q.page), people: JSON.stringify(pagePeople(state)) }),
         ),
       ),
     );
@@ -76,28 +76,53 @@ export function approverSection(state: HomeState): GoogleAppsScript.Card_Service
   return s;
 }
 
+/** Someone Approve all on this page lists: who, and the systems Settings tick for their staff type. */
+export interface PagePerson {
+  requestId: string;
+  name: string;
+  role: string;
+  staffType: string;
+  systems: string[];
+}
+
+/** The page's people as the confirmation lists them (carried as the button's parameter). */
+function pagePeople(state: HomeState): PagePerson[] {
+  return state.pending.map((r) => ({
+    requestId: r.requestId,
+    name: r.name,
+    role: r.role,
+    staffType: r.staffType,
+    systems: state.defaultSystems[r.staffType] ?? [],
+  }));
+}
+
 /**
  * The confirmation of Approve all on this page: who will be counter-signed, each with the systems
  * Settings tick for their staff type (none ticked: left for one-by-one review), and Approve all in
- * the fixed footer, naming how many.
+ * the fixed footer, naming how many. Drawn from what the homepage showed (`people`, carried by
+ * the button), so it opens without a round trip; the server decides again what each is approved
+ * with, and names anyone it must leave.
  */
-export function confirmApproveAllCard(state: HomeState): GoogleAppsScript.Card_Service.Card {
-  const page = state.pendingPage.page;
+export function confirmApproveAllCard(
+  page: string,
+  people: readonly PagePerson[],
+): GoogleAppsScript.Card_Service.Card {
   const s = CardService.newCardSection().addWidget(
     text(
       'Each will be counter-signed by you with the systems shown. To change anyone’s systems, go back and review them one by one.',
     ),
   );
-  const ready = state.pending.filter((r) => (state.defaultSystems[r.staffType] ?? []).length > 0);
-  for (const r of state.pending) {
-    const systems = state.defaultSystems[r.staffType] ?? [];
+  const ready = people.filter((r) => r.systems.length > 0);
+  for (const r of people) {
     s.addWidget(
       CardService.newDecoratedText()
         .setTopLabel(esc(`${r.role} · ${r.staffType}`))
         .setText(`<b>${esc(r.name)}</b>`)
         .setBottomLabel(
           esc(
-            systems.length ? systems.join(', ') : 'No systems ticked for this staff type: review one by one',
+            r.systems.length
+              ? r.systems.join(', ')
+              : 'No systems ticked for this staff type: review one by one',
           ),
         )
         .setWrapText(true),
@@ -120,7 +145,7 @@ export function confirmApproveAllCard(state: HomeState): GoogleAppsScript.Card_S
           `Approve all ${ready.length}`,
           CardService.newAction()
             .setFunctionName('onApproveAll')
-            .setParameters({ page: String(page), requestIds: ready.map((r) => r.requestId).join(',') }),
+            .setParameters({ page, requestIds: ready.map((r) => r.requestId).join(',') }),
           true,
         ),
       ),

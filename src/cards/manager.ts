@@ -71,7 +71,10 @@ export function managerSection(state: HomeState): Section {
       .addButton(linkButton('Open the tracking sheet', m.trackingUrl))
       .addButton(actionButton('Verify someone…', CardService.newAction().setFunctionName('onShowVerify')))
       .addButton(
-        actionButton('Publish a new version…', CardService.newAction().setFunctionName('onShowPublish')),
+        actionButton(
+          'Publish a new version…',
+          CardService.newAction().setFunctionName('onShowPublish').setParameters(publishFigures(state)),
+        ),
       )
       .addButton(
         actionButton('Check deployment', CardService.newAction().setFunctionName('onCheckDeployment')),
@@ -110,17 +113,32 @@ function mainAction(
 }
 
 /**
- * Publishing a new version, on its own card: what it will do to how many people, the new label
- * and template, and Publish in the fixed footer naming how many are invited again.
+ * What the publish card says of the current version (strings: they travel as the homepage
+ * button's parameters, so the card opens without a round trip): the version, its open requests
+ * and how many people the new version invites.
  */
-export function publishCard(state: HomeState): GoogleAppsScript.Card_Service.Card {
+function publishFigures(state: HomeState): { version: string; open: string; everyone: string } {
   const n = figures(state);
   const open = n('Invited') + n('Overdue') + n('Returned') + n('Signed') + n('Approved');
   const everyone = n('Requests') - n('Superseded') + (state.manager?.toInvite ?? 0);
+  return { version: state.policyVersion, open: String(open), everyone: String(everyone) };
+}
+
+/**
+ * Publishing a new version, on its own card: what it will do to how many people (`figures`, as
+ * the homepage showed them), the new label and template, and Publish in the fixed footer naming
+ * how many are invited again.
+ */
+export function publishCard(figures: {
+  version: string;
+  open: number;
+  everyone: number;
+}): GoogleAppsScript.Card_Service.Card {
+  const { version, open, everyone } = figures;
   const s = CardService.newCardSection()
     .addWidget(
       text(
-        `Publishing replaces ${state.policyVersion}: its ${count(open, 'open request')} ${open === 1 ? 'is' : 'are'} superseded, and everyone on the Staff sheet (${count(everyone, 'person')}) is invited to sign the new version. Signatures already complete stay in the records.`,
+        `Publishing replaces ${version}: its ${count(open, 'open request')} ${open === 1 ? 'is' : 'are'} superseded, and everyone on the Staff sheet (${count(everyone, 'person')}) is invited to sign the new version. Signatures already complete stay in the records.`,
       ),
     )
     .addWidget(

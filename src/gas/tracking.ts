@@ -380,7 +380,7 @@ export class Tracking {
    * than refuses (setAllowInvalid), so a pasted roster is never lost; the add-on still reports each
    * row it cannot use. Run again whenever Settings change the staff types.
    */
-  validateStaff(staffTypes: readonly string[]): void {
+  private validateStaff(staffTypes: readonly string[]): void {
     const sheet = this.sheet(STAFF_SHEET);
     const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
     const col = columnIndex(STAFF_SHEET, header, STAFF_HEADERS);
