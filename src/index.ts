@@ -14,6 +14,7 @@ import {
   installEnablement,
   prepare,
   publish,
+  comparePublish,
   homepage,
   messageOpened,
   returnToSigner,
@@ -160,6 +161,11 @@ export function onRemindOverdue(e: AddOnEvent): GoogleAppsScript.Card_Service.Ac
 /** Card action: return a signed request with a reason. */
 export function onReturn(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
   return returnToSigner(e);
+}
+
+/** Card action: what a new version changes, before it is published (business managers). */
+export function onComparePublish(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return comparePublish(e);
 }
 
 /** Card action: publish a new policy version (business managers). */

@@ -7,7 +7,7 @@ import { channelOf, formValue, formValues, param, type AddOnEvent } from './even
 import { addPersonCard } from './add-person';
 import { confirmApproveAllCard, type PagePerson } from './approver';
 import { homeCard } from './homepage';
-import { matchesCard, publishCard, verifiedCard, verifyCard, type Match } from './manager';
+import { confirmPublishCard, matchesCard, publishCard, verifiedCard, verifyCard, type Match } from './manager';
 import { templateCheckCard, type Report } from './template-check';
 import { setupCard } from './setup';
 import { checkCard } from './check';
@@ -317,13 +317,41 @@ export function addPerson(e: AddOnEvent): ActionResponse {
   return respond(res, res.ok);
 }
 
-/** Publish new version (business manager): supersedes open requests and invites everyone again. */
+/**
+ * Publish (business manager), from the confirmation card: the label and template Compare checked
+ * (its parameters) and the kind chosen; substantive supersedes open requests and invites everyone
+ * again, editorial records the version and tells everyone. The server checks it all again.
+ */
 export function publish(e: AddOnEvent): ActionResponse {
   const res = callServer('publish', {
+    version: param(e, 'version'),
+    template: param(e, 'template'),
+    kind: formValue(e, 'kind'),
+  });
+  return res.ok ? respond(res, true) : respond({ ok: false, message: res.message });
+}
+
+/** Compare (business manager): what changed, on the confirmation card where the kind is chosen. */
+export function comparePublish(e: AddOnEvent): ActionResponse {
+  const res = callServer('compare', {
     version: formValue(e, 'newVersion'),
     template: formValue(e, 'newTemplate'),
   });
-  return res.ok ? respond(res, true) : respond({ ok: false, message: res.message });
+  const d = res.data;
+  if (!res.ok || !d) return respond({ ok: false, message: res.message });
+  const card = confirmPublishCard({
+    version: d.version ?? '',
+    template: d.template ?? '',
+    from: d.from ?? '',
+    counts: d.counts ?? '',
+    changes: JSON.parse(d.changes ?? '[]') as string[],
+    more: Number(d.more) || 0,
+    agreementChanged: d.agreementChanged === 'yes',
+    everyone: Number(param(e, 'everyone')) || 0,
+  });
+  return CardService.newActionResponseBuilder()
+    .setNavigation(CardService.newNavigation().pushCard(card))
+    .build();
 }
 
 /**

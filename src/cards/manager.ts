@@ -125,9 +125,9 @@ function publishFigures(state: HomeState): { version: string; open: string; ever
 }
 
 /**
- * Publishing a new version, on its own card: what it will do to how many people (`figures`, as
- * the homepage showed them), the new label and template, and Publish in the fixed footer naming
- * how many are invited again.
+ * Publishing a new version, on its own card: what publishing does (`figures`, as the homepage
+ * showed them), the new label and template, and, in the fixed footer, Compare, which shows what
+ * changed before anything is published ({@link confirmPublishCard}).
  */
 export function publishCard(figures: {
   version: string;
@@ -138,7 +138,7 @@ export function publishCard(figures: {
   const s = CardService.newCardSection()
     .addWidget(
       text(
-        `Publishing replaces ${version}: its ${count(open, 'open request')} ${open === 1 ? 'is' : 'are'} superseded, and everyone on the Staff sheet (${count(everyone, 'person')}) is invited to sign the new version. Signatures already complete stay in the records.`,
+        `A substantive change replaces ${version}: its ${count(open, 'open request')} ${open === 1 ? 'is' : 'are'} superseded, and everyone on the Staff sheet (${count(everyone, 'person')}) is invited to sign the new version. An editorial change is recorded and shared, and nobody signs again. Signatures already complete stay in the records. You see what changed, and choose which it is, before anything is published.`,
       ),
     )
     .addWidget(
@@ -160,8 +160,64 @@ export function publishCard(figures: {
     .setFixedFooter(
       CardService.newFixedFooter().setPrimaryButton(
         actionButton(
-          `Publish and invite ${everyone}`,
-          CardService.newAction().setFunctionName('onPublishVersion'),
+          'Compare with the current version',
+          CardService.newAction()
+            .setFunctionName('onComparePublish')
+            .setParameters({ everyone: String(everyone) }),
+          true,
+        ),
+      ),
+    )
+    .build();
+}
+
+/** What Compare found, as the confirmation card shows it (strings, from the server's answer). */
+export interface Comparison {
+  version: string;
+  template: string;
+  from: string;
+  counts: string;
+  changes: string[];
+  more: number;
+  agreementChanged: boolean;
+  /** How many people a substantive publication invites. */
+  everyone: number;
+}
+
+/**
+ * The changes from the version in force to the one about to be published, each in plain words
+ * (whom a paragraph is for in brackets), then the choice of substantive (everyone re-signs; the
+ * only choice when the agreement's wording changed) or editorial (nobody re-signs, everyone is
+ * told in one email), and Publish in the fixed footer.
+ */
+export function confirmPublishCard(c: Comparison): GoogleAppsScript.Card_Service.Card {
+  const changes = CardService.newCardSection()
+    .setHeader(`What changed since ${c.from}`)
+    .addWidget(labelled(`${c.version} compared with ${c.from}`, `${c.counts.charAt(0).toUpperCase()}${c.counts.slice(1)}.`));
+  for (const line of c.changes) changes.addWidget(text(line));
+  if (c.more) changes.addWidget(text(`…and ${c.more} more: the changes document lists them all once published.`));
+  const kind = CardService.newSelectionInput()
+    .setType(CardService.SelectionInputType.RADIO_BUTTON)
+    .setFieldName('kind')
+    .setTitle('What kind of change is it?')
+    .addItem(`Substantive: everyone signs again (${count(c.everyone, 'person')})`, 'Substantive', true);
+  if (!c.agreementChanged)
+    kind.addItem('Editorial: recorded and shared, nobody signs again; everyone is told in one email', 'Editorial', false);
+  const choice = CardService.newCardSection().addWidget(kind);
+  if (c.agreementChanged)
+    choice.addWidget(text('The agreement people consent to has new wording, so everyone signs this version.'));
+  return CardService.newCardBuilder()
+    .setName('publish-confirm')
+    .setHeader(CardService.newCardHeader().setTitle(`Publish ${c.version}`))
+    .addSection(changes)
+    .addSection(choice)
+    .setFixedFooter(
+      CardService.newFixedFooter().setPrimaryButton(
+        actionButton(
+          `Publish ${c.version}`,
+          CardService.newAction()
+            .setFunctionName('onPublishVersion')
+            .setParameters({ version: c.version, template: c.template }),
           true,
         ),
       ),

@@ -47,6 +47,7 @@ function openWidgets(s: Section, state: HomeState, mine: RequestView): void {
   }
   if (mine.document)
     s.addWidget(CardService.newButtonSet().addButton(linkButton('Read your AUP', mine.document)));
+  if (state.changes) changedWidgets(s, state.changes);
   s.addWidget(
     CardService.newSelectionInput()
       .setType(CardService.SelectionInputType.CHECK_BOX)
@@ -61,6 +62,14 @@ function openWidgets(s: Section, state: HomeState, mine: RequestView): void {
       .setHint(`As the school has it: ${mine.name}`),
   );
   s.addWidget(text('Typing your full name and pressing Sign is your electronic signature.'));
+}
+
+/** What changed since the version the signer last signed: the counts, each change, the rest by link. */
+function changedWidgets(s: Section, c: NonNullable<HomeState['changes']>): void {
+  s.addWidget(labelled(`What changed since you signed ${c.since}`, `${c.counts}:`));
+  for (const item of c.items) s.addWidget(text(item));
+  if (c.more) s.addWidget(text(`…and ${c.more} more in the changes document.`));
+  if (c.link) s.addWidget(CardService.newButtonSet().addButton(linkButton('All the changes', c.link)));
 }
 
 function doneWidgets(s: Section, state: HomeState, mine: RequestView): void {

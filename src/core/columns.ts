@@ -7,6 +7,7 @@ export const STAFF_SHEET = 'Staff';
 export const AUDIT_SHEET = 'Audit';
 export const DASHBOARD_SHEET = 'Dashboard';
 export const TOKENS_SHEET = 'Form Tokens';
+export const VERSIONS_SHEET = 'Versions';
 
 /**
  * In the order a business manager reads a person's row: who they are and where they stand first
@@ -54,6 +55,24 @@ export const AUDIT_HEADERS = ['Timestamp', 'Actor', 'Action', 'Request ID', 'Det
 
 /** Single-use form tokens, stored only as their SHA-256 hashes so the sheet cannot be used to sign. */
 export const TOKEN_HEADERS = ['Token SHA-256', 'Request ID', 'Issued At', 'Used At'] as const;
+
+/**
+ * One row per published policy version, in the order they were published: the wording people
+ * were asked to sign from then on (a copy of the template as published, placeholders and clause
+ * markers kept), its policy copy to read and its "changes" document. Kind: First, Substantive
+ * (everyone re-signs) or Editorial (no one re-signs).
+ */
+export const VERSION_HEADERS = [
+  'Policy Version',
+  'Kind',
+  'Published At',
+  'Published By',
+  'Template Copy',
+  'Policy Copy',
+  'Changes',
+] as const;
+export const VERSION_KINDS = ['First', 'Substantive', 'Editorial'] as const;
+export type VersionKind = (typeof VERSION_KINDS)[number];
 
 export type SignatureHeader = (typeof SIGNATURE_HEADERS)[number];
 export type StaffHeader = (typeof STAFF_HEADERS)[number];

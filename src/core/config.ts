@@ -57,6 +57,11 @@ export interface Config extends Settings {
   form: PolicyForm;
   /** The day (yyyy-mm-dd, Europe/London) the current cycle (policy version) opened. */
   cycleOpenedOn: string;
+  /**
+   * The editorial version in force, when one was published since {@link policyVersion}: its
+   * label. Signatures of `policyVersion` still count; nobody re-signs for it.
+   */
+  edition?: string;
 }
 
 /** Who can open the policy copy by its link. */

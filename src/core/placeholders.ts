@@ -63,3 +63,11 @@ export function fillPlaceholders(
 function squash(s: string): string {
   return s.replace(/\s+/g, '').toLowerCase();
 }
+
+/** One text with every placeholder replaced by its value (unknown ones, and those without a value, by nothing). */
+export function fillText(text: string, values: Partial<Record<Placeholder, string>>): string {
+  return text.replace(PATTERN, (_m, k: string) => {
+    const key = placeholderKey(k);
+    return (key && values[key]) || '';
+  });
+}

@@ -26,11 +26,8 @@ export function createPolicyForm(
   folderId: string,
 ): PolicyForm {
   const form = FormApp.create(title);
-  const where = policyLink
-    ? `Please read the policy before you sign: ${policyLink}`
-    : 'Please read the policy before you sign: your copy is attached to your invitation email.';
   form
-    .setDescription(`${where}\n\nBy signing you agree: ${agreement}`)
+    .setDescription(formDescription(policyLink, agreement))
     .setConfirmationMessage(
       'Thank you. Your signature has been received and will be counter-signed by the school.',
     );
@@ -50,6 +47,19 @@ export function createPolicyForm(
     consentItemId: consent.getId(),
     referenceItemId: reference.getId(),
   };
+}
+
+/** The Form's description: where to read the policy, and what signing agrees to. */
+function formDescription(policyLink: string, agreement: string): string {
+  const where = policyLink
+    ? `Please read the policy before you sign: ${policyLink}`
+    : 'Please read the policy before you sign: your copy is attached to your invitation email.';
+  return `${where}\n\nBy signing you agree: ${agreement}`;
+}
+
+/** Points the Form's description at another policy copy (an editorial version's), FormApp Form.setDescription. */
+export function relinkPolicyForm(formId: string, policyLink: string, agreement: string): void {
+  FormApp.openById(formId).setDescription(formDescription(policyLink, agreement));
 }
 
 /**

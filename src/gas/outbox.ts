@@ -11,7 +11,8 @@ export type NoticeKind =
   | 'complete'
   | 'digest'
   | 'approvals'
-  | 'enablement';
+  | 'enablement'
+  | 'edition';
 
 /**
  * An email owed (DESIGN.md §8: side effects after the record, each resumable, emails at most

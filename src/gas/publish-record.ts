@@ -15,11 +15,13 @@ export interface Publishing {
   /** The replaced version's Form, closed and its trigger removed. */
   fromFormId: string;
   templateDocId: string;
+  /** Substantive: everyone re-signs; Editorial: recorded and shared, nobody re-signs (absent: Substantive). */
+  kind?: 'Substantive' | 'Editorial';
   actor: string;
   /** When it was recorded (ms). */
   at: number;
-  /** The version's copy and Form as far as they are made. */
-  made: AssetProgress;
+  /** The version's copy and Form as far as they are made, and its record (the Versions sheet). */
+  made: AssetProgress & { templateCopy?: string; changes?: string; recorded?: boolean };
   /** Until when (ms) the run carrying it on holds it. */
   leaseUntil: number;
   /** How many runs have started on it. */

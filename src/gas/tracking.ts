@@ -9,6 +9,8 @@ import {
   STATUS_COLOURS,
   TOKENS_SHEET,
   TOKEN_HEADERS,
+  VERSIONS_SHEET,
+  VERSION_HEADERS,
   columnIndex,
   type SignatureHeader,
   type StaffHeader,
@@ -594,6 +596,19 @@ export class Tracking {
       chart.getOptions().get('title') === title;
     if (!same)
       sheet.updateChart(chart.modify().clearRanges().addRange(range).setOption('title', title).build());
+  }
+
+  /**
+   * The Versions sheet, made when first needed (a deployment older than it gets it at its next
+   * publication), with its header and the owner-only protection of the sheets only the add-on writes.
+   */
+  versionsSheet(): Sheet {
+    const found = this.ss.getSheetByName(VERSIONS_SHEET);
+    if (found) return found;
+    const sheet = this.ss.insertSheet(VERSIONS_SHEET, this.ss.getSheets().length);
+    this.header(sheet, VERSION_HEADERS);
+    ownerOnly(sheet, 'AUP Signer policy versions: written by the add-on alone');
+    return sheet;
   }
 
   private header(sheet: Sheet, headers: readonly string[]): void {

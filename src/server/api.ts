@@ -18,6 +18,7 @@ export type Op =
   | 'prepare'
   | 'verify'
   | 'evidence'
+  | 'compare'
   | 'publish'
   | 'review'
   | 'check';
@@ -71,6 +72,11 @@ export interface HomeState {
   approverNames: string[];
   /** The caller's request for the current policy version, if any. */
   mine: RequestView | null;
+  /**
+   * What changed since the version the caller last signed, while their AUP is open to sign:
+   * the counts in words, the first changes in plain words, how many more, and the changes document.
+   */
+  changes: { since: string; counts: string; items: string[]; more: number; link: string } | null;
   /** The caller's earlier requests. */
   history: RequestView[];
   /** For approvers: one page of the requests awaiting their counter-signature (never their own), oldest signature first. */

@@ -4,7 +4,7 @@ import { OPEN_TO_SIGN } from '../core/request';
 import { templateReport } from '../core/template-report';
 import { CONFIG_KEY, loadConfig, saveConfig } from '../gas/config-store';
 import { readDocLines } from '../gas/documents';
-import { installFormTrigger } from '../gas/forms';
+import { installFormTrigger, relinkPolicyForm } from '../gas/forms';
 import { withScriptLock } from '../gas/lock';
 import { PUBLISH_KEY, readPublishing, type Publishing } from '../gas/publish-record';
 import { Tracking, type AuditEntry } from '../gas/tracking';
@@ -12,7 +12,9 @@ import { londonDay } from './context';
 import { syncFilterViews } from './filter-views';
 import { jobOwed, runInvitations, scheduleInvitationJob, type InvitationRun } from './invite';
 import { scheduleResume } from './pending-steps';
-import { versionStores } from './provision';
+import { editionStores, versionStores } from './provision';
+import { tellOfEdition } from './edition';
+import { recordPublication } from './version-record';
 import { mutate } from './store';
 
 /** States a new version supersedes: everything not yet Complete (Complete requests stay as history). */
@@ -42,7 +44,7 @@ export type PublishOutcome =
  */
 export function publishVersion(
   from: string,
-  next: { version: string; templateDocId: string },
+  next: { version: string; templateDocId: string; kind?: 'Substantive' | 'Editorial' },
   actor: string,
   started: number,
   budgetMs: number,
@@ -52,6 +54,7 @@ export function publishVersion(
   if (large) return { ok: false, message: large };
   const report = templateReport(lines, loadConfig()?.staffTypes ?? []);
   const agreementText = report.agreement ?? DEFAULT_AGREEMENT;
+  const kind = next.kind ?? 'Substantive';
   const begun = withScriptLock(
     (): { ok: true; joined: boolean } | { ok: false; message: string } => {
       const config = loadConfig();
@@ -93,24 +96,37 @@ export function publishVersion(
         return { ok: false, message: `${next.version} is already the current version.` };
       if (config.policyVersion !== from)
         return { ok: false, message: 'The policy version changed meanwhile: open the add-on again.' };
+      if (config.edition === next.version)
+        return { ok: false, message: `${next.version} is already the current version.` };
+      if (kind === 'Editorial' && agreementText !== config.agreementText)
+        return {
+          ok: false,
+          message:
+            'The agreement people consent to has changed wording: publish this as a substantive change, so that everyone signs it.',
+        };
       const record: Publishing = {
         version: next.version,
         from,
         fromFormId: config.form.id,
         templateDocId: next.templateDocId,
+        kind,
         actor,
         at: Date.now(),
         made: {},
         leaseUntil: Date.now() + PUBLISH_LEASE_MS,
         attempts: 1,
       };
-      const updated: Config = {
-        ...config,
-        policyVersion: next.version,
-        templateDocId: next.templateDocId,
-        agreementText,
-        cycleOpenedOn: londonDay(),
-      };
+      const updated: Config =
+        kind === 'Editorial'
+          ? { ...config, templateDocId: next.templateDocId, edition: next.version }
+          : {
+              ...config,
+              policyVersion: next.version,
+              templateDocId: next.templateDocId,
+              agreementText,
+              cycleOpenedOn: londonDay(),
+              edition: undefined,
+            };
       PropertiesService.getScriptProperties().setProperties({
         [CONFIG_KEY]: JSON.stringify(updated),
         [PUBLISH_KEY]: JSON.stringify(record),
@@ -142,11 +158,19 @@ export function continuePublishing(
   if (!p) return undefined;
   try {
     const config = loadConfig() as Config;
-    const superseded = supersede(config, p);
-    const assets = versionAssets(config, p);
+    const editorial = p.kind === 'Editorial';
+    const superseded = editorial ? 0 : supersede(config, p);
+    const assets = editorial ? editionAssets(config, p) : versionAssets(config, p);
+    recordPublication(config, p, assets.policyUrl, () =>
+      PropertiesService.getScriptProperties().setProperty(PUBLISH_KEY, JSON.stringify(p)),
+    );
     const updated: Config = { ...config, ...assets };
     saveConfig(updated);
     PropertiesService.getScriptProperties().deleteProperty(PUBLISH_KEY);
+    if (editorial) {
+      const told = tellOfEdition(updated, p.version, started, budgetMs);
+      return { ok: true, config: updated, superseded, run: { ...NO_INVITATIONS, remaining: told.remaining } };
+    }
     syncFilterViews(updated);
     const run = runInvitations(updated, actor, started, budgetMs);
     if (jobOwed(run)) scheduleInvitationJob();
@@ -156,6 +180,16 @@ export function continuePublishing(
     throw e;
   }
 }
+
+/** An editorial publication's run: it invites nobody. */
+const NO_INVITATIONS: InvitationRun = {
+  created: 0,
+  invited: 0,
+  remaining: 0,
+  blockedByQuota: false,
+  documentsOwed: 0,
+  rosterProblems: [],
+};
 
 /** Runs the resume trigger carries a stopped publication on quickly; then the daily run, once a day. */
 const FAST_ATTEMPTS = 5;
@@ -262,6 +296,24 @@ function versionAssets(config: Config, p: Publishing): Pick<Config, 'policyUrl' 
   );
   installFormTrigger(assets.form.id);
   return assets;
+}
+
+/**
+ * Step 2 of an editorial publication: the version's own policy copy to read, shared, and the
+ * current Form's description pointed at it; the Form itself stays (nobody signs anything new).
+ */
+function editionAssets(config: Config, p: Publishing): Pick<Config, 'policyUrl' | 'policyShared' | 'form'> {
+  const record = (): void => {
+    PropertiesService.getScriptProperties().setProperty(PUBLISH_KEY, JSON.stringify(p));
+  };
+  const assets = editionStores(
+    { schoolName: config.schoolName, policyVersion: p.version, templateDocId: p.templateDocId },
+    config.folderId,
+    p.made,
+    record,
+  );
+  relinkPolicyForm(config.form.id, assets.policyShared === 'anyone' ? assets.policyUrl : '', config.agreementText);
+  return { ...assets, form: config.form };
 }
 
 /** Stops a version's Form accepting responses and removes its form-submit trigger. */

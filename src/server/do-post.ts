@@ -9,7 +9,7 @@ import { isBusinessManager, type ServerContext } from './context';
 import { runInvitations, scheduleInvitationJob } from './invite';
 import { evidenceOp, verifyOp } from './evidence-ops';
 import { prepareTemplate } from './prepare';
-import { publishOp } from './publish';
+import { compareOp, publishOp } from './publish';
 import { returnSigned } from './return';
 import { setup } from './setup';
 import { addStaff } from './staff';
@@ -140,10 +140,12 @@ function dispatch(caller: string, owner: string, req: ServerRequest, started: nu
       return verifyOp(ctx, String(a.query ?? ''));
     case 'evidence':
       return evidenceOp(ctx, String(a.query ?? ''));
+    case 'compare':
+      return compareOp(ctx, { version: String(a.version ?? ''), template: String(a.template ?? '') });
     case 'publish':
       return publishOp(
         ctx,
-        { version: String(a.version ?? ''), template: String(a.template ?? '') },
+        { version: String(a.version ?? ''), template: String(a.template ?? ''), kind: String(a.kind ?? '') },
         started,
       );
     case 'prepare':

@@ -1,8 +1,10 @@
+import { changeCounts, describeChange } from '../core/changes';
 import type { Config } from '../core/config';
 import { renderEmail, type EmailContent } from '../core/email-layout';
 import { returnedNote, type SignatureRequest } from '../core/request';
 import { count, dueTense, dueWords, listOf, personWithRole, pluralWord } from '../core/words';
 import type { Email } from '../gas/mail';
+import type { ChangesReader, ChangesSince } from './changes';
 import { londonDay, ukDate } from './context';
 
 /**
@@ -16,6 +18,8 @@ export interface MailContext {
   today: string;
   /** The name and role of the person with this address, when the school knows them. */
   person: (email: string) => { name: string; role: string } | undefined;
+  /** What changed for the person since the version they last signed (none: a first signature). */
+  changes?: ChangesReader;
 }
 
 /** Someone as an email names them. */
@@ -88,6 +92,10 @@ export function invitationSubject(config: Config): string {
 
 /** The invitation to sign, to the person's Workspace address: a link to their copy, and how to sign. */
 export function invitationEmail(ctx: MailContext, r: SignatureRequest): Email {
+  const how =
+    'Open your copy with the button below. To sign, open AUP Signer in the side panel: here in Gmail beside this email, or in Google Drive with your copy selected. Tick the agreement and type your full name: typing your name is your signature.';
+  const since = ctx.changes?.(r);
+  const changed = since && since.changes.length ? changesWords(since) : undefined;
   return {
     to: r.email,
     subject: invitationSubject(ctx.config),
@@ -95,10 +103,57 @@ export function invitationEmail(ctx: MailContext, r: SignatureRequest): Email {
       greeting: `Dear ${r.name},`,
       paragraphs: [
         `Please read and sign ${policyName(ctx.config, r.policyVersion)} by ${ukDate(r.dueBy)}.`,
-        'Open your copy with the button below. To sign, open AUP Signer in the side panel: here in Gmail beside this email, or in Google Drive with your copy selected. Tick the agreement and type your full name: typing your name is your signature.',
+        ...(changed ? [changed.intro] : [how]),
       ],
+      ...(changed ? { list: changed.list, after: [...changed.after, how] } : {}),
       button: { label: 'Read and sign your AUP', url: r.document },
     }),
+  };
+}
+
+/**
+ * Tells a person that an editorial version was published: what changed for them, in one email,
+ * and that their signature still counts (nothing to sign). Undefined when nothing changed for them.
+ */
+export function editionEmail(ctx: MailContext, r: SignatureRequest, to: string): Email | undefined {
+  const since = ctx.changes?.(r, 'made');
+  if (!since?.changes.length) return undefined;
+  const edition = ctx.config.edition ?? r.policyVersion;
+  const changed = changesWords(since);
+  return {
+    to,
+    subject: `Updated wording: ${ctx.config.schoolName} Acceptable Use Policy (${edition})`,
+    ...body(ctx, {
+      greeting: `Dear ${r.name},`,
+      paragraphs: [
+        `We have made editorial changes to ${policyName(ctx.config, r.policyVersion)}: the new wording is ${edition}. You do not need to sign again; ${r.status === 'Complete' || r.status === 'Approved' || r.status === 'Signed' ? 'your signature still counts' : 'please sign your AUP as already asked'}.`,
+        `What changed for you since ${since.since}: ${changeCounts(since.changes)}.`,
+      ],
+      list: changed.list,
+      after: changed.after,
+      button: { label: 'Read the policy', url: ctx.config.policyUrl },
+    }),
+  };
+}
+
+/** Changes listed in an email, the rest left to the changes document. */
+const EMAIL_CHANGES = 12;
+
+/**
+ * What changed since the version a person last signed, as an email says it: a sentence, the
+ * changes (at most {@link EMAIL_CHANGES}), and where to read them all.
+ */
+export function changesWords(c: ChangesSince): { intro: string; list: string[]; after: string[] } {
+  const more = c.changes.length - EMAIL_CHANGES;
+  return {
+    intro: `This version changes the policy you signed (${c.since}): ${changeCounts(c.changes)}. What changed for you:`,
+    list: c.changes.slice(0, EMAIL_CHANGES).map(describeChange),
+    after:
+      more > 0
+        ? [`…and ${count(more, 'more change')}${c.link ? `: all of them are in the changes document, ${c.link}` : ' in your copy'}.`]
+        : c.link
+          ? [`The changes document lists them too: ${c.link}`]
+          : [],
   };
 }
 

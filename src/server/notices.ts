@@ -14,9 +14,11 @@ import {
   type NoticeClaim,
 } from '../gas/outbox';
 import { Tracking, type AuditEntry } from '../gas/tracking';
+import { changesReader } from './changes';
 import {
   approvalsDigest,
   completedEmail,
+  editionEmail,
   enablementDigest,
   invitationEmail,
   mailContext,
@@ -94,6 +96,8 @@ export function renderNotice(
       return r.signedPdf ? signedCopyEmail(ctx, r, n.to, attachment(r.signedPdf)) : undefined;
     case 'returned':
       return returnedEmail(ctx, r, n.to, link);
+    case 'edition':
+      return editionEmail(ctx, r, n.to);
     case 'ready':
     case 'complete':
       return completedEmail(ctx, r, {
@@ -134,11 +138,14 @@ export function deliverNotices(
   let all: ReadonlyMap<string, SignatureRequest> | undefined;
   const everyone = (): ReadonlyMap<string, SignatureRequest> =>
     (all ??= requests ? requestMap(tracking) : byId);
-  const ctx = mailContext(
-    config,
-    () => everyone().values(),
-    () => tracking.readRoster(config.staffTypes).staff,
-  );
+  const ctx: MailContext = {
+    ...mailContext(
+      config,
+      () => everyone().values(),
+      () => tracking.readRoster(config.staffTypes).staff,
+    ),
+    changes: changesReader(tracking, config, () => everyone().values()),
+  };
   const replyTo = config.businessManagers[0];
   const audit: AuditEntry[] = [];
   let quota = remainingQuota();

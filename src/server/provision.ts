@@ -1,5 +1,6 @@
 import type { Config, PolicyForm, Settings } from '../core/config';
 import { createPolicyForm, installFormTrigger, openForNewStarters } from '../gas/forms';
+import { binDrafts } from '../gas/drafts';
 import { Tracking } from '../gas/tracking';
 import { installDailyTrigger } from '../triggers/daily';
 import { makePolicyCopy, policyCopyName, sharePolicy } from './personal-doc';
@@ -96,6 +97,40 @@ export function provision(settings: Settings, agreementText: string): Stores {
 export type AssetProgress = Partial<Pick<Config, 'policyUrl' | 'policyShared' | 'form'>>;
 
 /**
+ * An editorial version's policy copy to read, made and shared, each step recorded once made (see
+ * {@link versionStores}, whose first two steps these are).
+ * @throws SetupStepError naming the step that failed
+ */
+export function editionStores(
+  settings: Pick<Settings, 'schoolName' | 'policyVersion' | 'templateDocId'>,
+  folderId: string,
+  made: AssetProgress,
+  record: () => void,
+): Pick<Config, 'policyUrl' | 'policyShared'> {
+  policyCopySteps(settings, folderId, made, record);
+  return { policyUrl: made.policyUrl as string, policyShared: made.policyShared ?? 'domain' };
+}
+
+function policyCopySteps(
+  settings: Pick<Settings, 'schoolName' | 'policyVersion' | 'templateDocId'>,
+  folderId: string,
+  made: AssetProgress,
+  record: () => void,
+): void {
+  setupStep('copying the policy for new starters', 'Check that your account can open the template.', () => {
+    if (alive(idFromUrl(made.policyUrl ?? ''))) return;
+    binDrafts(policyCopyName(settings));
+    made.policyUrl = makePolicyCopy(settings, folderId).getUrl();
+    record();
+  });
+  setupStep('sharing the policy copy', 'Check that your account can share files in Google Drive.', () => {
+    if (made.policyShared) return;
+    made.policyShared = sharePolicy(DriveApp.getFileById(idFromUrl(made.policyUrl as string)));
+    record();
+  });
+}
+
+/**
  * A policy version's own stores, step by step, each recorded (`record`, after `made` changes)
  * once it is made (what a stopped run left half-made, found by name, goes to the bin first), so a
  * run that stops is carried on by the next without a second copy or Form: the policy's read-only copy, its sharing (anyone with the link, or the domain where
@@ -109,17 +144,7 @@ export function versionStores(
   made: AssetProgress,
   record: () => void,
 ): Pick<Config, 'policyUrl' | 'policyShared' | 'form'> {
-  setupStep('copying the policy for new starters', 'Check that your account can open the template.', () => {
-    if (alive(idFromUrl(made.policyUrl ?? ''))) return;
-    binDrafts(policyCopyName(settings));
-    made.policyUrl = makePolicyCopy(settings, folderId).getUrl();
-    record();
-  });
-  setupStep('sharing the policy copy', 'Check that your account can share files in Google Drive.', () => {
-    if (made.policyShared) return;
-    made.policyShared = sharePolicy(DriveApp.getFileById(idFromUrl(made.policyUrl as string)));
-    record();
-  });
+  policyCopySteps(settings, folderId, made, record);
   setupStep('making the policy Form for new starters', 'Open Google Forms once with your account.', () => {
     if (made.form && alive(made.form.id)) return;
     const title = `${settings.schoolName} Acceptable Use Policy ${settings.policyVersion}`;
@@ -180,20 +205,6 @@ function alive(id: string | undefined, kind: 'file' | 'folder' = 'file'): id is 
     return !(kind === 'file' ? DriveApp.getFileById(id) : DriveApp.getFolderById(id)).isTrashed();
   } catch {
     return false;
-  }
-}
-
-/**
- * Puts in the bin what an earlier run left half-made under `name` (the files of that name this
- * user owns, DriveApp.getFilesByName), so it is never mistaken for the real one: a run can stop
- * between making a file and recording it.
- */
-function binDrafts(name: string): void {
-  const me = Session.getEffectiveUser().getEmail().toLowerCase();
-  const found = DriveApp.getFilesByName(name);
-  while (found.hasNext()) {
-    const f = found.next();
-    if (!f.isTrashed() && f.getOwner()?.getEmail().toLowerCase() === me) f.setTrashed(true);
   }
 }
 

@@ -15,6 +15,8 @@ import { newVersionAssets } from './cycle';
 import { readDocLines } from '../gas/documents';
 import { withScriptLock } from '../gas/lock';
 import { Tracking } from '../gas/tracking';
+import { readVersions } from '../gas/versions';
+import { recordFirstVersion } from './version-record';
 import { syncFilterViews } from './filter-views';
 import type { ServerResponse } from './api';
 import { isBusinessManager, londonDay, type ServerContext } from './context';
@@ -142,6 +144,10 @@ function saveUnderLock(
   };
   saveConfig(next);
   if (!current) clearSetupProgress();
+  if (!current || changesVersion || !readVersions(Tracking.open(next)).length)
+    setupStep('keeping the template as published', 'Check that your account can open the template.', () =>
+      recordFirstVersion(next, caller),
+    );
   Tracking.open(next).appendAudit([
     {
       at: new Date(),

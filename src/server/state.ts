@@ -2,7 +2,10 @@ import { filterViewLinks } from '../gas/filter-views';
 import { approverRights } from '../gas/approver-rights';
 import { settingsOf } from '../core/config';
 import { APPROVER_PAGE_SIZE, capLines, MAX_CARD_LINES, pageOf } from '../core/pages';
-import { accountOwed, awaiting, type SignatureRequest } from '../core/request';
+import { changeCounts, describeChange } from '../core/changes';
+import type { Config } from '../core/config';
+import { accountOwed, awaiting, OPEN_TO_SIGN, type SignatureRequest } from '../core/request';
+import { changesReader } from './changes';
 import type { Roster } from '../core/roster';
 import { hasLeft } from './invite';
 import { Tracking } from '../gas/tracking';
@@ -39,6 +42,7 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
     directoryAdmin: false,
     pendingAccounts: 0,
     ownAccounts: 0,
+    changes: null,
     manager: null,
   };
   if (!config) return base;
@@ -66,6 +70,7 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
     contact: { name: bm ? nameOf(bm) : '', email: bm },
     approverNames: config.approvers.filter((a) => a !== caller).map(nameOf),
     mine: mine && view(mine),
+    changes: mine && OPEN_TO_SIGN.includes(mine.status) ? changesShown(tracking, config, requests, mine) : null,
     history: own.filter((r) => r !== mine).map(view),
     pending: queue.items.map(view),
     pendingPage: { page: queue.page, pages: queue.pages, total: queue.total, from: queue.from },
@@ -90,6 +95,27 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
           settings: settingsOf(config),
         }
       : null,
+  };
+}
+
+/** Changes the signer's card lists at most (a card section holds 100 widgets). */
+const CARD_CHANGES = 20;
+
+/** What changed for the signer since the version they last signed, as their card shows it. */
+function changesShown(
+  tracking: Tracking,
+  config: Config,
+  requests: readonly SignatureRequest[],
+  mine: SignatureRequest,
+): HomeState['changes'] {
+  const since = changesReader(tracking, config, () => requests)(mine);
+  if (!since?.changes.length) return null;
+  return {
+    since: since.since,
+    counts: changeCounts(since.changes),
+    items: since.changes.slice(0, CARD_CHANGES).map(describeChange),
+    more: Math.max(0, since.changes.length - CARD_CHANGES),
+    link: since.link,
   };
 }
 

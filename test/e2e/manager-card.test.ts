@@ -2,7 +2,7 @@ import type { chat_v1 } from '@googleapis/chat';
 import { Execution } from '../../emulator/core/execution';
 import { createSheetsApi } from '../../emulator/services/sheets-api';
 import { readSheet } from '../../emulator/services/spreadsheet';
-import { rowOf, sampleSchool } from './support';
+import { publishAs, rowOf, sampleSchool } from './support';
 
 const BM = 'bm@school.example';
 const ZOE = 'zoe.lukasiewicz@school.example';
@@ -66,10 +66,14 @@ describe('the business manager’s card', () => {
     const publish = bm.click('Publish a new version…').card;
     expect(publish?.name).toBe('publish');
     expect(texts(publish)[0]).toBe(
-      'Publishing replaces 2026-27: its 10 open requests are superseded, and everyone on the Staff sheet (10 people) is invited to sign the new version. Signatures already complete stay in the records.',
+      'A substantive change replaces 2026-27: its 10 open requests are superseded, and everyone on the Staff sheet (10 people) is invited to sign the new version. An editorial change is recorded and shared, and nobody signs again. Signatures already complete stay in the records. You see what changed, and choose which it is, before anything is published.',
     );
-    expect(publish?.fixedFooter?.primaryButton?.text).toBe('Publish and invite 10');
-    const done = bm.click('Publish and invite 10', { newVersion: '2026-27 v2' });
+    expect(publish?.fixedFooter?.primaryButton?.text).toBe('Compare with the current version');
+    const confirm = bm.click('Compare with the current version', { newVersion: '2026-27 v2' });
+    expect(confirm.card?.name).toBe('publish-confirm');
+    expect(confirm.notification).toBeUndefined();
+    expect(widgets(confirm.card).find((w) => w.decoratedText)?.decoratedText?.text).toBe('No changes.');
+    const done = bm.click('Publish 2026-27 v2', { kind: 'Substantive' });
     expect(done.notification).toMatch(/^Published 2026-27 v2/);
     expect(done.card?.name).toBe('home');
   });
@@ -127,8 +131,7 @@ describe('the business manager’s card', () => {
       [status]: { hiddenValues: ['Signed', 'Approved', 'Complete', 'Superseded'] },
     });
     expect(views().get('This cycle')).toEqual({ [version]: textEq('2026-27') });
-    bm.click('Publish a new version…');
-    bm.click('Publish and invite 10', { newVersion: '2026-27 v2' });
+    publishAs(bm, { newVersion: '2026-27 v2' });
     expect(views().get('This cycle')).toEqual({ [version]: textEq('2026-27 v2') });
     expect(views().size).toBe(2);
   });

@@ -270,6 +270,7 @@ describe('setup that stops part-way', () => {
         'Audit',
         'Dashboard',
         'Form Tokens',
+        'Versions',
       ]);
       expect(
         ss.getSheetByName('Audit')!.getProtections(createSpreadsheetApp(exec).ProtectionType.SHEET),

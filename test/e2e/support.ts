@@ -202,11 +202,18 @@ export function returnWith(approver: UserSession, reason: string): Screen {
  * its card, where the label (and a template) is typed and the footer's Publish pressed.
  * @returns what that press showed (the card itself when the button was not offered)
  */
-export function publishAs(bm: UserSession, fields: { newVersion: string; newTemplate?: string }): Screen {
+export function publishAs(
+  bm: UserSession,
+  fields: { newVersion: string; newTemplate?: string; kind?: 'Substantive' | 'Editorial' },
+): Screen {
   const card = bm.click('Publish a new version…');
-  const publish = card.card?.fixedFooter?.primaryButton?.text;
-  if (!publish) return card;
-  return bm.click(publish, fields);
+  const compare = card.card?.fixedFooter?.primaryButton?.text;
+  if (!compare) return card;
+  const { kind, ...typed } = fields;
+  const confirm = bm.click(compare, typed);
+  const publish = confirm.card?.fixedFooter?.primaryButton?.text;
+  if (!publish?.startsWith('Publish ')) return confirm;
+  return bm.click(publish, { kind: kind ?? 'Substantive' });
 }
 
 /** The business manager verifies someone from the homepage: Verify someone…, their name or email, Verify. */

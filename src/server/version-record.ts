@@ -1,0 +1,103 @@
+import { allChanges, policyParagraphs, type PolicyChange, type PolicyParagraph } from '../core/changes';
+import type { Config } from '../core/config';
+import type { DocLine } from '../core/template';
+import { readDocLines } from '../gas/documents';
+import { withScriptLock } from '../gas/lock';
+import type { Publishing } from '../gas/publish-record';
+import { Tracking } from '../gas/tracking';
+import { keepTemplate, readVersions, recordVersion, writeChangesDoc, type VersionRecord } from '../gas/versions';
+import { ukDate } from './context';
+import { sharePolicy } from './personal-doc';
+
+/** The name of a version's kept template. */
+export function templateCopyName(version: string): string {
+  return `AUP ${version} — template as published`;
+}
+
+/**
+ * The first version's record, at setup (or when Settings change the version before anyone is
+ * invited): its template kept as published and its Versions row. Call under the script lock.
+ */
+export function recordFirstVersion(config: Config, actor: string): void {
+  const tracking = Tracking.open(config);
+  recordVersion(tracking, {
+    version: config.policyVersion,
+    kind: 'First',
+    publishedAt: new Date(),
+    publishedBy: actor,
+    templateCopy: keepTemplate(config.templateDocId, templateCopyName(config.policyVersion), config.folderId),
+    policyCopy: config.policyUrl,
+    changes: '',
+  });
+}
+
+/**
+ * The wording in force now, as the Versions sheet has it; for a deployment older than the sheet,
+ * the current version read from its policy copy (clause markers gone: every clause reads as
+ * everyone's), recorded as its first row when `save` is set (call under the script lock then).
+ */
+export function currentWording(config: Config, tracking: Tracking, save = false): VersionRecord {
+  const versions = readVersions(tracking);
+  const last = versions[versions.length - 1];
+  if (last) return last;
+  const old: VersionRecord = {
+    version: config.edition ?? config.policyVersion,
+    kind: 'First',
+    publishedAt: new Date(`${config.cycleOpenedOn}T00:00:00Z`),
+    publishedBy: config.owner,
+    templateCopy: config.policyUrl,
+    policyCopy: config.policyUrl,
+    changes: '',
+  };
+  if (save) recordVersion(tracking, old);
+  return old;
+}
+
+/** What changed from the wording in force to `lines` (a template about to be published), whoever reads it. */
+export function changesToTemplate(config: Config, lines: readonly DocLine[]): { from: string; changes: PolicyChange[] } {
+  const now = currentWording(config, Tracking.open(config));
+  return { from: now.version, changes: allChanges(paragraphsOf(now.templateCopy), policyParagraphs(lines)) };
+}
+
+function paragraphsOf(url: string): PolicyParagraph[] {
+  return policyParagraphs(readDocLines(url));
+}
+
+/**
+ * A publication's record, step by step, each kept in the publication's record (`record`) the
+ * moment it exists, so a run that stops is carried on without a second copy: the template kept as
+ * published, the "changes" document beside the policy copy (what changed since the wording it
+ * replaces, whoever reads it; shared as the policy copy is), and the Versions row.
+ * @param config the configuration with the replaced version's policy copy still in it
+ */
+export function recordPublication(config: Config, p: Publishing, policyCopy: string, record: () => void): void {
+  const tracking = Tracking.open(config);
+  const kind = p.kind ?? 'Substantive';
+  const previous = withScriptLock(() => currentWording(config, tracking, true));
+  if (!p.made.templateCopy) {
+    p.made.templateCopy = keepTemplate(p.templateDocId, templateCopyName(p.version), config.folderId);
+    record();
+  }
+  if (!p.made.changes) {
+    const changes = allChanges(paragraphsOf(previous.templateCopy), paragraphsOf(p.made.templateCopy));
+    const file = writeChangesDoc(
+      `AUP ${p.version} — what changed since ${previous.version}`,
+      `${config.schoolName} staff Acceptable Use Policy ${p.version}, a ${kind.toLowerCase()} change published on ${ukDate(new Date(p.at), true)}, compared with ${previous.version}.${kind === 'Substantive' ? ' Everyone signs it again.' : ' Nobody needs to sign it again.'}`,
+      changes,
+      config.folderId,
+    );
+    sharePolicy(file);
+    p.made.changes = file.getUrl();
+    record();
+  }
+  const row: VersionRecord = {
+    version: p.version,
+    kind,
+    publishedAt: new Date(p.at),
+    publishedBy: p.actor,
+    templateCopy: p.made.templateCopy,
+    policyCopy,
+    changes: p.made.changes,
+  };
+  withScriptLock(() => recordVersion(tracking, row));
+}
