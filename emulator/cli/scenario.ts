@@ -29,6 +29,8 @@ export interface ScenarioResult {
   screens: { who: string; step: string; screen: Screen }[];
   /** One line per step, for the summary. */
   log: string[];
+  /** The policy versions everyone was asked to complete, in order (the first; a mid-year one). */
+  versions?: string[];
 }
 
 /** Options of the lifecycle scenario. */
@@ -50,6 +52,8 @@ export interface ScenarioOptions {
   outsideSharing?: TenantPolicy['outsideSharing'];
   /** Settings typed on the setup card beyond the scenario's own (field name to text). */
   settings?: Record<string, string>;
+  /** A substantive new version published in the middle of the year, which everyone re-signs. */
+  newVersion?: { template: TemplateElement[]; name: string };
 }
 
 const DOMAIN = LOCAL_SCHOOL.domain;
@@ -192,14 +196,81 @@ export function runScenario(opts: ScenarioOptions): ScenarioResult {
   );
   for (const m of digests) log.push(`${m.to.join(', ')} received "${m.subject}" from the daily run`);
   for (const approverEmail of cast.approvers) approveQueue(host, approverEmail, config, step, log);
-  if (opts.nextCycle === false) return { host, config, screens, log };
+  const versions = [config.policyVersion];
+  if (opts.newVersion) {
+    const label = `${config.policyVersion} v2`;
+    resignMidYear({ host, config, screens, log, step, cast }, opts.roster, { ...opts.newVersion, label });
+    versions.push(label);
+  }
+  if (opts.nextCycle === false) return { host, config, screens, log, versions };
   const review = nextReviewRun(config);
   const runs = host.advanceTo(review);
   const daily = runs.filter((r) => r.fn === 'onDailyTrigger');
   log.push(
     `Clock moved to ${review.toISOString().slice(0, 10)}: ${daily.length} daily trigger runs (${daily.filter((r) => r.error).length} failed), ${runs.length - daily.length} other trigger runs.`,
   );
-  return { host, config, screens, log };
+  return { host, config, screens, log, versions };
+}
+
+/** The middle of the scenario's school year: a Tuesday in January, mid-morning. */
+const MID_YEAR = new Date('2027-01-12T10:00:00Z');
+
+/**
+ * A substantive new version in the middle of the year: the business manager makes the new
+ * template a Google Doc, publishes it from the card (Publish a new version…, Compare, the changes
+ * shown, Substantive, Publish); the invitations go out; everyone re-signs from their Gmail
+ * homepage, whose card lists what changed since they signed; the approvers counter-sign the next
+ * working morning.
+ * @throws Error naming the step when the add-on shows an error or publishing is refused
+ */
+export function resignMidYear(
+  school: School,
+  roster: readonly RosterRow[],
+  next: { template: TemplateElement[]; name: string; label: string },
+): void {
+  const { host, step, log, cast } = school;
+  host.advanceTo(MID_YEAR);
+  const bm = host.as(cast.businessManager);
+  const id = createDocumentFromElements(host.ws, cast.businessManager, next.name, next.template);
+  step(bm.email, 'homepage before publishing', bm.openHomepage('GMAIL'));
+  step(bm.email, 'publish a new version', bm.click('Publish a new version…'));
+  const compared = step(
+    bm.email,
+    'compare',
+    bm.click('Compare with the current version', {
+      newVersion: next.label,
+      newTemplate: `https://docs.google.com/document/d/${id}/edit`,
+    }),
+  );
+  if (compared.card?.name !== 'publish-confirm')
+    throw new Error(`compare (${bm.email}): the add-on said: ${compared.notification ?? '(nothing)'}`);
+  log.push(`Mid-year: ${next.label} compared with the current version: ${compared.notification ?? ''}`);
+  const published = step(bm.email, 'publish', bm.click(`Publish ${next.label}`, { kind: 'Substantive' }));
+  if (!published.notification?.startsWith('Publish'))
+    throw new Error(`publish (${bm.email}): the add-on said: ${published.notification ?? '(nothing)'}`);
+  log.push(`Mid-year: ${published.notification}`);
+  for (const run of host.advance(60 * 60_000).filter((r) => r.error))
+    log.push(`Trigger ${run.fn} failed: ${run.error}`);
+  for (const r of roster) {
+    const person = host.as(r.email);
+    const card = step(person.email, 're-sign card', person.openHomepage('GMAIL'));
+    const changed = (card.card?.sections ?? [])
+      .flatMap((sec) => sec.widgets ?? [])
+      .find((w) => w.decoratedText?.topLabel?.startsWith('What changed since'))?.decoratedText;
+    const signed = step(
+      person.email,
+      're-sign',
+      person.click('Sign', { consent: ['agree'], typedName: r.name }),
+    );
+    log.push(
+      `${r.name} re-signed ${next.label}${changed ? ` (the card said what changed: ${changed.text ?? ''})` : ''}: ${signed.notification ?? ''}`,
+    );
+    host.advance(5 * 60_000);
+  }
+  const config = JSON.parse(host.ws.scriptProperties.get(CONFIG_KEY) ?? '{}') as Config;
+  for (const run of host.advanceTo(nextMorning(host.ws.clock.now(), config.sendHour)).filter((r) => r.error))
+    log.push(`Trigger ${run.fn} failed: ${run.error}`);
+  for (const approverEmail of cast.approvers) approveQueue(host, approverEmail, config, step, log);
 }
 
 /**

@@ -43,6 +43,7 @@ interface Options {
   roster?: string;
   out: string;
   school?: string;
+  newVersion?: string;
 }
 
 /** A value for an option that takes a file or folder: not empty, not the next flag. */
@@ -77,6 +78,12 @@ function parseOptions(argv: string[], io: Io): Options {
         .argParser(pathValue),
     )
     .addOption(new Option('--school <name>', "the school's name (default: from the template's file name)"))
+    .addOption(
+      new Option(
+        '--new-version <file>',
+        'a substantive new version (.txt, .md or .docx) published in the middle of the year: everyone re-signs',
+      ).argParser(pathValue),
+    )
     .helpOption('-h, --help', 'print this and exit')
     .allowExcessArguments(false)
     .exitOverride()
@@ -162,6 +169,9 @@ async function main(values: Options, io: Io): Promise<number> {
   checkOutputFolder(out);
   const notes: string[] = [];
   const template = await readTemplate(templateFile, notes);
+  const newVersion = values.newVersion
+    ? { template: await readTemplate(values.newVersion, notes), name: basename(values.newVersion) }
+    : undefined;
   const roster = loadRoster(rosterFile, {
     ...LOCAL_SCHOOL,
     active: [DEFAULT_CAST.businessManager, ...DEFAULT_CAST.approvers],
@@ -179,6 +189,7 @@ async function main(values: Options, io: Io): Promise<number> {
     templateName: basename(templateFile),
     roster: roster.rows,
     schoolName: school,
+    newVersion,
   });
   const { host, config, log } = result;
   const ws = host.ws;
@@ -188,8 +199,10 @@ async function main(values: Options, io: Io): Promise<number> {
   const header = (rows[0] ?? []).map(String);
   const col = (h: string): number => header.indexOf(h);
   const requests = rows.slice(1).filter((r) => r[col('Request ID')]);
-  const first = requests.filter((r) => r[col('Policy Version')] === config.policyVersion);
-  const next = requests.filter((r) => r[col('Policy Version')] !== config.policyVersion);
+  const versions = result.versions ?? [config.policyVersion];
+  const signedVersion = versions[versions.length - 1] as string;
+  const first = requests.filter((r) => r[col('Policy Version')] === signedVersion);
+  const next = requests.filter((r) => !versions.includes(String(r[col('Policy Version')])));
   const people = roster.rows.length;
   io.out(`AUP Signer — local run on the emulator (${school}, template ${basename(templateFile)})`);
   for (const note of notes) io.out(`  Note: ${note}`);
@@ -204,7 +217,7 @@ async function main(values: Options, io: Io): Promise<number> {
   }
   for (const line of log) io.out(`  ${line}`);
   io.out('');
-  io.out(`  Policy version ${config.policyVersion}:`);
+  io.out(`  Policy version ${signedVersion}:`);
   io.out('  Name                          Status     Account   Signed via  Document SHA-256');
   for (const r of first) {
     io.out(

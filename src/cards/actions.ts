@@ -7,7 +7,14 @@ import { channelOf, formValue, formValues, param, type AddOnEvent } from './even
 import { addPersonCard } from './add-person';
 import { confirmApproveAllCard, type PagePerson } from './approver';
 import { homeCard } from './homepage';
-import { confirmPublishCard, matchesCard, publishCard, verifiedCard, verifyCard, type Match } from './manager';
+import {
+  confirmPublishCard,
+  matchesCard,
+  publishCard,
+  verifiedCard,
+  verifyCard,
+  type Match,
+} from './manager';
 import { templateCheckCard, type Report } from './template-check';
 import { setupCard } from './setup';
 import { checkCard } from './check';
@@ -350,6 +357,7 @@ export function comparePublish(e: AddOnEvent): ActionResponse {
     everyone: Number(param(e, 'everyone')) || 0,
   });
   return CardService.newActionResponseBuilder()
+    .setNotification(CardService.newNotification().setText(res.message))
     .setNavigation(CardService.newNavigation().pushCard(card))
     .build();
 }

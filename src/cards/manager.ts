@@ -193,19 +193,31 @@ export interface Comparison {
 export function confirmPublishCard(c: Comparison): GoogleAppsScript.Card_Service.Card {
   const changes = CardService.newCardSection()
     .setHeader(`What changed since ${c.from}`)
-    .addWidget(labelled(`${c.version} compared with ${c.from}`, `${c.counts.charAt(0).toUpperCase()}${c.counts.slice(1)}.`));
+    .addWidget(
+      labelled(
+        `${c.version} compared with ${c.from}`,
+        `${c.counts.charAt(0).toUpperCase()}${c.counts.slice(1)}.`,
+      ),
+    );
   for (const line of c.changes) changes.addWidget(text(line));
-  if (c.more) changes.addWidget(text(`…and ${c.more} more: the changes document lists them all once published.`));
+  if (c.more)
+    changes.addWidget(text(`…and ${c.more} more: the changes document lists them all once published.`));
   const kind = CardService.newSelectionInput()
     .setType(CardService.SelectionInputType.RADIO_BUTTON)
     .setFieldName('kind')
     .setTitle('What kind of change is it?')
     .addItem(`Substantive: everyone signs again (${count(c.everyone, 'person')})`, 'Substantive', true);
   if (!c.agreementChanged)
-    kind.addItem('Editorial: recorded and shared, nobody signs again; everyone is told in one email', 'Editorial', false);
+    kind.addItem(
+      'Editorial: recorded and shared, nobody signs again; everyone is told in one email',
+      'Editorial',
+      false,
+    );
   const choice = CardService.newCardSection().addWidget(kind);
   if (c.agreementChanged)
-    choice.addWidget(text('The agreement people consent to has new wording, so everyone signs this version.'));
+    choice.addWidget(
+      text('The agreement people consent to has new wording, so everyone signs this version.'),
+    );
   return CardService.newCardBuilder()
     .setName('publish-confirm')
     .setHeader(CardService.newCardHeader().setTitle(`Publish ${c.version}`))

@@ -54,7 +54,9 @@ export function paragraphsFor(paragraphs: readonly PolicyParagraph[], staffType:
  */
 export function labelled(paragraphs: readonly PolicyParagraph[]): string[] {
   return paragraphs.map((p) => {
-    const who = p.clauses.map((c) => (c.negate ? `not ${c.types.join(' or ')}` : `${c.types.join(' or ')} only`));
+    const who = p.clauses.map((c) =>
+      c.negate ? `not ${c.types.join(' or ')}` : `${c.types.join(' or ')} only`,
+    );
     return who.length ? `(${who.join('; ')}) ${p.text}` : p.text;
   });
 }
@@ -149,7 +151,10 @@ export function changesFor(
 }
 
 /** The changes whoever reads them, each paragraph labelled with whom it is for (the business manager's view). */
-export function allChanges(before: readonly PolicyParagraph[], after: readonly PolicyParagraph[]): PolicyChange[] {
+export function allChanges(
+  before: readonly PolicyParagraph[],
+  after: readonly PolicyParagraph[],
+): PolicyChange[] {
   return comparePolicies(labelled(before), labelled(after));
 }
 

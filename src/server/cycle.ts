@@ -169,6 +169,7 @@ export function continuePublishing(
     PropertiesService.getScriptProperties().deleteProperty(PUBLISH_KEY);
     if (editorial) {
       const told = tellOfEdition(updated, p.version, started, budgetMs);
+      if (told.remaining > 0) scheduleInvitationJob();
       return { ok: true, config: updated, superseded, run: { ...NO_INVITATIONS, remaining: told.remaining } };
     }
     syncFilterViews(updated);
@@ -312,7 +313,11 @@ function editionAssets(config: Config, p: Publishing): Pick<Config, 'policyUrl' 
     p.made,
     record,
   );
-  relinkPolicyForm(config.form.id, assets.policyShared === 'anyone' ? assets.policyUrl : '', config.agreementText);
+  relinkPolicyForm(
+    config.form.id,
+    assets.policyShared === 'anyone' ? assets.policyUrl : '',
+    config.agreementText,
+  );
   return { ...assets, form: config.form };
 }
 

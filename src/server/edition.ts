@@ -7,6 +7,9 @@ import { hasLeft } from './invite';
 import { auditCopy, claimDetails, deliverNotices } from './notices';
 import { mutate } from './store';
 
+/** Planning figure for one email within a run's time budget (ms), as the daily run's. */
+const EMAIL_MS = 400;
+
 /** Notices one run claims at most (each waits in Script Properties until sent; see reminders.ts). */
 const MAX_A_RUN = 300;
 
@@ -21,7 +24,7 @@ export function toldAction(edition: string): string {
  * (less a digest's share for each business manager) and the run's time budget allow, only in the
  * hours emails go out. Each is claimed by its Audit row ("Told of …", naming its queued notice)
  * under the lock before its email goes, so a crash or a second run never tells anyone twice; the
- * daily run tells the rest. A new starter who has not completed yet is told at their personal address.
+ * invitation job (scheduled when some are left) and the daily run tell the rest. A new starter who has not completed yet is told at their personal address.
  * @returns how many were told now and how many are left
  */
 export function tellOfEdition(
@@ -30,7 +33,10 @@ export function tellOfEdition(
   started: number,
   budgetMs: number,
 ): { sent: number; remaining: number } {
-  const quota = maySendNow(config) ? remainingQuota() - config.businessManagers.length : 0;
+  const timeLeft = started + budgetMs - Date.now();
+  const quota = maySendNow(config)
+    ? Math.min(remainingQuota() - config.businessManagers.length, Math.floor(timeLeft / EMAIL_MS))
+    : 0;
   const action = toldAction(edition);
   const picked = mutate(config, (snap, tracking) => {
     const roster = new Map(tracking.readRoster(config.staffTypes).staff.map((p) => [p.email, p]));
@@ -74,6 +80,12 @@ export function tellOfEdition(
     queueNotices(notices);
     return { audit, result: { notices, remaining: owed.length - notices.length } };
   });
-  const delivery = deliverNotices(config, picked.notices, Tracking.open(config), undefined, started + budgetMs);
+  const delivery = deliverNotices(
+    config,
+    picked.notices,
+    Tracking.open(config),
+    undefined,
+    started + budgetMs,
+  );
   return { sent: delivery.sent, remaining: picked.remaining + delivery.left };
 }

@@ -150,7 +150,9 @@ export function changesWords(c: ChangesSince): { intro: string; list: string[]; 
     list: c.changes.slice(0, EMAIL_CHANGES).map(describeChange),
     after:
       more > 0
-        ? [`…and ${count(more, 'more change')}${c.link ? `: all of them are in the changes document, ${c.link}` : ' in your copy'}.`]
+        ? [
+            `…and ${count(more, 'more change')}${c.link ? `: all of them are in the changes document, ${c.link}` : ' in your copy'}.`,
+          ]
         : c.link
           ? [`The changes document lists them too: ${c.link}`]
           : [],

@@ -77,7 +77,10 @@ function checkPublish(
       message: 'Template: paste the new AUP Google Doc link, or leave it empty to keep the current one.',
     };
   if (!canRead(templateDocId, ctx.caller))
-    return { ok: false, message: 'You cannot open that template yourself: share it with your account first.' };
+    return {
+      ok: false,
+      message: 'You cannot open that template yourself: share it with your account first.',
+    };
   return { ok: true, config, version, templateDocId };
 }
 

@@ -70,7 +70,8 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
     contact: { name: bm ? nameOf(bm) : '', email: bm },
     approverNames: config.approvers.filter((a) => a !== caller).map(nameOf),
     mine: mine && view(mine),
-    changes: mine && OPEN_TO_SIGN.includes(mine.status) ? changesShown(tracking, config, requests, mine) : null,
+    changes:
+      mine && OPEN_TO_SIGN.includes(mine.status) ? changesShown(tracking, config, requests, mine) : null,
     history: own.filter((r) => r !== mine).map(view),
     pending: queue.items.map(view),
     pendingPage: { page: queue.page, pages: queue.pages, total: queue.total, from: queue.from },

@@ -5,7 +5,13 @@ import { readDocLines } from '../gas/documents';
 import { withScriptLock } from '../gas/lock';
 import type { Publishing } from '../gas/publish-record';
 import { Tracking } from '../gas/tracking';
-import { keepTemplate, readVersions, recordVersion, writeChangesDoc, type VersionRecord } from '../gas/versions';
+import {
+  keepTemplate,
+  readVersions,
+  recordVersion,
+  writeChangesDoc,
+  type VersionRecord,
+} from '../gas/versions';
 import { ukDate } from './context';
 import { sharePolicy } from './personal-doc';
 
@@ -54,7 +60,10 @@ export function currentWording(config: Config, tracking: Tracking, save = false)
 }
 
 /** What changed from the wording in force to `lines` (a template about to be published), whoever reads it. */
-export function changesToTemplate(config: Config, lines: readonly DocLine[]): { from: string; changes: PolicyChange[] } {
+export function changesToTemplate(
+  config: Config,
+  lines: readonly DocLine[],
+): { from: string; changes: PolicyChange[] } {
   const now = currentWording(config, Tracking.open(config));
   return { from: now.version, changes: allChanges(paragraphsOf(now.templateCopy), policyParagraphs(lines)) };
 }
@@ -70,7 +79,12 @@ function paragraphsOf(url: string): PolicyParagraph[] {
  * replaces, whoever reads it; shared as the policy copy is), and the Versions row.
  * @param config the configuration with the replaced version's policy copy still in it
  */
-export function recordPublication(config: Config, p: Publishing, policyCopy: string, record: () => void): void {
+export function recordPublication(
+  config: Config,
+  p: Publishing,
+  policyCopy: string,
+  record: () => void,
+): void {
   const tracking = Tracking.open(config);
   const kind = p.kind ?? 'Substantive';
   const previous = withScriptLock(() => currentWording(config, tracking, true));
@@ -82,7 +96,7 @@ export function recordPublication(config: Config, p: Publishing, policyCopy: str
     const changes = allChanges(paragraphsOf(previous.templateCopy), paragraphsOf(p.made.templateCopy));
     const file = writeChangesDoc(
       `AUP ${p.version} — what changed since ${previous.version}`,
-      `${config.schoolName} staff Acceptable Use Policy ${p.version}, a ${kind.toLowerCase()} change published on ${ukDate(new Date(p.at), true)}, compared with ${previous.version}.${kind === 'Substantive' ? ' Everyone signs it again.' : ' Nobody needs to sign it again.'}`,
+      `${config.schoolName} staff Acceptable Use Policy ${p.version}, ${kind === 'Editorial' ? 'an editorial version' : 'a version everyone signs again'}, published on ${ukDate(new Date(p.at), true)}, compared with ${previous.version}:`,
       changes,
       config.folderId,
     );

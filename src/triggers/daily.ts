@@ -16,6 +16,7 @@ import { continuePublishing, publishVersion } from '../server/cycle';
 import { claimDetails, deliverNotices } from '../server/notices';
 import { jobOwed, runInvitations, scheduleInvitationJob } from '../server/invite';
 import { runReminders } from '../server/reminders';
+import { tellOfEdition } from '../server/edition';
 
 /** Handler of the daily installable trigger; the one-off continuation has its own name. */
 export const DAILY = 'onDailyTrigger';
@@ -138,7 +139,8 @@ export function installDailyTrigger(hour: number, replace = false): void {
  * template under the next label, which supersedes open requests and invites everyone), finishes
  * pending invitations, marks Overdue and sends the reminders due (leaving room in MailApp's daily
  * quota for the digest), sends the escalation digest to the business managers when requests
- * become Overdue and then every few days, and retries queued account enablements. What does not
+ * become Overdue and then every few days, tells those not yet told of an editorial version, and
+ * retries queued account enablements. What does not
  * fit in time is carried on by a one-off trigger a minute later; what does not fit in the quota
  * waits for tomorrow's run. Nothing is lost and nothing sent twice: the sheet is the cursor. Each
  * of these parts runs even when one before it failed; the run then fails naming what did (so
@@ -181,6 +183,9 @@ export function dailyWork(): void {
       const run = runInvitations(config, actor, started, budget * 0.5);
       if (jobOwed(run)) scheduleInvitationJob();
     }
+  });
+  phase('telling everyone of an editorial version', () => {
+    if (config.edition) tellOfEdition(config, config.edition, started, budget * 0.6);
   });
   const reserve = config.businessManagers.length;
   phase('reminders and the digest', () => {

@@ -19,7 +19,10 @@ describe('what changed between policy versions', () => {
     expect(wording('• Staff of {{ School Name }} will')).toBe(wording('Staff of {{schoolname}} will'));
     expect(wording('I will not')).not.toBe(wording('I will'));
     expect(
-      comparePolicies(['I agree to the “rules”.', 'b)  Keep it safe.'], ['I agree to the "rules".', 'Keep it safe.']),
+      comparePolicies(
+        ['I agree to the “rules”.', 'b)  Keep it safe.'],
+        ['I agree to the "rules".', 'Keep it safe.'],
+      ),
     ).toEqual([]);
   });
 
@@ -84,7 +87,9 @@ describe('what changed between policy versions', () => {
       'Governors use the governor portal.',
       'Signature: ________',
     ]);
-    expect(changesFor(before, after, 'Staff')).toEqual([{ kind: 'added', new: 'Staff badge in at reception.' }]);
+    expect(changesFor(before, after, 'Staff')).toEqual([
+      { kind: 'added', new: 'Staff badge in at reception.' },
+    ]);
     expect(changesFor(before, after, 'governor')).toEqual([
       {
         kind: 'reworded',
@@ -104,7 +109,9 @@ describe('what changed between policy versions', () => {
     expect(allChanges(before, after)).toEqual([
       { kind: 'reworded', old: 'Use the VPN at home.', new: '(Staff only) Use the VPN at home.' },
     ]);
-    expect(changesFor(before, after, 'Volunteer')).toEqual([{ kind: 'removed', old: 'Use the VPN at home.' }]);
+    expect(changesFor(before, after, 'Volunteer')).toEqual([
+      { kind: 'removed', old: 'Use the VPN at home.' },
+    ]);
     expect(changesFor(before, after, 'Staff')).toEqual([]);
   });
 });

@@ -71,7 +71,7 @@ describe('the business manager’s card', () => {
     expect(publish?.fixedFooter?.primaryButton?.text).toBe('Compare with the current version');
     const confirm = bm.click('Compare with the current version', { newVersion: '2026-27 v2' });
     expect(confirm.card?.name).toBe('publish-confirm');
-    expect(confirm.notification).toBeUndefined();
+    expect(confirm.notification).toBe('2026-27 v2 compared with 2026-27: no changes.');
     expect(widgets(confirm.card).find((w) => w.decoratedText)?.decoratedText?.text).toBe('No changes.');
     const done = bm.click('Publish 2026-27 v2', { kind: 'Substantive' });
     expect(done.notification).toMatch(/^Published 2026-27 v2/);

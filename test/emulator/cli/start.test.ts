@@ -124,6 +124,16 @@ describe('npm start', () => {
       ['--out', join(file('plain.txt', ''), 'sub')],
       /sub: cannot be made: .*plain\.txt is a file, not a folder\./,
     ],
+    [
+      'an empty --new-version',
+      ['--new-version', file('v2-empty.txt', '\n')],
+      /v2-empty\.txt: the template is empty/,
+    ],
+    [
+      'a --new-version with no file after it',
+      ['--new-version', '--out'],
+      /Give a file or folder name after the flag/,
+    ],
     ['an empty --school', ['--school', ' '], /^Bad input: --school: give the name of the school\.$/],
     [
       'a --school with a direction override',
@@ -144,6 +154,7 @@ describe('npm start', () => {
       '--roster <file>',
       '--out <dir>',
       '--school <name>',
+      '--new-version <file>',
       '-h, --help',
     ])
       expect(run.out.join('\n')).toContain(flag);
