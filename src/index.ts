@@ -12,6 +12,8 @@ import {
   done,
   evidence,
   installEnablement,
+  syncDirectory,
+  installDirectoryReader,
   prepare,
   publish,
   comparePublish,
@@ -41,6 +43,7 @@ import { handlePost } from './server/do-post';
 import { verifyAsFunction } from './server/verify-function';
 import { dailyWork } from './triggers/daily';
 import { enableQueuedAccounts } from './triggers/enablement';
+import { syncDirectoryNow } from './triggers/directory-sync';
 import { formSubmitted } from './triggers/form-submit';
 import { invitationJob } from './triggers/invitation-job';
 import { resumeSteps } from './triggers/resume';
@@ -209,6 +212,21 @@ export function onShowAddPerson(e: AddOnEvent): GoogleAppsScript.Card_Service.Ac
 /** Card action: add the person to the Staff sheet. */
 export function onAddPerson(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
   return addPerson(e);
+}
+
+/** Card action: read the staff list from the directory now (an administrator). */
+export function onSyncDirectory(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return syncDirectory(e);
+}
+
+/** Card action: an administrator has the staff list read from the directory as them, daily. */
+export function onInstallDirectorySync(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return installDirectoryReader(e);
+}
+
+/** Installable daily trigger of an administrator: reads the staff list from the directory as them. */
+export function onDirectorySync(): void {
+  syncDirectoryNow();
 }
 
 /** Card action: a directory admin installs the hourly account-enablement trigger. */

@@ -54,6 +54,26 @@ export interface ScenarioOptions {
   settings?: Record<string, string>;
   /** A substantive new version published in the middle of the year, which everyone re-signs. */
   newVersion?: { template: TemplateElement[]; name: string };
+  /**
+   * Where the staff list comes from: the roster pasted into the Staff sheet (default), or the
+   * directory, where the roster's people are placed in units by staff type (governors in a group).
+   */
+  staffFrom?: 'sheet' | 'directory';
+}
+
+/** The emulated directory's units and groups for each staff type, as a school might have them. */
+export const DIRECTORY_PLACES: Record<string, { unit: string } | { group: string }> = {
+  Staff: { unit: '/Staff' },
+  Volunteer: { unit: '/Volunteers' },
+  Contractor: { unit: '/Contractors' },
+  Governor: { group: `governors@${LOCAL_SCHOOL.domain}` },
+};
+
+/** The Settings line for each place ("/Staff = Staff", "governors@… = Governor"). */
+export function directorySettings(): string {
+  return Object.entries(DIRECTORY_PLACES)
+    .map(([type, place]) => `${'unit' in place ? place.unit : place.group} = ${type}`)
+    .join('\n');
 }
 
 const DOMAIN = LOCAL_SCHOOL.domain;
@@ -98,11 +118,24 @@ export function newSchool(opts: ScenarioOptions): NewSchool {
   const ws = host.ws;
   const screens: ScenarioResult['screens'] = [];
   const staff = new Set(opts.roster.map((r) => r.email.toLowerCase()));
+  const fromDirectory = opts.staffFrom === 'directory';
+  const governors: string[] = [];
   for (const r of opts.roster) {
     const admin = cast.approvers.includes(r.email.toLowerCase());
-    ws.addUser({ email: r.email, name: r.name, admin, suspended: Boolean(r.personalEmail) });
+    const place = DIRECTORY_PLACES[r.staffType] ?? { unit: '/' };
+    ws.addUser({
+      email: r.email,
+      name: r.name,
+      admin,
+      suspended: Boolean(r.personalEmail),
+      orgUnitPath: 'unit' in place ? place.unit : '/',
+      title: r.role,
+      recoveryEmail: fromDirectory ? r.personalEmail : '',
+    });
+    if ('group' in place) governors.push(r.email);
     if (r.personalEmail) ws.addExternal(r.personalEmail);
   }
+  if (fromDirectory) ws.addGroup(`governors@${LOCAL_SCHOOL.domain}`, governors);
   for (const e of [cast.businessManager, ...cast.approvers]) {
     if (!staff.has(e))
       ws.addUser({ email: e, name: e.split('@')[0] as string, admin: cast.approvers.includes(e) });
@@ -124,6 +157,7 @@ export function newSchool(opts: ScenarioOptions): NewSchool {
     approvers: cast.approvers.join(', '),
     businessManagers: cast.businessManager,
     signingWindowDays: '14',
+    ...(fromDirectory ? { staffSource: 'directory', directorySources: directorySettings() } : {}),
     ...opts.settings,
   };
   return { host, cast, screens, log: [], step, settings };
@@ -151,7 +185,12 @@ export function setUpSchool(opts: ScenarioOptions): School {
   step(bm.email, 'done', bm.click('Done'));
   const config = JSON.parse(ws.scriptProperties.get(CONFIG_KEY) ?? '{}') as Config;
 
-  pasteRoster(host, cast.businessManager, config.trackingSpreadsheetId, opts.roster);
+  if (opts.staffFrom === 'directory') {
+    const admin = host.as(cast.approvers[cast.approvers.length - 1] as string);
+    step(admin.email, 'homepage (administrator)', admin.openHomepage('GMAIL'));
+    const read = step(admin.email, 'read the staff list daily', admin.click('Read the staff list daily'));
+    log.push(`Directory: ${read.notification ?? ''}`);
+  } else pasteRoster(host, cast.businessManager, config.trackingSpreadsheetId, opts.roster);
   if (opts.sendInvitations === false) return { host, config, screens, log, step, cast };
   const invited = step(bm.email, 'send invitations', bm.click('Send invitations'));
   log.push(`Invitations: ${invited.notification ?? ''}`);

@@ -25,7 +25,7 @@ import { readTemplate } from './inputs';
 import { checkMail } from './mail-check';
 import { checkOutputFolder, MARKER, replaceOutputFolder } from './output';
 import { LOCAL_SCHOOL, loadRoster } from './roster';
-import { DEFAULT_CAST, runScenario, type ScenarioResult } from './scenario';
+import { DEFAULT_CAST, directorySettings, runScenario, type ScenarioResult } from './scenario';
 
 const SAMPLES = join(__dirname, '../../samples');
 
@@ -69,7 +69,7 @@ function parseOptions(argv: string[], io: Io): Options {
     .addOption(
       new Option(
         '--roster <file>',
-        'the staff: CSV with Email, Name, Role, Staff Type (see below)',
+        'the staff: CSV with Email, Name, Role, Staff Type (see below), or "directory": the sample staff in the emulated Google directory',
       ).argParser(pathValue),
     )
     .addOption(
@@ -164,7 +164,8 @@ const oneLineMessage = (message: string): string => message.replace(/\s*\n\s*/g,
 /** Checks every input, runs the scenario, writes the outputs and the summary; the exit code. */
 async function main(values: Options, io: Io): Promise<number> {
   const templateFile = values.template ?? join(SAMPLES, 'aup-template.txt');
-  const rosterFile = values.roster ?? join(SAMPLES, 'roster.csv');
+  const fromDirectory = values.roster === 'directory';
+  const rosterFile = values.roster && !fromDirectory ? values.roster : join(SAMPLES, 'roster.csv');
   const out = values.out;
   checkOutputFolder(out);
   const notes: string[] = [];
@@ -190,6 +191,7 @@ async function main(values: Options, io: Io): Promise<number> {
     roster: roster.rows,
     schoolName: school,
     newVersion,
+    staffFrom: fromDirectory ? 'directory' : 'sheet',
   });
   const { host, config, log } = result;
   const ws = host.ws;
@@ -207,7 +209,9 @@ async function main(values: Options, io: Io): Promise<number> {
   io.out(`AUP Signer — local run on the emulator (${school}, template ${basename(templateFile)})`);
   for (const note of notes) io.out(`  Note: ${note}`);
   io.out(
-    `  Roster ${rosterFile}: ${people === 1 ? '1 person goes' : `${people} people go`} ahead${roster.ignoredColumns.length ? `; columns ignored: ${roster.ignoredColumns.join(', ')}` : ''}.`,
+    fromDirectory
+      ? `  Roster: the emulated directory (${people} people of ${rosterFile}, in ${directorySettings().replace(/\n/g, '; ')}).`
+      : `  Roster ${rosterFile}: ${people === 1 ? '1 person goes' : `${people} people go`} ahead${roster.ignoredColumns.length ? `; columns ignored: ${roster.ignoredColumns.join(', ')}` : ''}.`,
   );
   if (roster.skipped.length) {
     io.out(

@@ -136,6 +136,15 @@ const TABLE: ReadonlyArray<[prefix: string, scopes: readonly string[]]> = [
     [`${AUTH}admin.directory.user`, `${AUTH}admin.directory.user.readonly`, `${AUTH}cloud-platform`],
   ],
   ['AdminDirectory.Users.update', [`${AUTH}admin.directory.user`]],
+  [
+    'AdminDirectory.Members.list',
+    [
+      `${AUTH}admin.directory.group.member.readonly`,
+      `${AUTH}admin.directory.group.member`,
+      `${AUTH}admin.directory.group.readonly`,
+      `${AUTH}admin.directory.group`,
+    ],
+  ],
   ['AdminDirectory.Users.patch', [`${AUTH}admin.directory.user`]],
   ['Docs.Documents.batchUpdate', [`${AUTH}documents`, `${AUTH}drive`, `${AUTH}drive.file`]],
   [

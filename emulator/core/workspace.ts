@@ -19,6 +19,17 @@ export interface DirectoryUser {
   readsUsers: boolean;
   orgUnitPath: string;
   creationTime: string;
+  /** The primary organisation's job title ('' when none). */
+  title: string;
+  /** The account's recovery email ('' when none). */
+  recoveryEmail: string;
+}
+
+/** A Google group as the Directory API's members.list describes its membership (the subset we model). */
+export interface DirectoryGroup {
+  email: string;
+  /** Each member's address: a user of the domain, another group, or someone outside. */
+  members: string[];
 }
 
 /** MIME types Drive uses for Google files (developers.google.com/drive/api/guides/mime-types). */
@@ -200,6 +211,8 @@ export class Workspace {
   readonly ids: IdFactory;
   readonly timeZone = 'Europe/London';
   readonly users = new Map<string, DirectoryUser>();
+  /** Google groups by address (lower-cased). */
+  readonly groups = new Map<string, DirectoryGroup>();
   /**
    * People outside the domain (personal addresses): they can receive mail and open forms. Most
    * have no Google account (a personal Outlook or school-leaver address), so by default they cannot
@@ -280,6 +293,8 @@ export class Workspace {
     readsUsers?: boolean;
     suspended?: boolean;
     orgUnitPath?: string;
+    title?: string;
+    recoveryEmail?: string;
   }): DirectoryUser {
     const email = u.email.toLowerCase();
     if (!email.endsWith(`@${this.domain}`)) throw new Error(`${email} is not in ${this.domain}`);
@@ -296,9 +311,18 @@ export class Workspace {
       readsUsers: Boolean(u.readsUsers),
       orgUnitPath: u.orgUnitPath ?? '/',
       creationTime: new Date(this.clock.now()).toISOString(),
+      title: u.title ?? '',
+      recoveryEmail: (u.recoveryEmail ?? '').toLowerCase(),
     };
     this.users.set(email, user);
     return user;
+  }
+
+  /** Adds a Google group with these members (addresses of users, other groups or people outside). */
+  addGroup(email: string, members: readonly string[]): DirectoryGroup {
+    const group = { email: email.toLowerCase(), members: members.map((m) => m.toLowerCase()) };
+    this.groups.set(group.email, group);
+    return group;
   }
 
   /** Adds a person outside the domain (a personal address), with a Google account or (by default) none. */

@@ -81,16 +81,8 @@ export class FakeUsersCollection implements Pick<
   }
 
   /** A GoogleJsonResponseException for HTTP `code` (optionally with the API's own `message` and reason). */
-  private fail(
-    method: string,
-    code: number,
-    message = ERROR_TEXT[code] ?? 'Unknown Error',
-    reason = REASON[code] ?? 'unknown',
-  ): Error {
-    const error = this.exec.error(`API call to directory.users.${method} failed with error: ${message}`);
-    error.name = 'GoogleJsonResponseException';
-    Object.assign(error, { details: { code, message, errors: [{ domain: 'global', reason, message }] } });
-    return error;
+  private fail(method: string, code: number, message?: string, reason?: string): Error {
+    return directoryError(this.exec, `users.${method}`, code, message, reason);
   }
 
   private find(method: string, userKey: string): DirectoryUser {
@@ -230,12 +222,12 @@ function customerId(domain: string): string {
   return `C0${n.toString(36)}`;
 }
 
-function encodeToken(offset: number): string {
-  return Buffer.from(`users:${offset}`).toString('base64url');
+function encodeToken(offset: number, what = 'users'): string {
+  return Buffer.from(`${what}:${offset}`).toString('base64url');
 }
 
-function decodeToken(token: string): number | undefined {
-  const m = /^users:(\d+)$/.exec(Buffer.from(String(token), 'base64url').toString());
+function decodeToken(token: string, what = 'users'): number | undefined {
+  const m = new RegExp(`^${what}:(\\d+)$`).exec(Buffer.from(String(token), 'base64url').toString());
   return m ? Number(m[1]) : undefined;
 }
 
@@ -255,15 +247,113 @@ function toResource(u: DirectoryUser): Schema {
     isMailboxSetup: true,
   };
   if (u.suspended) resource.suspensionReason = 'ADMIN';
+  if (u.title) resource.organizations = [{ title: u.title, primary: true, customType: '' }];
+  if (u.recoveryEmail) (resource as { recoveryEmail?: string }).recoveryEmail = u.recoveryEmail;
   return resource;
+}
+
+/** What members.list accepts (developers.google.com/admin-sdk/directory/reference/rest/v1/members/list). */
+interface MembersListArgs {
+  maxResults?: number;
+  pageToken?: string;
+  includeDerivedMembership?: boolean;
+  roles?: string;
+}
+
+/**
+ * The `Members` collection of the AdminDirectory advanced service: `list(groupKey, args)` only
+ * (developers.google.com/admin-sdk/directory/reference/rest/v1/members/list). Reading a group's
+ * members needs an administrator whose role reads groups: a super administrator here (a
+ * delegated administrator who only reads users gets 403, the stricter reading of the roles
+ * page); an unknown group is 404 "Resource Not Found: groupKey". `maxResults` is 1..200 (default
+ * 200); with `includeDerivedMembership` the members of nested groups are listed too, each once.
+ * Members are `{kind, email, role: MEMBER, type: USER | GROUP | CUSTOMER... , status: ACTIVE}`.
+ */
+export class FakeMembersCollection implements Pick<
+  GoogleAppsScript.AdminDirectory.Collection.MembersCollection,
+  'list'
+> {
+  constructor(private readonly exec: Execution) {}
+
+  list(groupKey: string, optionalArgs?: object): GoogleAppsScript.AdminDirectory.Schema.Members {
+    return this.exec.call('AdminDirectory.Members.list', () => {
+      const fault = this.exec.takeFault('http');
+      if (fault) throw directoryError(this.exec, 'members.list', fault.code);
+      if (!this.exec.ws.tenant.cloudApis.has('admin'))
+        throw directoryError(
+          this.exec,
+          'members.list',
+          403,
+          apiDisabledMessage('Admin SDK API', 'admin.googleapis.com'),
+          'accessNotConfigured',
+        );
+      const caller = this.exec.ws.users.get(this.exec.effectiveUser.toLowerCase());
+      if (!caller || caller.suspended || !caller.isAdmin)
+        throw directoryError(this.exec, 'members.list', 403);
+      const ws = this.exec.ws;
+      const group = ws.groups.get(String(groupKey ?? '').toLowerCase());
+      if (!group) throw directoryError(this.exec, 'members.list', 404, 'Resource Not Found: groupKey');
+      const args = (optionalArgs ?? {}) as MembersListArgs;
+      const max = args.maxResults === undefined ? 200 : Number(args.maxResults);
+      if (!(Number.isInteger(max) && max >= 1 && max <= 200))
+        throw directoryError(
+          this.exec,
+          'members.list',
+          400,
+          `Invalid value '${args.maxResults}'. Values must be within the range: [1, 200]`,
+        );
+      const offset = args.pageToken ? decodeToken(args.pageToken, 'members') : 0;
+      if (offset === undefined)
+        throw directoryError(this.exec, 'members.list', 400, 'Invalid Input: pageToken');
+      const all = args.includeDerivedMembership ? derived(ws, group.email) : group.members;
+      const members = all.slice(offset, offset + max).map((email) => ({
+        kind: 'admin#directory#member',
+        email,
+        role: 'MEMBER',
+        status: 'ACTIVE',
+        type: ws.groups.has(email) ? 'GROUP' : 'USER',
+      }));
+      const result: GoogleAppsScript.AdminDirectory.Schema.Members = { kind: 'admin#directory#members' };
+      if (members.length) result.members = members;
+      if (offset + max < all.length) result.nextPageToken = encodeToken(offset + max, 'members');
+      return result;
+    });
+  }
+}
+
+/** A group's members with those of its nested groups (each once; a nested group listed as itself too). */
+function derived(ws: Execution['ws'], group: string, seen = new Set<string>()): string[] {
+  if (seen.has(group)) return [];
+  seen.add(group);
+  const out: string[] = [];
+  for (const m of ws.groups.get(group)?.members ?? []) {
+    if (!out.includes(m)) out.push(m);
+    if (ws.groups.has(m)) for (const n of derived(ws, m, seen)) if (!out.includes(n)) out.push(n);
+  }
+  return out;
+}
+
+/** A Directory API GoogleJsonResponseException for HTTP `code`, as {@link FakeUsersCollection} makes them. */
+function directoryError(
+  exec: Execution,
+  method: string,
+  code: number,
+  message = ERROR_TEXT[code] ?? 'Unknown Error',
+  reason = REASON[code] ?? 'unknown',
+): Error {
+  const error = exec.error(`API call to directory.${method} failed with error: ${message}`);
+  error.name = 'GoogleJsonResponseException';
+  Object.assign(error, { details: { code, message, errors: [{ domain: 'global', reason, message }] } });
+  return error;
 }
 
 /**
  * The `AdminDirectory` advanced-service global (developers.google.com/apps-script/advanced/admin-sdk-directory),
- * with its `Users` collection.
+ * with its `Users` and `Members` collections.
  */
 export function createAdminDirectory(exec: Execution): {
   Users: Pick<GoogleAppsScript.AdminDirectory.Collection.UsersCollection, UsersMethods>;
+  Members: Pick<GoogleAppsScript.AdminDirectory.Collection.MembersCollection, 'list'>;
 } {
-  return { Users: new FakeUsersCollection(exec) };
+  return { Users: new FakeUsersCollection(exec), Members: new FakeMembersCollection(exec) };
 }

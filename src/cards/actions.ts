@@ -2,6 +2,7 @@ import type { SettingsInput } from '../core/config';
 import { ensureActive } from '../gas/directory';
 import { callServer } from '../gas/server-client';
 import { enableOwedOnOpen, installEnablementTrigger, noteApproverRights } from '../triggers/enablement';
+import { installDirectorySync, syncDirectoryNow } from '../triggers/directory-sync';
 import type { HomeState, ServerResponse } from '../server/api';
 import { channelOf, formValue, formValues, param, type AddOnEvent } from './event';
 import { addPersonCard } from './add-person';
@@ -120,6 +121,10 @@ export function saveSettings(e: AddOnEvent): ActionResponse {
     'sendHour',
     'approverEmails',
     'weekendEmails',
+    'staffSource',
+    'directorySources',
+    'keepYears',
+    'keepNeverJoinedYears',
   ] as const;
   const input: SettingsInput = {};
   for (const f of fields) input[f] = formValue(e, f);
@@ -419,6 +424,21 @@ export function evidence(e: AddOnEvent): ActionResponse {
   );
   if (res.data?.url) b.setOpenLink(CardService.newOpenLink().setUrl(res.data.url));
   return b.build();
+}
+
+/**
+ * Sync the staff list now (a business manager who is an administrator): reads the directory as
+ * them and has the web app apply it; anyone else is told who can.
+ */
+export function syncDirectory(_e: AddOnEvent): ActionResponse {
+  const message = syncDirectoryNow();
+  return respond({ ok: true, message, state: callServer('state').state });
+}
+
+/** Read the staff list daily (an administrator): reads it now and installs the daily trigger running as them. */
+export function installDirectoryReader(_e: AddOnEvent): ActionResponse {
+  const message = installDirectorySync();
+  return respond({ ok: true, message, state: callServer('state').state });
 }
 
 /** Install account enablement (a directory admin): the hourly trigger running as them. */

@@ -32,6 +32,21 @@ export function approverSection(state: HomeState): GoogleAppsScript.Card_Service
       s.addWidget(text(`${waiting}; the business manager is told each day.`));
     }
   }
+  if (state.directoryUnread && state.directoryAdmin) {
+    s.addWidget(
+      text(
+        'The staff list comes from the Google directory, and no administrator reads it for AUP Signer yet. If you are a Google Workspace administrator, AUP Signer can read it as you once a day (read-only).',
+      ),
+    );
+    s.addWidget(
+      CardService.newButtonSet().addButton(
+        actionButton(
+          'Read the staff list daily',
+          CardService.newAction().setFunctionName('onInstallDirectorySync'),
+        ),
+      ),
+    );
+  }
   if (!q.total) return s.addWidget(text('Nothing awaits your approval.'));
   for (const r of state.pending) {
     s.addWidget(

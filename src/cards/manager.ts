@@ -57,6 +57,19 @@ export function managerSection(state: HomeState): Section {
         .addButton(linkButton('This cycle', m.views.thisCycle)),
     );
   for (const p of m.rosterProblems) s.addWidget(text(p));
+  if (m.directory !== null) {
+    s.addWidget(
+      labelled(
+        'Staff list from the directory',
+        m.directory || 'Not read yet: an administrator installs the daily sync.',
+      ),
+    );
+    s.addWidget(
+      CardService.newButtonSet().addButton(
+        actionButton('Sync the staff list now', CardService.newAction().setFunctionName('onSyncDirectory')),
+      ),
+    );
+  }
   const main = mainAction(state, n('Overdue'));
   s.addWidget(text(main.say));
   if (main.button) s.addWidget(CardService.newButtonSet().addButton(main.button));

@@ -6,9 +6,10 @@ import {
   type Settings,
   type SettingsInput,
 } from '../core/config';
+import { directorySourcesText } from '../core/directory-roster';
 import { actionButton, esc, text } from './widgets';
 
-type TextField = Exclude<keyof Settings, 'approverEmails' | 'weekendEmails' | 'sendHour'>;
+type TextField = Exclude<keyof Settings, 'approverEmails' | 'weekendEmails' | 'sendHour' | 'staffSource'>;
 
 /** A text field of the settings card: its title, its hint, and the value a new school starts with. */
 type FieldSpec = [field: TextField, title: string, hint: string, initial: string];
@@ -39,6 +40,12 @@ const GROUPS: [header: string, fields: FieldSpec[]][] = [
       ],
       ['businessManagers', 'Business managers', 'Emails, comma separated', ''],
       ['staffTypes', 'Staff types', 'Comma separated', DEFAULT_STAFF_TYPES.join(', ')],
+      [
+        'directorySources',
+        'Units and groups from the directory',
+        'One a line: /Staff = Staff, governors@your-school = Governor',
+        '',
+      ],
     ],
   ],
   [
@@ -66,6 +73,18 @@ const GROUPS: [header: string, fields: FieldSpec[]][] = [
       ['reminderDays', 'Reminders, days after the invitation', 'Comma separated', '3, 7'],
       ['reminderEveryDays', 'Then a reminder every (days)', '', '7'],
       ['escalationEveryDays', 'Overdue list to business managers every (days)', '', '7'],
+    ],
+  ],
+  [
+    'Records',
+    [
+      [
+        'keepYears',
+        'Keep signed records after someone leaves (years)',
+        'Six years is common for employment records in English schools',
+        '6',
+      ],
+      ['keepNeverJoinedYears', 'Keep the records of people who never joined (years)', '', '1'],
     ],
   ],
 ];
@@ -104,8 +123,19 @@ export function setupCard(
           .setWrapText(true),
       );
     }
+    if (header === 'People') {
+      const source = retry ? String(retry.typed.staffSource ?? 'sheet') : (current?.staffSource ?? 'sheet');
+      s.addWidget(
+        dropdown('staffSource', 'The staff list comes from', source, [
+          ['sheet', 'The Staff sheet'],
+          ['directory', 'The Google directory (units and groups below)'],
+          ['both', 'Both: the directory, and people added to the Staff sheet'],
+        ]),
+      );
+    }
     for (const [field, title, hint, initial] of fields) {
       const input = CardService.newTextInput().setFieldName(field).setTitle(title);
+      if (field === 'directorySources') input.setMultiline(true);
       if (hint) input.setHint(hint);
       const typed = retry?.typed[field];
       const shown = retry
@@ -174,8 +204,9 @@ export function setupCard(
 function shownValue(current: Settings, field: TextField): string {
   if (field === 'templateDocId') return `https://docs.google.com/document/d/${current.templateDocId}/edit`;
   const value = current[field];
+  if (field === 'directorySources') return directorySourcesText(current.directorySources);
   if (Array.isArray(value)) return value.join(', ');
-  if (typeof value === 'object') return defaultSystemsText(value);
+  if (typeof value === 'object') return defaultSystemsText(value as Record<string, string[]>);
   return String(value ?? '');
 }
 

@@ -1,6 +1,7 @@
 import { LIMITS, tooLong, type LimitedField } from './limits';
 import { isEmail, normaliseEmail, oneLine } from './safe';
 import { parseDays, parseResignRule } from './schedule';
+import { parseDirectorySources, type DirectorySource, type StaffSource } from './directory-roster';
 
 /** What the business manager sets on the setup card. */
 export interface Settings {
@@ -34,6 +35,14 @@ export interface Settings {
   approverEmails: ApproverEmails;
   /** Whether invitations, reminders and digests may go out on Saturdays and Sundays. */
   weekendEmails: boolean;
+  /** Where the staff list comes from: the Staff sheet, the Google directory, or both. */
+  staffSource: StaffSource;
+  /** With the directory: its organisational units and groups, each with a staff type. */
+  directorySources: DirectorySource[];
+  /** Years a person's signed records are kept after they leave (then disposed of). */
+  keepYears: number;
+  /** Years the records of someone who never joined (invited, never completed) are kept after their last request. */
+  keepNeverJoinedYears: number;
 }
 
 /** How approvers hear of signatures awaiting them. */
@@ -169,6 +178,24 @@ export function checkSettings(input: SettingsInput, domain = ''): Checked<Settin
   if (typeof rule === 'string') fail('resignOn', rule);
   const reminderDays = parseDays(text('reminderDays') || '3, 7');
   if (typeof reminderDays === 'string') fail('reminderDays', reminderDays);
+  const keepYears = whole('keepYears', 'Keep signed records after someone leaves (years)', '6', 1, 100);
+  const keepNeverJoinedYears = whole(
+    'keepNeverJoinedYears',
+    'Keep the records of people who never joined (years)',
+    '1',
+    1,
+    100,
+  );
+  const staffSource = text('staffSource') || 'sheet';
+  if (staffSource !== 'sheet' && staffSource !== 'directory' && staffSource !== 'both')
+    fail('staffSource', 'Staff list: choose the Staff sheet, the Google directory, or both.');
+  const directorySources = parseDirectorySources(asString(input.directorySources), types);
+  if (typeof directorySources === 'string') fail('directorySources', directorySources);
+  else if (staffSource !== 'sheet' && !directorySources.length)
+    fail(
+      'directorySources',
+      'Units and groups: name at least one, such as "/Staff = Staff", to take the staff list from the directory.',
+    );
   if (errors.length) return { ok: false, errors, fields };
   return {
     ok: true,
@@ -189,6 +216,10 @@ export function checkSettings(input: SettingsInput, domain = ''): Checked<Settin
       sendHour,
       approverEmails: approverEmails as ApproverEmails,
       weekendEmails: weekends === 'yes',
+      staffSource: staffSource as StaffSource,
+      directorySources: directorySources as DirectorySource[],
+      keepYears,
+      keepNeverJoinedYears,
     },
   };
 }
@@ -212,6 +243,10 @@ export function settingsOf(c: Config): Settings {
     sendHour: c.sendHour,
     approverEmails: c.approverEmails,
     weekendEmails: c.weekendEmails,
+    staffSource: c.staffSource,
+    directorySources: c.directorySources,
+    keepYears: c.keepYears,
+    keepNeverJoinedYears: c.keepNeverJoinedYears,
   };
 }
 
@@ -263,6 +298,10 @@ export function parseConfig(json: string): Config {
     approverEmails: c.approverEmails === 'each' ? 'each' : 'daily',
     defaultSystems: c.defaultSystems ?? defaultSystemsFor(c.staffTypes ?? [], c.systems ?? []),
     weekendEmails: c.weekendEmails === true,
+    staffSource: c.staffSource === 'directory' || c.staffSource === 'both' ? c.staffSource : 'sheet',
+    directorySources: Array.isArray(c.directorySources) ? c.directorySources : [],
+    keepYears: typeof c.keepYears === 'number' ? c.keepYears : 6,
+    keepNeverJoinedYears: typeof c.keepNeverJoinedYears === 'number' ? c.keepNeverJoinedYears : 1,
   } as Config;
 }
 

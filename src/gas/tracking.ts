@@ -403,6 +403,11 @@ export class Tracking {
     sheet.getRange(2, col['Personal Email'] + 1, rows, 1).setDataValidation(email);
   }
 
+  /** The Staff sheet itself, for the directory sync (src/gas/staff-sync.ts). */
+  staffSheet(): Sheet {
+    return this.sheet(STAFF_SHEET);
+  }
+
   /** Reads and checks the Staff sheet. */
   readRoster(staffTypes: readonly string[]): Roster {
     const values = this.sheet(STAFF_SHEET).getDataRange().getValues();

@@ -19,6 +19,7 @@ export type Op =
   | 'verify'
   | 'evidence'
   | 'compare'
+  | 'directorySync'
   | 'publish'
   | 'review'
   | 'check';
@@ -91,6 +92,11 @@ export interface HomeState {
    * approving, showed they are not (unknown until they approve: true).
    */
   directoryAdmin: boolean;
+  /**
+   * For approvers: the staff list comes from the directory and no administrator reads it yet
+   * (the daily directory sync is not installed).
+   */
+  directoryUnread: boolean;
   /** For approvers and business managers: approved requests whose account waits for a directory admin. */
   pendingAccounts: number;
   /** Of those, the ones the caller approved (their card enables them on open). */
@@ -104,6 +110,11 @@ export interface HomeState {
     views: { needsChasing: string; thisCycle: string } | null;
     dashboard: DashboardRow[];
     rosterProblems: string[];
+    /**
+     * With the staff list from the directory: what the last sync did (when, by whom, what changed
+     * or why it could not read), '' before the first.
+     */
+    directory: string | null;
     settings: Settings;
   } | null;
 }

@@ -10,6 +10,7 @@ import { runInvitations, scheduleInvitationJob } from './invite';
 import { evidenceOp, verifyOp } from './evidence-ops';
 import { prepareTemplate } from './prepare';
 import { compareOp, publishOp } from './publish';
+import { directorySyncOp } from './directory-sync';
 import { returnSigned } from './return';
 import { setup } from './setup';
 import { addStaff } from './staff';
@@ -140,6 +141,8 @@ function dispatch(caller: string, owner: string, req: ServerRequest, started: nu
       return verifyOp(ctx, String(a.query ?? ''));
     case 'evidence':
       return evidenceOp(ctx, String(a.query ?? ''));
+    case 'directorySync':
+      return directorySyncOp(ctx, { people: String(a.people ?? '[]'), problems: String(a.problems ?? '[]') });
     case 'compare':
       return compareOp(ctx, { version: String(a.version ?? ''), template: String(a.template ?? '') });
     case 'publish':

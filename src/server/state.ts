@@ -6,6 +6,8 @@ import { changeCounts, describeChange } from '../core/changes';
 import type { Config } from '../core/config';
 import { accountOwed, awaiting, OPEN_TO_SIGN, type SignatureRequest } from '../core/request';
 import { changesReader } from './changes';
+import { SYNC_KEY, type SyncRecord } from './directory-sync';
+import { DIRECTORY_KEY } from '../triggers/directory-sync';
 import type { Roster } from '../core/roster';
 import { hasLeft } from './invite';
 import { Tracking } from '../gas/tracking';
@@ -40,6 +42,7 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
     systems: [],
     defaultSystems: {},
     directoryAdmin: false,
+    directoryUnread: false,
     pendingAccounts: 0,
     ownAccounts: 0,
     changes: null,
@@ -78,6 +81,7 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
     systems: config.systems,
     defaultSystems: config.defaultSystems,
     directoryAdmin: approverRights(ctx.props)[caller] !== false,
+    directoryUnread: approver && config.staffSource !== 'sheet' && !ctx.props[DIRECTORY_KEY],
     pendingAccounts: approver || manager ? requests.filter((r) => accountOwed(r, Date.now())).length : 0,
     ownAccounts: approver
       ? requests.filter((r) => r.approvedBy === caller && accountOwed(r, Date.now())).length
@@ -94,9 +98,18 @@ export function homeState(ctx: ServerContext, page = 0): HomeState {
             (n) => `…and ${n} more rows to fix on the Staff sheet.`,
           ),
           settings: settingsOf(config),
+          directory: config.staffSource === 'sheet' ? null : lastSync(ctx.props),
         }
       : null,
   };
+}
+
+/** What the last directory sync did, in words ('' before the first). */
+function lastSync(props: Readonly<Record<string, string>>): string {
+  const json = props[SYNC_KEY];
+  if (!json) return '';
+  const r = JSON.parse(json) as SyncRecord;
+  return `Synced ${ukDate(new Date(r.at), true)} by ${r.by}: ${r.summary}`;
 }
 
 /** Changes the signer's card lists at most (a card section holds 100 widgets). */
