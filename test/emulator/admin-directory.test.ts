@@ -151,3 +151,69 @@ describe('AdminDirectory.Users', () => {
     expect(ws.accounting.totalMs()).toBe(500);
   });
 });
+
+describe('AdminDirectory.Members and the user fields a staff list reads', () => {
+  it('lists a group’s members a page at a time, nested groups’ members with includeDerivedMembership', () => {
+    const ws = newWorkspace();
+    for (let i = 0; i < 3; i++) ws.addUser({ email: `gov${i}@${DOMAIN}`, name: `Gov ${i}` });
+    ws.addGroup(`trustees@${DOMAIN}`, [`gov2@${DOMAIN}`]);
+    ws.addGroup(`governors@${DOMAIN}`, [`gov0@${DOMAIN}`, `gov1@${DOMAIN}`, `trustees@${DOMAIN}`]);
+    const dir = createAdminDirectory(newExec(ws));
+    const first = dir.Members.list(`governors@${DOMAIN}`, { maxResults: 2 });
+    expect(first.members?.map((m) => [m.email, m.type])).toEqual([
+      [`gov0@${DOMAIN}`, 'USER'],
+      [`gov1@${DOMAIN}`, 'USER'],
+    ]);
+    const rest = dir.Members.list(`governors@${DOMAIN}`, { maxResults: 2, pageToken: first.nextPageToken });
+    expect(rest.members?.map((m) => [m.email, m.type])).toEqual([[`trustees@${DOMAIN}`, 'GROUP']]);
+    expect(rest.nextPageToken).toBeUndefined();
+    const all = dir.Members.list(`GOVERNORS@${DOMAIN}`, { includeDerivedMembership: true });
+    expect(all.members?.map((m) => m.email)).toEqual([
+      `gov0@${DOMAIN}`,
+      `gov1@${DOMAIN}`,
+      `trustees@${DOMAIN}`,
+      `gov2@${DOMAIN}`,
+    ]);
+    expect(() => dir.Members.list(`governors@${DOMAIN}`, { maxResults: 201 })).toThrow(
+      "Invalid value '201'. Values must be within the range: [1, 200]",
+    );
+  });
+
+  it('refuses anyone but an administrator, a delegated user reader too; an unknown group is 404', () => {
+    const ws = newWorkspace();
+    ws.addUser({ email: `reader@${DOMAIN}`, name: 'Read Er', readsUsers: true });
+    ws.addGroup(`staff@${DOMAIN}`, [`teacher@${DOMAIN}`]);
+    for (const who of [TEACHER, `reader@${DOMAIN}`]) {
+      const e = thrown(() => createAdminDirectory(newExec(ws, who)).Members.list(`staff@${DOMAIN}`));
+      expect([e.message, e.details?.code]).toEqual([
+        'API call to directory.members.list failed with error: Not Authorized to access this resource/api',
+        403,
+      ]);
+    }
+    expect(
+      createAdminDirectory(newExec(ws, `reader@${DOMAIN}`)).Users.list({ customer: 'my_customer' }).users,
+    ).toHaveLength(3);
+    const missing = thrown(() => createAdminDirectory(newExec(ws)).Members.list(`nobody@${DOMAIN}`));
+    expect([missing.message, missing.details?.code]).toEqual([
+      'API call to directory.members.list failed with error: Resource Not Found: groupKey',
+      404,
+    ]);
+  });
+
+  it('gives a user’s job title as their primary organisation, and their recovery email', () => {
+    const ws = newWorkspace();
+    ws.addUser({
+      email: `new@${DOMAIN}`,
+      name: 'New Starter',
+      suspended: true,
+      title: 'Science Teacher',
+      recoveryEmail: 'New@Home.example',
+    });
+    const u = createAdminDirectory(newExec(ws)).Users.get(
+      `new@${DOMAIN}`,
+    ) as GoogleAppsScript.AdminDirectory.Schema.User & { recoveryEmail?: string };
+    expect(u.organizations).toEqual([{ title: 'Science Teacher', primary: true, customType: '' }]);
+    expect(u.recoveryEmail).toBe('new@home.example');
+    expect(createAdminDirectory(newExec(ws)).Users.get(TEACHER).organizations).toBeUndefined();
+  });
+});
