@@ -13,6 +13,7 @@ import {
   evidence,
   installEnablement,
   syncDirectory,
+  holdRecords,
   installDirectoryReader,
   prepare,
   publish,
@@ -217,6 +218,11 @@ export function onAddPerson(e: AddOnEvent): GoogleAppsScript.Card_Service.Action
 /** Card action: read the staff list from the directory now (an administrator). */
 export function onSyncDirectory(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
   return syncDirectory(e);
+}
+
+/** Card action: a business manager holds a person's records, or releases the hold. */
+export function onHoldRecords(e: AddOnEvent): GoogleAppsScript.Card_Service.ActionResponse {
+  return holdRecords(e);
 }
 
 /** Card action: an administrator has the staff list read from the directory as them, daily. */

@@ -405,7 +405,44 @@ export function verify(e: AddOnEvent): ActionResponse {
   else if (d?.findings)
     b.setNavigation(
       CardService.newNavigation().pushCard(
-        verifiedCard(d.name ?? '', d.email ?? '', d.verified === 'yes', JSON.parse(d.findings) as string[]),
+        verifiedCard(
+          d.name ?? '',
+          d.email ?? '',
+          d.verified === 'yes',
+          JSON.parse(d.findings) as string[],
+          d.hold ?? '',
+        ),
+      ),
+    );
+  return b.build();
+}
+
+/**
+ * Hold their records / Release the hold (business manager), from the verified card: the server
+ * records it; the card is shown again, verified afresh, with the hold as it now is.
+ */
+export function holdRecords(e: AddOnEvent): ActionResponse {
+  const query = param(e, 'query');
+  const res = callServer('hold', {
+    query,
+    release: param(e, 'release') === 'yes',
+    reason: formValue(e, 'holdReason'),
+  });
+  const again = callServer('verify', { query });
+  const d = again.data;
+  const b = CardService.newActionResponseBuilder().setNotification(
+    CardService.newNotification().setText(res.message),
+  );
+  if (d?.findings)
+    b.setNavigation(
+      CardService.newNavigation().updateCard(
+        verifiedCard(
+          d.name ?? '',
+          d.email ?? '',
+          d.verified === 'yes',
+          JSON.parse(d.findings) as string[],
+          d.hold ?? '',
+        ),
       ),
     );
   return b.build();

@@ -311,6 +311,7 @@ export function verifiedCard(
   email: string,
   verified: boolean,
   findings: readonly string[],
+  hold = '',
 ): GoogleAppsScript.Card_Service.Card {
   const s = CardService.newCardSection().addWidget(
     CardService.newTextParagraph().setText(
@@ -320,6 +321,38 @@ export function verifiedCard(
     ),
   );
   for (const f of findings) s.addWidget(text(f));
+  const records = CardService.newCardSection().setHeader('Their records');
+  if (hold) {
+    records.addWidget(labelled('Held', hold));
+    records.addWidget(
+      CardService.newButtonSet().addButton(
+        actionButton(
+          'Release the hold',
+          CardService.newAction()
+            .setFunctionName('onHoldRecords')
+            .setParameters({ query: email, release: 'yes' }),
+        ),
+      ),
+    );
+  } else {
+    records.addWidget(
+      text('Kept by the retention settings, then disposed of. A hold keeps them until you release it.'),
+    );
+    records.addWidget(
+      CardService.newTextInput()
+        .setFieldName('holdReason')
+        .setTitle('Why hold them')
+        .setHint('For example: an investigation'),
+    );
+    records.addWidget(
+      CardService.newButtonSet().addButton(
+        actionButton(
+          'Hold their records',
+          CardService.newAction().setFunctionName('onHoldRecords').setParameters({ query: email }),
+        ),
+      ),
+    );
+  }
   return CardService.newCardBuilder()
     .setName('verified')
     .setHeader(
@@ -328,6 +361,7 @@ export function verifiedCard(
         .setSubtitle(verified ? 'Verified' : 'Not verified'),
     )
     .addSection(s)
+    .addSection(records)
     .setFixedFooter(
       CardService.newFixedFooter().setPrimaryButton(
         actionButton(

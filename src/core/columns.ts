@@ -8,6 +8,7 @@ export const AUDIT_SHEET = 'Audit';
 export const DASHBOARD_SHEET = 'Dashboard';
 export const TOKENS_SHEET = 'Form Tokens';
 export const VERSIONS_SHEET = 'Versions';
+export const RECORDS_SHEET = 'Records';
 
 /**
  * In the order a business manager reads a person's row: who they are and where they stand first
@@ -73,6 +74,22 @@ export const VERSION_HEADERS = [
 ] as const;
 export const VERSION_KINDS = ['First', 'Substantive', 'Editorial'] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
+
+/**
+ * One row per person who has left (or never joined): where their records stand, until when they
+ * are kept, a hold a business manager set, the notice of their disposal and the disposal itself.
+ */
+export const RECORDS_HEADERS = [
+  'Name',
+  'Email',
+  'Status',
+  'Left On',
+  'Keep Until',
+  'Hold',
+  'Notice Sent',
+  'Disposed On',
+] as const;
+export type RecordsHeader = (typeof RECORDS_HEADERS)[number];
 
 export type SignatureHeader = (typeof SIGNATURE_HEADERS)[number];
 export type StaffHeader = (typeof STAFF_HEADERS)[number];

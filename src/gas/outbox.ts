@@ -12,7 +12,8 @@ export type NoticeKind =
   | 'digest'
   | 'approvals'
   | 'enablement'
-  | 'edition';
+  | 'edition'
+  | 'retention';
 
 /**
  * An email owed (DESIGN.md §8: side effects after the record, each resumable, emails at most
@@ -34,6 +35,8 @@ export interface Notice {
   token?: string;
   /** For a digest: how many became Overdue today. */
   newly?: number;
+  /** For a notice of records due for disposal: a line for each person. */
+  lines?: string[];
   /**
    * What the request's row shows once the claim is written (cells, dates in ms), for a notice no
    * owed steps take care of: a run that stopped between the row's write and its Audit rows still

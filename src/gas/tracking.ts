@@ -11,6 +11,8 @@ import {
   TOKEN_HEADERS,
   VERSIONS_SHEET,
   VERSION_HEADERS,
+  RECORDS_SHEET,
+  RECORDS_HEADERS,
   columnIndex,
   type SignatureHeader,
   type StaffHeader,
@@ -461,6 +463,27 @@ export class Tracking {
     return found;
   }
 
+  /**
+   * The Google Drive and Docs links the Audit's Details give for each request (snapshots,
+   * evidence packs), for a records disposal: one read of the Request ID and Details columns.
+   */
+  auditLinks(): Map<string, string[]> {
+    const sheet = this.sheet(AUDIT_SHEET);
+    const header = sheet.getRange(1, 1, 1, AUDIT_HEADERS.length).getValues()[0] ?? [];
+    const col = columnIndex(AUDIT_SHEET, header, AUDIT_HEADERS);
+    const from = Math.min(col.Details, col['Request ID']);
+    const width = Math.abs(col.Details - col['Request ID']) + 1;
+    const rows = sheet.getLastRow();
+    const out = new Map<string, string[]>();
+    if (rows < 2) return out;
+    for (const r of sheet.getRange(2, from + 1, rows - 1, width).getValues()) {
+      const id = String(r[col['Request ID'] - from]);
+      const links = String(r[col.Details - from]).match(/https:\/\/(?:docs|drive)\.google\.com\/\S+/g);
+      if (id && links) out.set(id, [...(out.get(id) ?? []), ...links]);
+    }
+    return out;
+  }
+
   /** The requests the Audit has an `action` row for (one read of its Action and Request ID columns). */
   auditedRequests(action: string): Set<string> {
     const sheet = this.sheet(AUDIT_SHEET);
@@ -608,11 +631,32 @@ export class Tracking {
    * publication), with its header and the owner-only protection of the sheets only the add-on writes.
    */
   versionsSheet(): Sheet {
-    const found = this.ss.getSheetByName(VERSIONS_SHEET);
+    return this.ownSheet(
+      VERSIONS_SHEET,
+      VERSION_HEADERS,
+      'AUP Signer policy versions: written by the add-on alone',
+    );
+  }
+
+  /**
+   * The Records sheet (what is kept of each person who left, until when, holds, disposals), made
+   * when the first records review needs it, as {@link versionsSheet} is.
+   */
+  recordsSheet(): Sheet {
+    return this.ownSheet(
+      RECORDS_SHEET,
+      RECORDS_HEADERS,
+      'AUP Signer records kept: written by the add-on alone',
+    );
+  }
+
+  /** A sheet only the add-on writes: found, or made at the end with its header and the owner-only protection. */
+  private ownSheet(name: string, headers: readonly string[], description: string): Sheet {
+    const found = this.ss.getSheetByName(name);
     if (found) return found;
-    const sheet = this.ss.insertSheet(VERSIONS_SHEET, this.ss.getSheets().length);
-    this.header(sheet, VERSION_HEADERS);
-    ownerOnly(sheet, 'AUP Signer policy versions: written by the add-on alone');
+    const sheet = this.ss.insertSheet(name, this.ss.getSheets().length);
+    this.header(sheet, headers);
+    ownerOnly(sheet, description);
     return sheet;
   }
 

@@ -18,6 +18,7 @@ export type Op =
   | 'prepare'
   | 'verify'
   | 'evidence'
+  | 'hold'
   | 'compare'
   | 'directorySync'
   | 'publish'

@@ -7,7 +7,7 @@ import type { ServerRequest, ServerResponse } from './api';
 import { accountOp, approveManyOp, approveRequest, pendingEnablements, type ApproveArgs } from './approve';
 import { isBusinessManager, type ServerContext } from './context';
 import { runInvitations, scheduleInvitationJob } from './invite';
-import { evidenceOp, verifyOp } from './evidence-ops';
+import { evidenceOp, holdOp, verifyOp } from './evidence-ops';
 import { prepareTemplate } from './prepare';
 import { compareOp, publishOp } from './publish';
 import { directorySyncOp } from './directory-sync';
@@ -139,6 +139,12 @@ function dispatch(caller: string, owner: string, req: ServerRequest, started: nu
       });
     case 'verify':
       return verifyOp(ctx, String(a.query ?? ''));
+    case 'hold':
+      return holdOp(ctx, {
+        query: String(a.query ?? ''),
+        release: a.release === true,
+        reason: String(a.reason ?? ''),
+      });
     case 'evidence':
       return evidenceOp(ctx, String(a.query ?? ''));
     case 'directorySync':

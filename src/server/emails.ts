@@ -136,6 +136,29 @@ export function editionEmail(ctx: MailContext, r: SignatureRequest, to: string):
   };
 }
 
+/**
+ * Tells a business manager, a month ahead, whose signed records fall due for disposal under the
+ * retention settings, and how to keep anyone's (a hold).
+ */
+export function retentionNotice(ctx: MailContext, to: string, lines: readonly string[]): Email {
+  const n = lines.length;
+  return {
+    to,
+    subject: `Records due for disposal: ${count(n, 'person')}`,
+    ...body(ctx, {
+      greeting: `Dear ${nameOf(ctx, to)},`,
+      paragraphs: [
+        `Under your retention settings (signed records kept ${count(ctx.config.keepYears, 'year')} after someone leaves, ${count(ctx.config.keepNeverJoinedYears, 'year')} for people who never joined), the AUP records of ${n === 1 ? 'this person' : `these ${count(n, 'person')}`} fall due within a month. Their documents and signed PDFs go to the bin at the monthly review after that; the Audit keeps the record of what they signed and when.`,
+      ],
+      list: lines,
+      after: [
+        'To keep someone’s records (an investigation or a claim), open AUP Signer, choose Verify someone…, then Hold their records.',
+      ],
+      button: { label: 'Open the tracking sheet', url: trackingUrl(ctx.config) },
+    }),
+  };
+}
+
 /** Changes listed in an email, the rest left to the changes document. */
 const EMAIL_CHANGES = 12;
 

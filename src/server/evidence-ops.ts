@@ -1,7 +1,12 @@
+import type { Config } from '../core/config';
+import { LIMITS } from '../core/limits';
+import { oneLine } from '../core/safe';
 import { withScriptLock } from '../gas/lock';
+import { readRecords } from '../gas/records';
 import { Tracking } from '../gas/tracking';
 import type { ServerResponse } from './api';
-import { isBusinessManager, type ServerContext } from './context';
+import { isBusinessManager, ukDate, type ServerContext } from './context';
+import { setHold } from './retention';
 import { evidencePack, findRequests, peopleMatching, verifyRequest } from './verify';
 
 /** People listed to choose from when a name matches several. */
@@ -29,6 +34,19 @@ export function verifyOp(ctx: ServerContext, query: string): ServerResponse {
       };
     who = people[0]?.email ?? query;
   }
+  const gone = disposedOf(config, tracking, who);
+  if (gone)
+    return {
+      ok: false,
+      message: gone.message,
+      data: {
+        name: gone.name,
+        email: gone.email,
+        verified: 'no',
+        findings: JSON.stringify([gone.message]),
+        hold: '',
+      },
+    };
   const v = verifyRequest(config, ctx.caller, who);
   if (!v)
     return { ok: false, message: `Nobody matches "${query}": type part of their name, or their email.` };
@@ -42,8 +60,43 @@ export function verifyOp(ctx: ServerContext, query: string): ServerResponse {
       email: v.request.email,
       verified: v.ok ? 'yes' : 'no',
       findings: JSON.stringify(v.findings),
+      hold: readRecords(tracking).get(v.request.email)?.Hold ?? '',
     },
   };
+}
+
+/** For a person whose records were disposed of: who, and the sentence that says so. */
+function disposedOf(
+  config: Config,
+  tracking: Tracking,
+  query: string,
+): { name: string; email: string; message: string } | undefined {
+  const r = findRequests(tracking, query)[0];
+  if (!r) return undefined;
+  const on = readRecords(tracking).get(r.email)?.['Disposed On'];
+  if (!on) return undefined;
+  return {
+    name: r.name,
+    email: r.email,
+    message: `${r.name}'s records were disposed of on ${ukDate(new Date(`${on}T12:00:00Z`))} under the retention settings: their documents and signed PDFs are gone, and the Audit keeps what they signed and when.`,
+  };
+}
+
+/**
+ * Hold their records / Release the hold (business managers), for the person Verify showed: see
+ * `setHold`.
+ */
+export function holdOp(
+  ctx: ServerContext,
+  args: { query: string; release: boolean; reason: string },
+): ServerResponse {
+  const config = ctx.config;
+  if (!config || !isBusinessManager(config, ctx.caller))
+    return { ok: false, message: 'Only a business manager can hold records.' };
+  const r = findRequests(Tracking.open(config), args.query)[0];
+  if (!r) return { ok: false, message: `Nobody matches "${args.query}".` };
+  const reason = oneLine(args.reason).slice(0, LIMITS.reason);
+  return { ok: true, message: setHold(config, ctx.caller, r, { release: args.release, reason }) };
 }
 
 /** Evidence pack from the card (business managers): the PDF's URL in `data.url`. */
@@ -52,6 +105,8 @@ export function evidenceOp(ctx: ServerContext, query: string): ServerResponse {
   if (!config || !isBusinessManager(config, ctx.caller)) {
     return { ok: false, message: 'Only a business manager can make an evidence pack.' };
   }
+  const gone = disposedOf(config, Tracking.open(config), query);
+  if (gone) return { ok: false, message: gone.message };
   const pack = evidencePack(config, ctx.caller, query);
   if (!pack) return { ok: false, message: `No request for "${query}": give a request ID or an email.` };
   withScriptLock(() =>

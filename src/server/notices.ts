@@ -19,6 +19,7 @@ import {
   approvalsDigest,
   completedEmail,
   editionEmail,
+  retentionNotice,
   enablementDigest,
   invitationEmail,
   mailContext,
@@ -68,6 +69,8 @@ export function renderNotice(
       const waiting = awaiting(all, n.to);
       return waiting.length ? approvalsDigest(ctx, n.to, waiting) : undefined;
     }
+    case 'retention':
+      return n.lines?.length ? retentionNotice(ctx, n.to, n.lines) : undefined;
     case 'enablement': {
       const now = Date.now();
       const waiting = all.filter((r) => r.status === 'Approved' && accountOwed(r, now));

@@ -17,6 +17,7 @@ import { claimDetails, deliverNotices } from '../server/notices';
 import { jobOwed, runInvitations, scheduleInvitationJob } from '../server/invite';
 import { runReminders } from '../server/reminders';
 import { tellOfEdition } from '../server/edition';
+import { recordsReview } from '../server/retention';
 
 /** Handler of the daily installable trigger; the one-off continuation has its own name. */
 export const DAILY = 'onDailyTrigger';
@@ -35,6 +36,8 @@ interface DailyState {
   approvalsOn?: string;
   /** The day the business managers were last told of accounts awaiting an administrator. */
   enablementOn?: string;
+  /** The month (yyyy-mm) whose records review is done. */
+  recordsMonth?: string;
 }
 
 /**
@@ -140,7 +143,7 @@ export function installDailyTrigger(hour: number, replace = false): void {
  * pending invitations, marks Overdue and sends the reminders due (leaving room in MailApp's daily
  * quota for the digest), sends the escalation digest to the business managers when requests
  * become Overdue and then every few days, tells those not yet told of an editorial version, and
- * retries queued account enablements. What does not
+ * retries queued account enablements; once a month it reviews the records kept (see `recordsReview`). What does not
  * fit in time is carried on by a one-off trigger a minute later; what does not fit in the quota
  * waits for tomorrow's run. Nothing is lost and nothing sent twice: the sheet is the cursor. Each
  * of these parts runs even when one before it failed; the run then fails naming what did (so
@@ -209,7 +212,31 @@ export function dailyWork(): void {
   phase('approvers’ and administrators’ digests', () => {
     if (maySendNow(config)) dailyDigests(config, actor, today);
   });
+  phase('the month’s records review', () => monthlyRecords(config, actor, today));
   if (failed.length) throw new Error(`The daily run finished, but ${failed.join('; ')}`);
+}
+
+/**
+ * The records review, once a month: the first daily run of the month in hours emails go out
+ * (its notice to the business managers is an email) runs it, and marks the month done once it
+ * finished (a run that failed is tried again the next day).
+ */
+function monthlyRecords(config: Config, actor: string, today: string): void {
+  const month = today.slice(0, 7);
+  const read = (): DailyState =>
+    JSON.parse(
+      PropertiesService.getScriptProperties().getProperty(STATE_KEY) ?? '{"lastDigestOn":""}',
+    ) as DailyState;
+  if (read().recordsMonth === month || !maySendNow(config)) return;
+  recordsReview(config, actor);
+  withScriptLock(
+    () =>
+      PropertiesService.getScriptProperties().setProperty(
+        STATE_KEY,
+        JSON.stringify({ ...read(), recordsMonth: month }),
+      ),
+    { sheets: false },
+  );
 }
 
 /** The escalation digest: when requests become Overdue, then every `escalationEveryDays`. */

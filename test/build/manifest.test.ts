@@ -19,6 +19,7 @@ const SCOPE_OF_SERVICE: [RegExp, string][] = [
   [/\bScriptApp\.(newTrigger|getProjectTriggers|deleteTrigger)\b/, `${AUTH}script.scriptapp`],
   [/\bUrlFetchApp\./, `${AUTH}script.external_request`],
   [/\bAdminDirectory\b/, `${AUTH}admin.directory.user`],
+  [/\.Members\.list\b|\bMembers\)\.list\b/, `${AUTH}admin.directory.group.member.readonly`],
   [/\bSession\.get(Active|Effective)User\b/, `${AUTH}userinfo.email`],
   [/\bGmailApp\./, `${AUTH}gmail.addons.current.message.readonly`],
 ];

@@ -13,6 +13,7 @@ describe('the settings card', () => {
       'People',
       'Systems',
       'Signing and reminders',
+      'Records',
     ]);
     const widgets = (card.sections ?? []).flatMap((s) => s.widgets ?? []);
     const template = widgets.find((w) => w.decoratedText?.topLabel === 'Current template')?.decoratedText;
@@ -22,7 +23,7 @@ describe('the settings card', () => {
     const dropdowns = widgets
       .filter((w) => w.selectionInput?.type === 'DROPDOWN')
       .map((w) => w.selectionInput?.name);
-    expect(dropdowns).toEqual(['sendHour', 'weekendEmails', 'approverEmails']);
+    expect(dropdowns).toEqual(['staffSource', 'sendHour', 'weekendEmails', 'approverEmails']);
     const value = (name: string) => widgets.find((w) => w.textInput?.name === name)?.textInput?.value;
     expect(value('templateDocId')).toMatch(/^https:\/\/docs\.google\.com\/document\/d\//);
     expect(value('defaultSystems')).toBe(
