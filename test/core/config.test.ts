@@ -49,11 +49,11 @@ describe('settings from the setup card', () => {
 
   it('take the staff list from the directory only with units or groups named, each a known staff type', () => {
     const none = checkSettings({ ...good, staffSource: 'directory' });
-    expect(!none.ok && none.fields.directorySources).toBe(
+    expect(!none.ok && none.fields?.directorySources).toBe(
       'Units and groups: name at least one, such as "/Staff = Staff", to take the staff list from the directory.',
     );
     const bad = checkSettings({ ...good, staffSource: 'both', directorySources: '/Staff = Pupils' });
-    expect(!bad.ok && bad.fields.directorySources).toMatch(/"Pupils" is not one of the staff types/);
+    expect(!bad.ok && bad.fields?.directorySources).toMatch(/"Pupils" is not one of the staff types/);
     const fine = checkSettings({
       ...good,
       staffSource: 'both',
@@ -64,7 +64,7 @@ describe('settings from the setup card', () => {
       { kind: 'group', key: 'gov@school.example', staffType: 'Governor' },
     ]);
     const years = checkSettings({ ...good, keepYears: '0' });
-    expect(!years.ok && years.fields.keepYears).toBe(
+    expect(!years.ok && years.fields?.keepYears).toBe(
       'Keep signed records after someone leaves (years) must be a whole number from 1 to 100, not "0".',
     );
   });
