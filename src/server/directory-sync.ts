@@ -77,8 +77,9 @@ export function directorySyncOp(
 }
 
 /**
- * Under the script lock: the Staff sheet and the Signatures sheet read, the plan made and
- * written, and an Audit row for each change not already audited today.
+ * Under the script lock: the Staff sheet and the Signatures sheet read, the plan made, an Audit
+ * row for each change not already audited today, then the Staff sheet written (so a run that
+ * stops between them writes the sheet when it runs again, and its Audit rows once).
  */
 function applyPlan(config: Config, people: DirectoryPerson[], today: string, actor: string): SyncPlan {
   const tracking = Tracking.open(config);
@@ -90,7 +91,6 @@ function applyPlan(config: Config, people: DirectoryPerson[], today: string, act
       .map((s) => s.request.email),
   );
   const plan = planSync(people, read.people, config.staffSource as 'directory' | 'both', completed, today);
-  writeStaffPlan(tracking, read, plan);
   const lines = [
     ...plan.add.map(
       (p) =>
@@ -109,12 +109,14 @@ function applyPlan(config: Config, people: DirectoryPerson[], today: string, act
     .filter((l) => !done.has(l))
     .map((details) => ({ at: now, actor, action: ACTION, requestId: '', details }));
   if (audit.length) tracking.appendAudit(audit);
+  writeStaffPlan(tracking, read, plan);
   return plan;
 }
 
 /**
  * Open requests (not yet signed, or returned) whose name or role differs from their Staff sheet
- * row, brought into line with it in one write, each audited ("Renamed").
+ * row, brought into line with it in one write, each audited ("Renamed") just before it, once (a
+ * run that stopped between the two writes the row, not a second Audit row).
  * @returns how many, and whether invitations have gone out for the current version
  */
 function renameOpenRequests(config: Config, actor: string): { renamed: number; inviting: boolean } {
@@ -128,18 +130,15 @@ function renameOpenRequests(config: Config, actor: string): { renamed: number; i
       const p = staff.get(r.email);
       if (!p || !OPEN_TO_SIGN.includes(r.status) || (p.name === r.name && p.role === r.role)) continue;
       changed.push({ row: s.row, request: { ...r, name: p.name, role: p.role } });
-      audit.push({
-        at: now,
-        actor,
-        action: 'Renamed',
-        requestId: r.requestId,
-        details: fitCell(
-          `${r.name}, ${r.role || 'no role'} → ${p.name}, ${p.role || 'no role'} (the Staff sheet, from the directory)`,
-        ),
-      });
+      const details = fitCell(
+        `${r.name}, ${r.role || 'no role'} → ${p.name}, ${p.role || 'no role'} (the Staff sheet, from the directory)`,
+      );
+      if (!tracking.readAudit(r.requestId).some((a) => a.action === 'Renamed' && a.details === details))
+        audit.push({ at: now, actor, action: 'Renamed', requestId: r.requestId, details });
     }
+    tracking.appendAudit(audit);
     const inviting = snap.requests.some((s) => s.request.policyVersion === config.policyVersion);
-    return { changed, audit, result: { renamed: changed.length, inviting } };
+    return { changed, result: { renamed: changed.length, inviting } };
   });
 }
 

@@ -4,6 +4,7 @@ import type { FaultKind, FaultPlace } from '../../../emulator/core/faults';
 import type { Host } from '../../../emulator/host/host';
 import { documentText } from '../../../emulator/services/document/io';
 import { join } from 'node:path';
+import { readSheet } from '../../../emulator/services/spreadsheet';
 import { auditRows, SAMPLES, signatures } from '../support';
 
 /** A small school for sweeps: two staff, a new starter who signs through the Form, two approvers. */
@@ -75,6 +76,8 @@ export interface Outcome {
   owed: string[];
   /** Documents of signed requests still saying "awaiting signature". */
   unfilled: string[];
+  /** The Staff, Versions and Records sheets' rows, each as one line (the directory sync, publishing, records). */
+  sheets: string[];
 }
 
 /**
@@ -166,7 +169,26 @@ export function outcome(school: Pick<School, 'host' | 'config'>): Outcome {
       .sort(),
     owed: [...host.ws.scriptProperties.keys()].filter((k) => /^AUP_SIGNER_(PENDING|OUTBOX|PUBLISH)/.test(k)),
     unfilled,
+    sheets: ['Staff', 'Versions', 'Records'].flatMap((name) => sheetLines(school, name)),
   };
+}
+
+/** A sheet's data rows as `name: cell | cell …` lines, sorted ('' cells kept; none when the sheet is absent). */
+function sheetLines(school: Pick<School, 'host' | 'config'>, name: string): string[] {
+  let values: unknown[][];
+  try {
+    values = readSheet(school.host.ws, school.config.trackingSpreadsheetId, name).values;
+  } catch {
+    return [];
+  }
+  return values
+    .slice(1)
+    .filter((r) => r.some((c) => String(c ?? '') !== ''))
+    .map(
+      (r) =>
+        `${name}: ${r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : String(c ?? ''))).join(' | ')}`,
+    )
+    .sort();
 }
 
 /** Items of `a` not in `b`, counting repeats. */
@@ -288,7 +310,7 @@ export function differences(s: Sweep): string[] {
     if (extra.length) out.push(`${where}: sent twice or unexpected: ${extra.join('; ')}`);
     if (missing.length && !(p.method === 'MailApp.sendEmail' && missing.length === 1 && p.unconfirmed === 1))
       out.push(`${where}: not sent: ${missing.join('; ')}`);
-    for (const k of ['rows', 'files', 'audit', 'owed', 'unfilled'] as const) {
+    for (const k of ['rows', 'files', 'audit', 'owed', 'unfilled', 'sheets'] as const) {
       if (JSON.stringify(o[k]) !== JSON.stringify(s.baseline[k])) {
         out.push(
           `${where}: ${k} differ: +[${minus(o[k], s.baseline[k]).join('; ')}] -[${minus(s.baseline[k], o[k]).join('; ')}]`,
