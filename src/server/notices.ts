@@ -217,7 +217,8 @@ function messageOf(e: unknown): string {
  * written: the Audit names them, or the row shows their claim (then the claim's Audit rows, lost
  * with the run, are written now). A run that stopped before its claim leaves a notice that is
  * dropped. A digest's claim (overdue, approvals, accounts awaiting an administrator) is its own
- * queueing, with the daily state, in one write.
+ * queueing, with the daily state, in one write; a notice of records due for disposal is claimed by
+ * its Audit row, as a request's are.
  */
 export function deliverStaleNotices(config: Config, tracking: Tracking, deadline = Infinity): Delivery {
   const stale = takeStaleNotices();
@@ -227,7 +228,7 @@ export function deliverStaleNotices(config: Config, tracking: Tracking, deadline
   const restore: AuditEntry[] = [];
   const keep: Notice[] = [];
   for (const n of stale) {
-    if (tagged.has(n.ref) || !n.requestId) keep.push(n);
+    if (tagged.has(n.ref) || (!n.requestId && n.kind !== 'retention')) keep.push(n);
     else if (n.claim && showsClaim(requests.get(n.requestId), n.claim)) {
       keep.push(n);
       restore.push(...(n.audit ?? []).map((a) => ({ ...a, at: new Date(a.at) })));

@@ -32,9 +32,10 @@ function words(day: string): string {
  * themselves stay. The Records sheet is rewritten with where each person stands.
  *
  * The files go to the bin first; then, under the script lock, the Records sheet is read again: a
- * hold set meanwhile takes the person's files back out of the bin. A run that stops after the bin
- * and before the record is finished by the next (the bin is idempotent; the Audit row is written
- * with the record, once).
+ * hold set meanwhile takes the person's files back out of the bin. Under the lock the notices are
+ * queued, then the Audit rows written (each disposal's once; a notice's claim), then the Records
+ * sheet: a run that stops before the Records sheet is finished by the next, which reads from the
+ * Audit who was told and when, so nobody is told twice and no disposal is recorded twice.
  */
 export function recordsReview(config: Config, actor: string): ReviewRun {
   const tracking = Tracking.open(config);
@@ -57,14 +58,16 @@ export function recordsReview(config: Config, actor: string): ReviewRun {
   for (const p of due) files += binFiles(filesOf(p), folders);
   const done = withScriptLock(() => {
     const now = readRecords(tracking);
+    const audited = tracking.auditedRequests('Records disposed');
+    const noticed = noticesSent(tracking);
     const rows: RecordsRow[] = [];
     const audit: AuditEntry[] = [];
     const held: PersonRecords[] = [];
     const notify: { p: PersonRecords; s: RecordsStatus }[] = [];
     for (const p of peopleOf(requests, staff, now)) {
       const s = statuses.get(p.email) as RecordsStatus;
-      const action = reviewAction(s, p.memory, today);
-      const memory = { ...p.memory };
+      const memory = { ...p.memory, noticeSent: p.memory.noticeSent || (noticed.get(p.email) ?? '') };
+      const action = reviewAction(s, memory, today);
       if (action === 'dispose') memory.disposedOn = today;
       if (action === 'notify') {
         memory.noticeSent = today;
@@ -73,15 +76,17 @@ export function recordsReview(config: Config, actor: string): ReviewRun {
       if (due.some((d) => d.email === p.email) && action !== 'dispose') held.push(p);
       if (action === 'dispose')
         audit.push(
-          ...p.requests.map((r) => ({
-            at: new Date(),
-            actor,
-            action: 'Records disposed',
-            requestId: r.requestId,
-            details: fitCell(
-              `${r.name}'s document, signed PDFs and snapshots of ${r.policyVersion} moved to the bin under the retention settings: kept until ${words(s.keepUntil)} (${s.leftOn ? `left on ${words(s.leftOn)}` : 'never on the staff'}); told ${config.businessManagers.join(', ')} on ${words(p.memory.noticeSent)}.`,
-            ),
-          })),
+          ...p.requests
+            .filter((r) => !audited.has(r.requestId))
+            .map((r) => ({
+              at: new Date(),
+              actor,
+              action: 'Records disposed',
+              requestId: r.requestId,
+              details: fitCell(
+                `${r.name}'s document, signed PDFs and snapshots of ${r.policyVersion} moved to the bin under the retention settings: kept until ${words(s.keepUntil)} (${s.leftOn ? `left on ${words(s.leftOn)}` : 'never on the staff'}); told ${config.businessManagers.join(', ')} on ${words(memory.noticeSent)}.`,
+              ),
+            })),
         );
       if (s.leftOn || memory.hold || memory.disposedOn) rows.push(rowOf(p, s, memory));
     }
@@ -111,8 +116,8 @@ export function recordsReview(config: Config, actor: string): ReviewRun {
       });
       queueNotices(notices);
     }
-    writeRecords(tracking, rows);
     tracking.appendAudit(audit);
+    writeRecords(tracking, rows);
     return { notices, held, disposed: audit.filter((a) => a.action === 'Records disposed').length };
   });
   for (const p of done.held) restore(filesOf(p));
@@ -122,6 +127,17 @@ export function recordsReview(config: Config, actor: string): ReviewRun {
     disposed: done.disposed,
     files,
   };
+}
+
+/** The Audit's notice rows: when (yyyy-mm-dd) each person's disposal was last notified. */
+function noticesSent(tracking: Tracking): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of tracking.readAudit('')) {
+    if (a.action !== 'Disposal notice') continue;
+    const emails = /: ([^()]*?)(?: \(notice|$)/.exec(a.details)?.[1] ?? '';
+    for (const e of emails.split(', ')) if (e) out.set(e.trim(), a.timestamp.slice(0, 10));
+  }
+  return out;
 }
 
 /** Takes files back out of the bin (a hold was set while they were being disposed of). */

@@ -1,22 +1,10 @@
 import { runScenario, type ScenarioResult } from '../../emulator/cli/scenario';
-import { Execution } from '../../emulator/core/execution';
-import { createSpreadsheetApp, readSheet } from '../../emulator/services/spreadsheet';
-import { auditRows, sampleOptions, signatures, verifyAs } from './support';
+import { readSheet } from '../../emulator/services/spreadsheet';
+import { auditRows, leaves, sampleOptions, signatures, verifyAs } from './support';
 
 const BM = 'bm@school.example';
 const SIOBHAN = 'siobhan.nibhriain@school.example';
 const ZOE = 'zoe.lukasiewicz@school.example';
-
-/** The business manager types a Leaving Date on the Staff sheet, in Sheets. */
-function leaves(result: ScenarioResult, email: string, day: string): void {
-  const exec = new Execution(result.host.ws, 'editor', BM, BM);
-  const sheet = createSpreadsheetApp(exec)
-    .openById(result.config.trackingSpreadsheetId)
-    .getSheetByName('Staff');
-  const values = sheet?.getDataRange().getValues() ?? [];
-  const row = values.findIndex((r) => r[0] === email);
-  sheet?.getRange(row + 1, 7).setValue(new Date(`${day}T12:00:00Z`));
-}
 
 /** The Drive files of a person's requests (documents, snapshots, PDFs) and whether each is in the bin. */
 function filesOf(result: ScenarioResult, name: string): { name: string; trashed: boolean }[] {

@@ -12,7 +12,8 @@ import { MIME, type Workspace } from '../../emulator/core/workspace';
 import { MAIL_QUOTA, mailQuotaDay } from '../../emulator/services/mail';
 import { MAX_TRIGGERS_PER_USER } from '../../emulator/services/triggers';
 import { documentText, type TemplateElement } from '../../emulator/services/document/io';
-import { readSheet } from '../../emulator/services/spreadsheet';
+import { createSpreadsheetApp, readSheet } from '../../emulator/services/spreadsheet';
+import { Execution } from '../../emulator/core/execution';
 import type { Screen, UserSession } from '../../emulator/host/user-session';
 import { createScriptApp, webAppUrl } from '../../emulator/services/script';
 import { createUrlFetchApp } from '../../emulator/services/url-fetch';
@@ -220,4 +221,19 @@ export function publishAs(
 export function verifyAs(bm: UserSession, query: string): Screen {
   bm.click('Verify someone…');
   return bm.click('Verify', { evidenceQuery: query });
+}
+
+/** The business manager types a Leaving Date (yyyy-mm-dd) on a person's Staff row, in Sheets. */
+export function leaves(school: Pick<ScenarioResult, 'host' | 'config'>, email: string, day: string): void {
+  const bm = school.config.businessManagers[0] as string;
+  const exec = new Execution(school.host.ws, 'editor', bm, bm);
+  const sheet = createSpreadsheetApp(exec)
+    .openById(school.config.trackingSpreadsheetId)
+    .getSheetByName('Staff');
+  const values = sheet?.getDataRange().getValues() ?? [];
+  const row = values.findIndex((r) => r[0] === email);
+  if (row < 1) throw new Error(`${email} is not on the Staff sheet`);
+  sheet
+    ?.getRange(row + 1, (values[0] ?? []).indexOf('Leaving Date') + 1)
+    .setValue(new Date(`${day}T12:00:00Z`));
 }
