@@ -650,13 +650,16 @@ export class Tracking {
     );
   }
 
-  /** A sheet only the add-on writes: found, or made at the end with its header and the owner-only protection. */
+  /**
+   * A sheet only the add-on writes: found, or made at the end with its header and the owner-only
+   * protection; one a stopped run left half-made (no header yet, or not protected) is finished.
+   */
   private ownSheet(name: string, headers: readonly string[], description: string): Sheet {
     const found = this.ss.getSheetByName(name);
-    if (found) return found;
-    const sheet = this.ss.insertSheet(name, this.ss.getSheets().length);
+    if (found && found.getRange(1, 1).getValue() !== '') return found;
+    const sheet = found ?? this.ss.insertSheet(name, this.ss.getSheets().length);
+    if (!sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0]) ownerOnly(sheet, description);
     this.header(sheet, headers);
-    ownerOnly(sheet, description);
     return sheet;
   }
 

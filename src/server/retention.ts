@@ -202,8 +202,9 @@ function rowOf(p: PersonRecords, s: RecordsStatus, memory: ReturnType<typeof mem
 
 /**
  * Hold (business managers): keeps a person's records, whatever their date, until the hold is
- * released (an investigation, a claim), or releases it; recorded on the Records sheet and in the
- * Audit, under the script lock.
+ * released (an investigation, a claim), or releases it; recorded in the Audit, then on the
+ * Records sheet, under the script lock (a try after a run that stopped between them writes the
+ * sheet and no second Audit row).
  * @returns the sentence for the card
  */
 export function setHold(
@@ -231,19 +232,22 @@ export function setHold(
     const text = hold.release
       ? ''
       : `Held by ${actor} on ${words(londonDay())}: ${hold.reason || 'no reason given'}`;
+    const action = hold.release ? 'Hold released' : 'Records held';
+    const details = fitCell(
+      `${person.name} <${person.email}>${hold.release ? '' : `: ${hold.reason || 'no reason given'}`}`,
+    );
+    const last = tracking
+      .readAudit('')
+      .filter(
+        (a) =>
+          (a.action === 'Records held' || a.action === 'Hold released') &&
+          a.details.includes(`<${person.email}>`),
+      )
+      .pop();
+    if (last?.action !== action || last.details !== details)
+      tracking.appendAudit([{ at: new Date(), actor, action, requestId: '', details }]);
     records.set(person.email, { ...row, Hold: text, Status: hold.release ? row.Status : 'Held' });
     writeRecords(tracking, [...records.values()]);
-    tracking.appendAudit([
-      {
-        at: new Date(),
-        actor,
-        action: hold.release ? 'Hold released' : 'Records held',
-        requestId: '',
-        details: fitCell(
-          `${person.name} <${person.email}>${hold.release ? '' : `: ${hold.reason || 'no reason given'}`}`,
-        ),
-      },
-    ]);
     return hold.release
       ? `The hold on ${person.name}'s records is released: they are kept or disposed of by the retention settings again.`
       : `${person.name}'s records are held: nothing of theirs is disposed of until the hold is released.`;

@@ -81,13 +81,14 @@ export interface Outcome {
 }
 
 /**
- * Audit rows left out of the comparison: how often a card was viewed, an email given up as
+ * Audit rows left out of the comparison: how often a card was viewed or a person verified, an email given up as
  * unconfirmed (checked apart), and what the Admin SDK said of an account on the way to Active
  * (a run that stopped may skip a look at it, or look twice: history, not state). "Account Active"
  * counts once per request for the same reason.
  */
 const TRANSIENT_AUDIT = [
   'Viewed',
+  'Verify',
   'Notice unconfirmed',
   'Account Suspended',
   'Account Pending admin',
