@@ -4,6 +4,8 @@ import { directoryApi, docsApi, driveApi, sheetsApi } from '../gas/advanced';
 import { apiFailure, isDeploymentFault, isTransient, type ApiFailure } from '../gas/api-error';
 import { approverRights } from '../gas/approver-rights';
 import { ENABLEMENT_KEY, ENABLEMENT_TRIGGER } from '../triggers/enablement';
+import { DIRECTORY_KEY } from '../triggers/directory-sync';
+import { SYNC_KEY, type SyncRecord } from './directory-sync';
 import { DAILY } from '../triggers/daily';
 import type { CheckLine, ServerResponse } from './api';
 import { isBusinessManager, type ServerContext } from './context';
@@ -64,12 +66,32 @@ export function deploymentChecks(config: Config | null, user: string): CheckLine
   run('Docs API', () => [docsApiLine(config)]);
   run('Sheets API', () => [sheetsApiLine(config)]);
   run('Approvers', () => approverLines(config, userIsAdmin));
+  if (config.staffSource !== 'sheet') run('Staff list', () => [directoryLine()]);
   run('Triggers', () => triggerLines(config, user));
   run('Mail quota', () => [mailLine(user)]);
   run('New starters’ Form', () => formLines(config));
   run('Outside sharing', () => [sharingLine(config)]);
   run('Template', () => [templateLine(config, user)]);
   return lines;
+}
+
+/** With the staff list from the directory: who reads it daily, and what the last sync did. */
+function directoryLine(): CheckLine {
+  const props = PropertiesService.getScriptProperties();
+  const reader = (JSON.parse(props.getProperty(DIRECTORY_KEY) ?? '{}') as { owner?: string }).owner;
+  const last = JSON.parse(props.getProperty(SYNC_KEY) ?? 'null') as SyncRecord | null;
+  if (!reader)
+    return {
+      status: 'fix',
+      label: 'Staff list from the directory',
+      detail:
+        'Nobody reads it yet: a Google Workspace administrator opens AUP Signer and presses Read the staff list daily.',
+    };
+  return {
+    status: 'ok',
+    label: 'Staff list from the directory',
+    detail: `Read daily as ${reader}.${last ? ` Last: ${last.on}, ${last.summary}` : ''}`,
+  };
 }
 
 function projectSharing(): CheckLine {

@@ -51,6 +51,11 @@ describe('the staff list from the Google directory, over a year', () => {
     const fork = result.host.fork();
     const bm = fork.as(BM);
     bm.openHomepage('GMAIL');
+    const check = JSON.stringify(bm.click('Check deployment').card);
+    expect(check).toMatch(
+      /Read daily as tech@school\.example\. Last: 2026-09-0\d, 10 in the directory's units and groups/,
+    );
+    bm.openHomepage('GMAIL');
     expect(bm.click('Sync the staff list now').notification).toMatch(
       /^The directory could not be read \(.*Not Authorized to access this resource\/api\): only a Google Workspace administrator whose role may read users and groups can run the staff-list sync\. Ask your Google Workspace administrator/,
     );

@@ -174,7 +174,10 @@ export function outcome(school: Pick<School, 'host' | 'config'>): Outcome {
   };
 }
 
-/** A sheet's data rows as `name: cell | cell …` lines, sorted ('' cells kept; none when the sheet is absent). */
+/**
+ * A sheet's data rows as `name: cell | cell …` lines, sorted ('' cells kept; none when the sheet is
+ * absent); file IDs in links left out (each run makes its files anew; `files` compares them by name).
+ */
 function sheetLines(school: Pick<School, 'host' | 'config'>, name: string): string[] {
   let values: unknown[][];
   try {
@@ -187,7 +190,10 @@ function sheetLines(school: Pick<School, 'host' | 'config'>, name: string): stri
     .filter((r) => r.some((c) => String(c ?? '') !== ''))
     .map(
       (r) =>
-        `${name}: ${r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : String(c ?? ''))).join(' | ')}`,
+        `${name}: ${r
+          .map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : String(c ?? '')))
+          .join(' | ')
+          .replace(/\/d\/[\w-]+/g, '/d/…')}`,
     )
     .sort();
 }
