@@ -22,7 +22,7 @@ export function invitationJob(): void {
   if (!config) return;
   const actor = Session.getEffectiveUser().getEmail();
   if (continuePublishing(actor, started, TRIGGER_BUDGET_MS)) return;
-  const run = runInvitations(config, actor, started, TRIGGER_BUDGET_MS / 2);
+  const run = runInvitations(config, actor, started, TRIGGER_BUDGET_MS);
   const told = config.edition ? tellOfEdition(config, config.edition, started, TRIGGER_BUDGET_MS) : undefined;
   if (jobOwed(run) || (told && told.sent > 0 && told.remaining > 0)) scheduleInvitationJob();
 }
