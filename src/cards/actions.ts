@@ -402,18 +402,7 @@ export function verify(e: AddOnEvent): ActionResponse {
   const d = res.data;
   if (d?.matches)
     b.setNavigation(CardService.newNavigation().pushCard(matchesCard(JSON.parse(d.matches) as Match[])));
-  else if (d?.findings)
-    b.setNavigation(
-      CardService.newNavigation().pushCard(
-        verifiedCard(
-          d.name ?? '',
-          d.email ?? '',
-          d.verified === 'yes',
-          JSON.parse(d.findings) as string[],
-          d.hold ?? '',
-        ),
-      ),
-    );
+  else if (d?.findings) b.setNavigation(CardService.newNavigation().pushCard(verifiedFrom(d)));
   return b.build();
 }
 
@@ -433,19 +422,19 @@ export function holdRecords(e: AddOnEvent): ActionResponse {
   const b = CardService.newActionResponseBuilder().setNotification(
     CardService.newNotification().setText(res.message),
   );
-  if (d?.findings)
-    b.setNavigation(
-      CardService.newNavigation().updateCard(
-        verifiedCard(
-          d.name ?? '',
-          d.email ?? '',
-          d.verified === 'yes',
-          JSON.parse(d.findings) as string[],
-          d.hold ?? '',
-        ),
-      ),
-    );
+  if (d?.findings) b.setNavigation(CardService.newNavigation().updateCard(verifiedFrom(d)));
   return b.build();
+}
+
+/** The verified card drawn from what the server's verify answered (`data`: name, email, verified, findings, hold). */
+function verifiedFrom(d: Record<string, string>): GoogleAppsScript.Card_Service.Card {
+  return verifiedCard(
+    d.name ?? '',
+    d.email ?? '',
+    d.verified === 'yes',
+    JSON.parse(d.findings ?? '[]') as string[],
+    d.hold ?? '',
+  );
 }
 
 /** Remind the overdue now (business manager): their reminders at once; the homepage redrawn. */

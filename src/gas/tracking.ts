@@ -14,6 +14,7 @@ import {
   RECORDS_SHEET,
   RECORDS_HEADERS,
   columnIndex,
+  type AuditHeader,
   type SignatureHeader,
   type StaffHeader,
 } from '../core/columns';
@@ -468,35 +469,33 @@ export class Tracking {
    * evidence packs), for a records disposal: one read of the Request ID and Details columns.
    */
   auditLinks(): Map<string, string[]> {
-    const sheet = this.sheet(AUDIT_SHEET);
-    const header = sheet.getRange(1, 1, 1, AUDIT_HEADERS.length).getValues()[0] ?? [];
-    const col = columnIndex(AUDIT_SHEET, header, AUDIT_HEADERS);
-    const from = Math.min(col.Details, col['Request ID']);
-    const width = Math.abs(col.Details - col['Request ID']) + 1;
-    const rows = sheet.getLastRow();
     const out = new Map<string, string[]>();
-    if (rows < 2) return out;
-    for (const r of sheet.getRange(2, from + 1, rows - 1, width).getValues()) {
-      const id = String(r[col['Request ID'] - from]);
-      const links = String(r[col.Details - from]).match(/https:\/\/(?:docs|drive)\.google\.com\/\S+/g);
+    for (const [id, details] of this.auditPairs('Request ID', 'Details')) {
+      const links = details.match(/https:\/\/(?:docs|drive)\.google\.com\/\S+/g);
       if (id && links) out.set(id, [...(out.get(id) ?? []), ...links]);
     }
     return out;
   }
 
-  /** The requests the Audit has an `action` row for (one read of its Action and Request ID columns). */
-  auditedRequests(action: string): Set<string> {
+  /** Two columns of every Audit row, as text pairs, in one read of the columns between them. */
+  private auditPairs(a: AuditHeader, b: AuditHeader): [string, string][] {
     const sheet = this.sheet(AUDIT_SHEET);
     const header = sheet.getRange(1, 1, 1, AUDIT_HEADERS.length).getValues()[0] ?? [];
     const col = columnIndex(AUDIT_SHEET, header, AUDIT_HEADERS);
-    const from = Math.min(col.Action, col['Request ID']);
-    const width = Math.abs(col.Action - col['Request ID']) + 1;
+    const from = Math.min(col[a], col[b]);
+    const width = Math.abs(col[a] - col[b]) + 1;
     const rows = sheet.getLastRow();
+    if (rows < 2) return [];
+    return sheet
+      .getRange(2, from + 1, rows - 1, width)
+      .getValues()
+      .map((r) => [String(r[col[a] - from]), String(r[col[b] - from])]);
+  }
+
+  /** The requests the Audit has an `action` row for (one read of its Action and Request ID columns). */
+  auditedRequests(action: string): Set<string> {
     const found = new Set<string>();
-    if (rows < 2) return found;
-    for (const r of sheet.getRange(2, from + 1, rows - 1, width).getValues()) {
-      if (String(r[col.Action - from]) === action) found.add(String(r[col['Request ID'] - from]));
-    }
+    for (const [act, id] of this.auditPairs('Action', 'Request ID')) if (act === action) found.add(id);
     return found;
   }
 

@@ -10,7 +10,7 @@ import { PUBLISH_KEY, readPublishing, type Publishing } from '../gas/publish-rec
 import { Tracking, type AuditEntry } from '../gas/tracking';
 import { londonDay } from './context';
 import { syncFilterViews } from './filter-views';
-import { jobOwed, runInvitations, scheduleInvitationJob, type InvitationRun } from './invite';
+import { jobOwed, runInvitations, scheduleInvitationJob, type InvitationRun, NO_INVITATIONS } from './invite';
 import { scheduleResume } from './pending-steps';
 import { editionStores, versionStores } from './provision';
 import { tellOfEdition } from './edition';
@@ -181,16 +181,6 @@ export function continuePublishing(
     throw e;
   }
 }
-
-/** An editorial publication's run: it invites nobody. */
-const NO_INVITATIONS: InvitationRun = {
-  created: 0,
-  invited: 0,
-  remaining: 0,
-  blockedByQuota: false,
-  documentsOwed: 0,
-  rosterProblems: [],
-};
 
 /** Runs the resume trigger carries a stopped publication on quickly; then the daily run, once a day. */
 const FAST_ATTEMPTS = 5;

@@ -35,6 +35,16 @@ export interface InvitationRun {
  * emails may go now or documents are still to be made (those are made whatever the quota or the
  * hour, so the next run in hours only sends).
  */
+/** A run that invited nobody (a publication under way, or an editorial one). */
+export const NO_INVITATIONS: InvitationRun = {
+  created: 0,
+  invited: 0,
+  remaining: 0,
+  blockedByQuota: false,
+  documentsOwed: 0,
+  rosterProblems: [],
+};
+
 export function jobOwed(run: InvitationRun): boolean {
   return run.remaining > 0 && (!run.blockedByQuota || run.documentsOwed > 0);
 }
@@ -68,15 +78,7 @@ export function runInvitations(
   rowsOnly = false,
 ): InvitationRun {
   requireAdvancedServices();
-  if (readPublishing())
-    return {
-      created: 0,
-      invited: 0,
-      remaining: 0,
-      blockedByQuota: false,
-      documentsOwed: 0,
-      rosterProblems: [],
-    };
+  if (readPublishing()) return NO_INVITATIONS;
   const users = directoryApi().Users;
   const { created, pending, rosterProblems } = mutate(config, (snap, tracking) => {
     const roster = tracking.readRoster(config.staffTypes);
