@@ -24,8 +24,9 @@ describe('holding a person’s records, failing at every step', () => {
   it.each([
     ['a crash at each state change', { kind: 'crash' } as FaultKind, crashPoints],
     ['a script-lock timeout at each wait', { kind: 'lockTimeout' } as FaultKind, lockPoints],
-  ])('%s ends as without it', (_what, fault, pointsOf) => {
+  ])('%s ends as without it', (what, fault, pointsOf) => {
     const s = sweep(base, { act: hold, retry: hold }, fault, pointsOf);
+    console.log(`holding a person’s records: ${what}: ${s.points.length} points over ${s.calls.length} calls`);
     expect(s.baseline.sheets).toContainEqual(
       expect.stringMatching(
         /^Records: Zoë Łukasiewicz \| zoe\.lukasiewicz@school\.example \| Held \| .*Grievance/,
