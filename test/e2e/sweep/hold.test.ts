@@ -10,7 +10,7 @@ import { BM, ZOE, crashPoints, differences, lockPoints, sweep, zoeSigned } from 
 function hold(host: Host): void {
   const bm = host.as(BM);
   if (bm.openHomepage('GMAIL').error) return;
-  bm.click('Verify someone…');
+  if (bm.click('Verify someone…').card?.name !== 'verify') return;
   if (bm.click('Verify', { evidenceQuery: ZOE.email }).card?.name !== 'verified') return;
   if (bm.actionOf('Hold their records')) bm.click('Hold their records', { holdReason: 'Grievance' });
 }
