@@ -44,7 +44,7 @@ import { handlePost } from './server/do-post';
 import { verifyAsFunction } from './server/verify-function';
 import { dailyWork } from './triggers/daily';
 import { enableQueuedAccounts } from './triggers/enablement';
-import { syncDirectoryNow } from './triggers/directory-sync';
+import { dailyDirectorySync } from './triggers/directory-sync';
 import { formSubmitted } from './triggers/form-submit';
 import { invitationJob } from './triggers/invitation-job';
 import { resumeSteps } from './triggers/resume';
@@ -232,7 +232,7 @@ export function onInstallDirectorySync(e: AddOnEvent): GoogleAppsScript.Card_Ser
 
 /** Installable daily trigger of an administrator: reads the staff list from the directory as them. */
 export function onDirectorySync(): void {
-  syncDirectoryNow();
+  dailyDirectorySync();
 }
 
 /** Card action: a directory admin installs the hourly account-enablement trigger. */

@@ -78,7 +78,10 @@ export function wording(text: string): string {
     .replace(/^(?:\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]|[•·▪◦*-])\s+/i, '');
 }
 
-/** The share (0–1) of the longer paragraph's words that the other keeps, in order. */
+/**
+ * How much of the longer paragraph the other keeps, in order (0–1): the characters of the words
+ * `diffWords` finds in both, spaces aside, over the longer paragraph's length.
+ */
 export function kept(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
   if (!longest) return 1;

@@ -90,36 +90,43 @@ export interface SyncPlan {
   add: SheetPerson[];
   /** Rows changed (by email), with only the cells that change. */
   update: { email: string; cells: Partial<Omit<SheetPerson, 'email'>>; why: string[] }[];
-  /** People whose name or role changed, for their open requests. */
-  renamed: { email: string; name: string; role: string }[];
-  /** New people the directory gives no way to reach before their account is on (suspended, no recovery email). */
+  /**
+   * Suspended people new to the sheet who were not added: no recovery email to reach them at
+   * before their account is on (the business manager adds their Personal Email by hand).
+   */
   unreachable: string[];
 }
 
 /**
- * What a day's sync changes: people new to the sources are added (a suspended one is a new
- * starter, their personal address from the directory's recovery email); for people already on
- * the sheet, a new name, job title or staff type is applied and a missing personal address filled
- * in; someone suspended who is no new starter (they have completed before, or have no personal
- * address) leaves today, and so does a row the sync keeps (or, with the directory alone, any row)
- * whose person is no longer in the sources. A leaver stays a leaver (their Leaving Date is kept).
+ * What a day's sync changes: people new to the sources are added (a suspended one only as a new
+ * starter: never someone who completed before, and only with a recovery email to invite them at);
+ * for people already on the sheet, a new name, job title or staff type is applied and a missing
+ * personal address filled in; someone suspended who is no new starter (they have completed
+ * before, or have no personal address) leaves today; and, when the whole directory was read
+ * (`complete`: every unit and group found), so does a row the sync keeps whose person is no
+ * longer in the sources. Rows a business manager added by hand are never made leavers for being
+ * absent (someone added before IT made their account). A leaver stays a leaver.
  * @param completed addresses with a Complete request (people who have used their account)
  * @param today yyyy-mm-dd, Europe/London
  */
 export function planSync(
   directory: readonly DirectoryPerson[],
   sheet: readonly SheetPerson[],
-  source: Exclude<StaffSource, 'sheet'>,
   completed: ReadonlySet<string>,
   today: string,
+  complete = true,
 ): SyncPlan {
-  const plan: SyncPlan = { add: [], update: [], renamed: [], unreachable: [] };
+  const plan: SyncPlan = { add: [], update: [], unreachable: [] };
   const rows = new Map(sheet.map((s) => [s.email, s]));
   const seen = new Set<string>();
   for (const p of directory) {
     seen.add(p.email);
     const s = rows.get(p.email);
     if (!s) {
+      if (p.suspended && (completed.has(p.email) || !p.recoveryEmail)) {
+        if (!completed.has(p.email)) plan.unreachable.push(p.email);
+        continue;
+      }
       plan.add.push({
         email: p.email,
         name: p.name,
@@ -129,7 +136,6 @@ export function planSync(
         leavingDate: '',
         source: FROM_DIRECTORY,
       });
-      if (p.suspended && !p.recoveryEmail) plan.unreachable.push(p.email);
       continue;
     }
     const cells: Partial<Omit<SheetPerson, 'email'>> = {};
@@ -157,12 +163,10 @@ export function planSync(
     }
     if (s.source !== FROM_DIRECTORY) cells.source = FROM_DIRECTORY;
     if (why.length || cells.source) plan.update.push({ email: p.email, cells, why });
-    if (cells.name || cells.role)
-      plan.renamed.push({ email: p.email, name: cells.name ?? s.name, role: cells.role ?? s.role });
   }
+  if (!complete) return plan;
   for (const s of sheet) {
-    if (seen.has(s.email) || s.leavingDate) continue;
-    if (source === 'both' && s.source !== FROM_DIRECTORY) continue;
+    if (seen.has(s.email) || s.leavingDate || s.source !== FROM_DIRECTORY) continue;
     plan.update.push({
       email: s.email,
       cells: { leavingDate: today },

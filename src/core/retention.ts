@@ -74,11 +74,28 @@ export function recordsStatus(
   const current = p.staff !== undefined && (!p.staff.leavingDate || p.staff.leavingDate > today);
   if (current) return { kept: 'on the staff', leftOn: '', keepUntil: '' };
   const leftOn = p.staff?.leavingDate || lastActivity(p.requests, dayOf);
+  if (!leftOn) return { kept: 'no date to count from', leftOn: '', keepUntil: '' };
   if (p.requests.some((r) => OPEN.includes(r.status)))
     return { kept: 'a request is open', leftOn, keepUntil: '' };
   const joined = p.requests.some((r) => r.status === 'Complete');
   const keepUntil = addYears(leftOn, joined ? settings.keepYears : settings.keepNeverJoinedYears);
   return { kept: keepUntil > today ? `kept until ${keepUntil}` : '', leftOn, keepUntil };
+}
+
+/**
+ * What the review goes by for a person: the Records sheet's memory, with a notice the Audit shows
+ * (`noticed`, yyyy-mm-dd) when the sheet lacks it, each notice counting only if it came after they
+ * left (someone who came back and left again is told again); while they are on the staff, only a
+ * hold (a disposal or notice from before they came back no longer stands).
+ */
+export function memoryFor(memory: RecordsMemory, status: RecordsStatus, noticed: string): RecordsMemory {
+  if (status.kept === 'on the staff') return { hold: memory.hold, noticeSent: '', disposedOn: '' };
+  const after = (day: string): string => (day && day >= status.leftOn ? day : '');
+  return {
+    hold: memory.hold,
+    noticeSent: after(memory.noticeSent) || after(noticed),
+    disposedOn: after(memory.disposedOn),
+  };
 }
 
 /** What a month's review does for one person. */

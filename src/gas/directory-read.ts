@@ -10,7 +10,10 @@ const MEMBERS_PAGE = 200;
 /** The directory's people in the configured units and groups, and what could not be read. */
 export interface DirectoryRead {
   people: DirectoryPerson[];
-  /** A line for each source that could not be read (a group that does not exist). */
+  /**
+   * A line for each source that could not be read (a group that does not exist, a unit with
+   * nobody in it): then nobody is taken for a leaver for being absent.
+   */
   problems: string[];
 }
 
@@ -72,7 +75,10 @@ export function readDirectory(sources: readonly DirectorySource[]): DirectoryRea
   };
   for (const s of sources) {
     if (s.kind === 'unit') {
-      for (const u of users) if (inUnit(String(u.orgUnitPath ?? '/'), s.key)) take(u, s);
+      const inIt = users.filter((u) => inUnit(String(u.orgUnitPath ?? '/'), s.key));
+      if (!inIt.length)
+        problems.push(`The unit ${s.key} has nobody in it in the directory: check its path in Settings.`);
+      for (const u of inIt) take(u, s);
       continue;
     }
     const members = groupMembers(api, s.key, refused);

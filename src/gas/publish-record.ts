@@ -21,7 +21,7 @@ export interface Publishing {
   /** When it was recorded (ms). */
   at: number;
   /** The version's copy and Form as far as they are made, and its record (the Versions sheet). */
-  made: AssetProgress & { templateCopy?: string; changes?: string; recorded?: boolean };
+  made: AssetProgress & { templateCopy?: string; changes?: string };
   /** Until when (ms) the run carrying it on holds it. */
   leaseUntil: number;
   /** How many runs have started on it. */

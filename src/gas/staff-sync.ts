@@ -61,9 +61,10 @@ export function readStaffForSync(tracking: Tracking): StaffRead {
 }
 
 /**
- * Writes a sync's plan to the Staff sheet: the changed rows rewritten in one `setValues` over the
- * rows they span (cells the plan does not change keep what they held), the new people appended
- * in one more. Call under the script lock, with the read it was planned from.
+ * Writes a sync's plan to the Staff sheet: each run of adjacent changed rows in one `setValues`
+ * over just the columns it changes (rows between runs, and columns outside them, are not written,
+ * so a business manager's own columns keep what they hold), and the new people appended in one
+ * more. Call under the script lock, with the read it was planned from.
  */
 export function writeStaffPlan(tracking: Tracking, read: StaffRead, plan: SyncPlan): void {
   const sheet = tracking.staffSheet();
@@ -77,19 +78,25 @@ export function writeStaffPlan(tracking: Tracking, read: StaffRead, plan: SyncPl
   };
   const value = (k: keyof Omit<SheetPerson, 'email'>, v: string): unknown =>
     k === 'leavingDate' ? (v ? new Date(`${v}T12:00:00Z`) : '') : sheetSafe(v);
-  const rows = plan.update.map((u) => read.rowOf.get(u.email)).filter((r): r is number => r !== undefined);
-  if (rows.length) {
-    const first = Math.min(...rows);
-    const last = Math.max(...rows);
-    const block = read.values.slice(first - 1, last).map((r) => padded(r, read.width));
-    for (const u of plan.update) {
-      const row = read.rowOf.get(u.email);
-      if (row === undefined) continue;
-      const line = block[row - first] as unknown[];
-      for (const [k, v] of Object.entries(u.cells) as [keyof Omit<SheetPerson, 'email'>, string][])
-        line[read.col[cellOf[k]]] = value(k, v);
-    }
-    sheet.getRange(first, 1, block.length, read.width).setValues(block as never);
+  const changes = new Map<number, Map<number, unknown>>();
+  for (const u of plan.update) {
+    const row = read.rowOf.get(u.email);
+    if (row === undefined) continue;
+    const cells = changes.get(row) ?? new Map<number, unknown>();
+    for (const [k, v] of Object.entries(u.cells) as [keyof Omit<SheetPerson, 'email'>, string][])
+      cells.set(read.col[cellOf[k]], value(k, v));
+    changes.set(row, cells);
+  }
+  for (const run of runsOf([...changes.keys()])) {
+    const cols = run.flatMap((r) => [...(changes.get(r) as Map<number, unknown>).keys()]);
+    const from = Math.min(...cols);
+    const to = Math.max(...cols);
+    const block = run.map((r) => {
+      const line = padded(read.values[r - 1] ?? [], read.width).slice(from, to + 1);
+      for (const [c, v] of changes.get(r) as Map<number, unknown>) line[c - from] = v;
+      return line;
+    });
+    sheet.getRange(run[0] as number, from + 1, block.length, to - from + 1).setValues(block as never);
   }
   if (plan.add.length) appendPeople(sheet, read, plan.add, cellOf, value);
 }
@@ -120,6 +127,17 @@ function lastFilled(values: readonly unknown[][]): number {
   for (let i = values.length - 1; i >= 0; i--)
     if ((values[i] ?? []).some((v) => String(v ?? '').trim() !== '')) return i + 1;
   return 1;
+}
+
+/** Row numbers in runs of adjacent ones, in order. */
+function runsOf(rows: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] === r - 1) last.push(r);
+    else runs.push([r]);
+  }
+  return runs;
 }
 
 function padded(r: readonly unknown[], width: number): unknown[] {

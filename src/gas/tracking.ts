@@ -431,17 +431,23 @@ export class Tracking {
     sheet.appendRow(row);
   }
 
-  /** The Audit rows of one request, oldest first (one read of the Audit sheet). */
-  readAudit(requestId: string): { timestamp: string; actor: string; action: string; details: string }[] {
+  /**
+   * The Audit rows of one request ('' for those of no request), or of every request when
+   * `requestId` is omitted, oldest first (one read of the Audit sheet).
+   */
+  readAudit(
+    requestId?: string,
+  ): { timestamp: string; actor: string; action: string; requestId: string; details: string }[] {
     const values = this.sheet(AUDIT_SHEET).getDataRange().getValues();
     const col = columnIndex(AUDIT_SHEET, values[0] ?? [], AUDIT_HEADERS);
     return values
       .slice(1)
-      .filter((r) => String(r[col['Request ID']]) === requestId)
+      .filter((r) => requestId === undefined || String(r[col['Request ID']]) === requestId)
       .map((r) => ({
         timestamp: String(r[col.Timestamp]),
         actor: String(r[col.Actor]),
         action: String(r[col.Action]),
+        requestId: String(r[col['Request ID']]),
         details: String(r[col.Details]),
       }));
   }
@@ -635,6 +641,13 @@ export class Tracking {
       VERSION_HEADERS,
       'AUP Signer policy versions: written by the add-on alone',
     );
+  }
+  /**
+   * One of the add-on's own sheets for reading: undefined while it does not exist yet (reads never
+   * make it; the writes that need it do, under the script lock).
+   */
+  sheetIfAny(name: typeof VERSIONS_SHEET | typeof RECORDS_SHEET): Sheet | undefined {
+    return this.ss.getSheetByName(name) ?? undefined;
   }
 
   /**

@@ -4,7 +4,7 @@ import { directoryApi, docsApi, driveApi, sheetsApi } from '../gas/advanced';
 import { apiFailure, isDeploymentFault, isTransient, type ApiFailure } from '../gas/api-error';
 import { approverRights } from '../gas/approver-rights';
 import { ENABLEMENT_KEY, ENABLEMENT_TRIGGER } from '../triggers/enablement';
-import { DIRECTORY_KEY } from '../triggers/directory-sync';
+import { directoryReaders } from '../triggers/directory-sync';
 import { SYNC_KEY, type SyncRecord } from './directory-sync';
 import { DAILY } from '../triggers/daily';
 import type { CheckLine, ServerResponse } from './api';
@@ -78,7 +78,7 @@ export function deploymentChecks(config: Config | null, user: string): CheckLine
 /** With the staff list from the directory: who reads it daily, and what the last sync did. */
 function directoryLine(): CheckLine {
   const props = PropertiesService.getScriptProperties();
-  const reader = (JSON.parse(props.getProperty(DIRECTORY_KEY) ?? '{}') as { owner?: string }).owner;
+  const reader = directoryReaders(props.getProperties()).join(', ');
   const last = JSON.parse(props.getProperty(SYNC_KEY) ?? 'null') as SyncRecord | null;
   if (!reader)
     return {
@@ -88,7 +88,7 @@ function directoryLine(): CheckLine {
         'Nobody reads it yet: a Google Workspace administrator opens AUP Signer and presses Read the staff list daily.',
     };
   return {
-    status: 'ok',
+    status: last?.summary.startsWith('not read') ? 'fix' : 'ok',
     label: 'Staff list from the directory',
     detail: `Read daily as ${reader}.${last ? ` Last: ${last.on}, ${last.summary}` : ''}`,
   };

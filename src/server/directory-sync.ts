@@ -7,7 +7,7 @@ import { isEmail, normaliseEmail, oneLine } from '../core/safe';
 import { withScriptLock } from '../gas/lock';
 import { readStaffForSync, writeStaffPlan } from '../gas/staff-sync';
 import { Tracking, type AuditEntry, type StoredRequest } from '../gas/tracking';
-import { DIRECTORY_KEY } from '../triggers/directory-sync';
+import { directoryReaders } from '../triggers/directory-sync';
 import type { ServerResponse } from './api';
 import { isBusinessManager, londonDay, type ServerContext } from './context';
 import { scheduleInvitationJob } from './invite';
@@ -46,8 +46,7 @@ export function directorySyncOp(
 ): ServerResponse {
   const config = ctx.config;
   if (!config) return { ok: false, message: 'AUP Signer is not set up yet.' };
-  const installer = (JSON.parse(ctx.props[DIRECTORY_KEY] ?? '{}') as { owner?: string }).owner;
-  if (ctx.caller !== installer && !isBusinessManager(config, ctx.caller))
+  if (!directoryReaders(ctx.props).includes(ctx.caller) && !isBusinessManager(config, ctx.caller))
     return {
       ok: false,
       message:
@@ -59,16 +58,23 @@ export function directorySyncOp(
       message: 'Settings take the staff list from the Staff sheet alone: nothing to sync.',
     };
   const { people, rejected } = checkedPeople(args.people, config);
+  const problems = parse<string[]>(args.problems, []);
   const today = londonDay();
-  const plan = withScriptLock(() => applyPlan(config, people, today, ctx.caller));
+  const plan = withScriptLock(() => applyPlan(config, people, today, ctx.caller, !problems.length));
   const { renamed, inviting } = renameOpenRequests(config, ctx.caller);
   if (plan.add.length && inviting) scheduleInvitationJob();
   const left = plan.update.filter((u) => u.cells.leavingDate).length;
   const changed = plan.update.filter((u) => u.why.length && !u.cells.leavingDate).length;
-  const notes = [...parse<string[]>(args.problems, []), ...rejected];
+  const notes = [
+    ...problems,
+    ...(problems.length
+      ? ['Nobody was taken for a leaver for being absent, as part of the directory could not be read.']
+      : []),
+    ...rejected,
+  ];
   if (plan.unreachable.length)
     notes.push(
-      `No personal email for ${plan.unreachable.join(', ')}: their accounts are suspended, so add a Personal Email on the Staff sheet (or a recovery email in the directory) to invite them.`,
+      `Not added, their accounts being suspended with no recovery email to invite them at: ${plan.unreachable.join(', ')}. Add them with their Personal Email (Add a person), or give them a recovery email in the directory.`,
     );
   const summary = `${people.length} in the directory's units and groups: ${plan.add.length} added, ${left} left, ${changed} changed, ${renamed} open requests renamed.${notes.length ? ` ${notes.join(' ')}` : ''}`;
   const record: SyncRecord = { on: today, at: new Date().toISOString(), by: ctx.caller, summary };
@@ -81,7 +87,13 @@ export function directorySyncOp(
  * row for each change not already audited today, then the Staff sheet written (so a run that
  * stops between them writes the sheet when it runs again, and its Audit rows once).
  */
-function applyPlan(config: Config, people: DirectoryPerson[], today: string, actor: string): SyncPlan {
+function applyPlan(
+  config: Config,
+  people: DirectoryPerson[],
+  today: string,
+  actor: string,
+  complete: boolean,
+): SyncPlan {
   const tracking = Tracking.open(config);
   const read = readStaffForSync(tracking);
   const completed = new Set(
@@ -90,7 +102,7 @@ function applyPlan(config: Config, people: DirectoryPerson[], today: string, act
       .requests.filter((s) => s.request.status === 'Complete')
       .map((s) => s.request.email),
   );
-  const plan = planSync(people, read.people, config.staffSource as 'directory' | 'both', completed, today);
+  const plan = planSync(people, read.people, completed, today, complete);
   const lines = [
     ...plan.add.map(
       (p) =>
@@ -125,6 +137,7 @@ function renameOpenRequests(config: Config, actor: string): { renamed: number; i
     const now = new Date();
     const changed: StoredRequest[] = [];
     const audit: AuditEntry[] = [];
+    let renamedAudit: Set<string> | undefined;
     for (const s of snap.requests) {
       const r = s.request;
       const p = staff.get(r.email);
@@ -133,7 +146,13 @@ function renameOpenRequests(config: Config, actor: string): { renamed: number; i
       const details = fitCell(
         `${r.name}, ${r.role || 'no role'} → ${p.name}, ${p.role || 'no role'} (the Staff sheet, from the directory)`,
       );
-      if (!tracking.readAudit(r.requestId).some((a) => a.action === 'Renamed' && a.details === details))
+      renamedAudit ??= new Set(
+        tracking
+          .readAudit()
+          .filter((a) => a.action === 'Renamed')
+          .map((a) => `${a.requestId} ${a.details}`),
+      );
+      if (!renamedAudit.has(`${r.requestId} ${details}`))
         audit.push({ at: now, actor, action: 'Renamed', requestId: r.requestId, details });
     }
     tracking.appendAudit(audit);

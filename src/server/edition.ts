@@ -5,6 +5,7 @@ import { Tracking, type AuditEntry } from '../gas/tracking';
 import { londonDay, maySendNow } from './context';
 import { hasLeft } from './invite';
 import { auditCopy, claimDetails, deliverNotices } from './notices';
+import { changesReader } from './changes';
 import { mutate } from './store';
 
 /** Planning figure for one email within a run's time budget (ms), as the daily run's. */
@@ -20,7 +21,9 @@ export function toldAction(edition: string): string {
 
 /**
  * Tells everyone with a request of the current policy version, once each, that editorial version
- * `edition` is published and what changed for them, in one email: as many as MailApp's quota
+ * `edition` is published and what changed for them, in one email (someone for whom nothing changed,
+ * by their staff type or because their copy was made from this wording, gets an Audit row and no
+ * email): as many as MailApp's quota
  * (less a digest's share for each business manager) and the run's time budget allow, only in the
  * hours emails go out. Each is claimed by its Audit row ("Told of …", naming its queued notice)
  * under the lock before its email goes, so a crash or a second run never tells anyone twice; the
@@ -60,7 +63,26 @@ export function tellOfEdition(
     const now = new Date();
     const notices: Notice[] = [];
     const audit: AuditEntry[] = [];
-    for (const r of owed.slice(0, Math.max(0, Math.min(quota, MAX_A_RUN)))) {
+    const changes = changesReader(tracking, config, () => snap.requests.map((s) => s.request));
+    let emails = Math.max(0, Math.min(quota, MAX_A_RUN));
+    let left = 0;
+    for (const r of owed) {
+      const changed = Boolean(changes(r, 'made')?.changes.length);
+      if (changed && emails <= 0) {
+        left += 1;
+        continue;
+      }
+      if (!changed) {
+        audit.push({
+          at: now,
+          actor: 'AUP Signer',
+          action,
+          requestId: r.requestId,
+          details: 'Nothing changed for them (their staff type, or a copy made from this wording): no email.',
+        });
+        continue;
+      }
+      emails -= 1;
       const home = roster.get(r.email)?.personalEmail;
       const n = newNotice({
         kind: 'edition',
@@ -78,7 +100,7 @@ export function tellOfEdition(
       notices.push({ ...n, audit: auditCopy([row]) });
     }
     queueNotices(notices);
-    return { audit, result: { notices, remaining: owed.length - notices.length } };
+    return { audit, result: { notices, remaining: left } };
   });
   const delivery = deliverNotices(
     config,

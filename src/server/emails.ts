@@ -148,7 +148,7 @@ export function retentionNotice(ctx: MailContext, to: string, lines: readonly st
     ...body(ctx, {
       greeting: `Dear ${nameOf(ctx, to)},`,
       paragraphs: [
-        `Under your retention settings (signed records kept ${count(ctx.config.keepYears, 'year')} after someone leaves, ${count(ctx.config.keepNeverJoinedYears, 'year')} for people who never joined), the AUP records of ${n === 1 ? 'this person' : `these ${count(n, 'person')}`} fall due within a month. Their documents and signed PDFs go to the bin at the monthly review after that; the Audit keeps the record of what they signed and when.`,
+        `Under your retention settings (signed records kept ${count(ctx.config.keepYears, 'year')} after someone leaves, ${count(ctx.config.keepNeverJoinedYears, 'year')} for people who never joined), the AUP records of ${n === 1 ? 'this person' : `these ${count(n, 'person')}`} fall due within a month. Their documents and signed PDFs go to the bin at the first monthly review at least four weeks from now, once they are due; the Audit keeps the record of what they signed and when.`,
       ],
       list: lines,
       after: [

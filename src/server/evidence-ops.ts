@@ -5,7 +5,7 @@ import { withScriptLock } from '../gas/lock';
 import { readRecords } from '../gas/records';
 import { Tracking } from '../gas/tracking';
 import type { ServerResponse } from './api';
-import { isBusinessManager, ukDate, type ServerContext } from './context';
+import { isBusinessManager, londonDay, ukDate, type ServerContext } from './context';
 import { setHold } from './retention';
 import { evidencePack, findRequests, peopleMatching, verifyRequest } from './verify';
 
@@ -71,10 +71,11 @@ function disposedOf(
   tracking: Tracking,
   query: string,
 ): { name: string; email: string; message: string } | undefined {
-  const r = findRequests(tracking, query)[0];
+  const found = findRequests(tracking, query);
+  const r = found[found.length - 1];
   if (!r) return undefined;
   const on = readRecords(tracking).get(r.email)?.['Disposed On'];
-  if (!on) return undefined;
+  if (!on || (r.invitedAt && londonDay(r.invitedAt) >= on)) return undefined;
   return {
     name: r.name,
     email: r.email,

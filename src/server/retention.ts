@@ -1,6 +1,12 @@
 import type { Config } from '../core/config';
 import { fitCell } from '../core/limits';
-import { recordsStatus, reviewAction, type PersonRecords, type RecordsStatus } from '../core/retention';
+import {
+  memoryFor,
+  recordsStatus,
+  reviewAction,
+  type PersonRecords,
+  type RecordsStatus,
+} from '../core/retention';
 import type { SignatureRequest } from '../core/request';
 import { withScriptLock } from '../gas/lock';
 import { newNotice, queueNotices } from '../gas/outbox';
@@ -42,17 +48,17 @@ export function recordsReview(config: Config, actor: string): ReviewRun {
   const today = londonDay();
   const requests = tracking.readSignatures().requests.map((s) => s.request);
   const staff = new Map(tracking.readRoster(config.staffTypes).staff.map((p) => [p.email, p]));
-  const before = readRecords(tracking);
-  const people = peopleOf(requests, staff, before);
+  const people = peopleOf(requests, staff, readRecords(tracking));
   const statuses = new Map(
     people.map((p) => [p.email, recordsStatus(p, config, today, (d) => londonDay(d))]),
   );
-  const due = people.filter(
-    (p) => reviewAction(statuses.get(p.email) as RecordsStatus, p.memory, today) === 'dispose',
-  );
+  const noticedBefore = noticesSent(tracking);
+  const due = people.filter((p) => {
+    const s = statuses.get(p.email) as RecordsStatus;
+    return reviewAction(s, memoryFor(p.memory, s, noticedBefore.get(p.email) ?? ''), today) === 'dispose';
+  });
   const links = due.length ? tracking.auditLinks() : new Map<string, string[]>();
-  const filesOf = (p: PersonRecords): string[] =>
-    p.requests.flatMap((r) => [r.document, r.signedPdf, ...(links.get(r.requestId) ?? [])]).filter(Boolean);
+  const filesOf = (p: PersonRecords): string[] => personFiles(p.requests, links);
   const folders = [config.folderId, config.signedFolderId];
   let files = 0;
   for (const p of due) files += binFiles(filesOf(p), folders);
@@ -66,7 +72,7 @@ export function recordsReview(config: Config, actor: string): ReviewRun {
     const notify: { p: PersonRecords; s: RecordsStatus }[] = [];
     for (const p of peopleOf(requests, staff, now)) {
       const s = statuses.get(p.email) as RecordsStatus;
-      const memory = { ...p.memory, noticeSent: p.memory.noticeSent || (noticed.get(p.email) ?? '') };
+      const memory = memoryFor(p.memory, s, noticed.get(p.email) ?? '');
       const action = reviewAction(s, memory, today);
       if (action === 'dispose') memory.disposedOn = today;
       if (action === 'notify') {
@@ -140,6 +146,13 @@ function noticesSent(tracking: Tracking): Map<string, string> {
   return out;
 }
 
+/** A person's files: each request's document and signed PDF, and the files its Audit rows link. */
+function personFiles(requests: readonly SignatureRequest[], links: ReadonlyMap<string, string[]>): string[] {
+  return requests
+    .flatMap((r) => [r.document, r.signedPdf, ...(links.get(r.requestId) ?? [])])
+    .filter(Boolean);
+}
+
 /** Takes files back out of the bin (a hold was set while they were being disposed of). */
 function restore(urls: readonly string[]): void {
   for (const url of urls) {
@@ -204,7 +217,8 @@ function rowOf(p: PersonRecords, s: RecordsStatus, memory: ReturnType<typeof mem
  * Hold (business managers): keeps a person's records, whatever their date, until the hold is
  * released (an investigation, a claim), or releases it; recorded in the Audit, then on the
  * Records sheet, under the script lock (a try after a run that stopped between them writes the
- * sheet and no second Audit row).
+ * sheet and no second Audit row). A hold also takes the person's files back out of the bin, where a
+ * records review that stopped before recording them had put them.
  * @returns the sentence for the card
  */
 export function setHold(
@@ -214,7 +228,7 @@ export function setHold(
   hold: { release: boolean; reason: string },
 ): string {
   const tracking = Tracking.open(config);
-  return withScriptLock(() => {
+  const said = withScriptLock(() => {
     const records = readRecords(tracking);
     const row: RecordsRow = records.get(person.email) ?? {
       Name: person.name,
@@ -252,9 +266,12 @@ export function setHold(
       ? `The hold on ${person.name}'s records is released: they are kept or disposed of by the retention settings again.`
       : `${person.name}'s records are held: nothing of theirs is disposed of until the hold is released.`;
   });
-}
-
-/** The day a person's records were disposed of ('' while kept), from the Records sheet. */
-export function disposedOn(config: Config, email: string): string {
-  return readRecords(Tracking.open(config)).get(email)?.['Disposed On'] ?? '';
+  if (!hold.release) {
+    const own = tracking
+      .readSignatures()
+      .requests.map((s) => s.request)
+      .filter((r) => r.email === person.email);
+    restore(personFiles(own, tracking.auditLinks()));
+  }
+  return said;
 }

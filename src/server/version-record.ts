@@ -39,17 +39,28 @@ export function recordFirstVersion(config: Config, actor: string): void {
 
 /**
  * The wording in force now, as the Versions sheet has it; for a deployment older than the sheet,
- * the current version read from its policy copy (clause markers gone: every clause reads as
- * everyone's), recorded as its first row when `save` is set (call under the script lock then).
+ * the version `wasVersion` gives (the current one by default) read from its policy copy (clause markers
+ * gone: every clause reads as everyone's), in force since its first invitation (its `since`, or
+ * the cycle's opening), recorded as its first row when `save` is set (call under the script lock
+ * then).
  */
-export function currentWording(config: Config, tracking: Tracking, save = false): VersionRecord {
+export function currentWording(
+  config: Config,
+  tracking: Tracking,
+  save = false,
+  wasVersion: () => { version: string; since: Date } = () => ({
+    version: config.edition ?? config.policyVersion,
+    since: new Date(`${config.cycleOpenedOn}T00:00:00Z`),
+  }),
+): VersionRecord {
   const versions = readVersions(tracking);
   const last = versions[versions.length - 1];
   if (last) return last;
+  const was = wasVersion();
   const old: VersionRecord = {
-    version: config.edition ?? config.policyVersion,
+    version: was.version,
     kind: 'First',
-    publishedAt: new Date(`${config.cycleOpenedOn}T00:00:00Z`),
+    publishedAt: was.since,
     publishedBy: config.owner,
     templateCopy: config.policyUrl,
     policyCopy: config.policyUrl,
@@ -77,7 +88,8 @@ function paragraphsOf(url: string): PolicyParagraph[] {
  * moment it exists, so a run that stops is carried on without a second copy: the template kept as
  * published, the "changes" document beside the policy copy (what changed since the wording it
  * replaces, whoever reads it; shared as the policy copy is), and the Versions row.
- * @param config the configuration with the replaced version's policy copy still in it
+ * @param config the configuration with the replaced version's policy copy still in it (its label
+ *   and cycle are the new version's already: the replaced one is `p.from`)
  */
 export function recordPublication(
   config: Config,
@@ -87,7 +99,9 @@ export function recordPublication(
 ): void {
   const tracking = Tracking.open(config);
   const kind = p.kind ?? 'Substantive';
-  const previous = withScriptLock(() => currentWording(config, tracking, true));
+  const previous = withScriptLock(() =>
+    currentWording(config, tracking, true, () => replaced(tracking, p.from)),
+  );
   if (!p.made.templateCopy) {
     p.made.templateCopy = keepTemplate(p.templateDocId, templateCopyName(p.version), config.folderId);
     record();
@@ -114,4 +128,14 @@ export function recordPublication(
     changes: p.made.changes,
   };
   withScriptLock(() => recordVersion(tracking, row));
+}
+
+/** The replaced version as a deployment older than the Versions sheet had it: its label, in force since its first invitation. */
+function replaced(tracking: Tracking, version: string): { version: string; since: Date } {
+  const invited = tracking
+    .readSignatures()
+    .requests.map((s) => s.request)
+    .filter((r) => r.policyVersion === version && r.invitedAt)
+    .map((r) => (r.invitedAt as Date).getTime());
+  return { version, since: new Date(invited.length ? Math.min(...invited) : 0) };
 }

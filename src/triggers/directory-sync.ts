@@ -2,11 +2,12 @@ import { loadConfig } from '../gas/config-store';
 import type { Config } from '../core/config';
 import { DirectoryRefused, readDirectory, type DirectoryRead } from '../gas/directory-read';
 import { callServer } from '../gas/server-client';
+import { SYNC_KEY } from '../server/directory-sync';
 
 /** Name of the daily installable trigger an administrator installs to read the staff list. */
 export const DIRECTORY_TRIGGER = 'onDirectorySync';
 
-/** Script Properties key: who installed the directory sync, and when. */
+/** Script Properties key: the administrators whose daily trigger reads the staff list (`owners`), and when the last installed it. */
 export const DIRECTORY_KEY = 'AUP_SIGNER_DIRECTORY_READER';
 
 /** The directory's people in the configured sources as this user reads them, or why they could not. */
@@ -40,6 +41,32 @@ export function syncDirectoryNow(): string {
     return 'Settings take the staff list from the Staff sheet: nothing to sync.';
   const read = readAsMe(config);
   return typeof read === 'string' ? read : apply(read);
+}
+
+/** The administrators whose daily trigger reads the staff list (a record from before several were kept names one `owner`). */
+export function directoryReaders(
+  props: Readonly<Record<string, string>> = PropertiesService.getScriptProperties().getProperties(),
+): string[] {
+  const r = JSON.parse(props[DIRECTORY_KEY] ?? '{}') as { owners?: string[]; owner?: string };
+  return r.owners ?? (r.owner ? [r.owner] : []);
+}
+
+/**
+ * The daily trigger's run: reads and applies the staff list; when that fails (the directory
+ * refused this administrator, a group is gone), the record of the last sync says so, and the run
+ * fails with the reason, so Apps Script's failure email reaches the administrator.
+ */
+export function dailyDirectorySync(): void {
+  const said = syncDirectoryNow();
+  if (/^Staff list synced/.test(said)) return;
+  const record = {
+    on: Utilities.formatDate(new Date(), 'Europe/London', 'yyyy-MM-dd'),
+    at: new Date().toISOString(),
+    by: Session.getEffectiveUser().getEmail().toLowerCase(),
+    summary: `not read: ${said}`,
+  };
+  PropertiesService.getScriptProperties().setProperty(SYNC_KEY, JSON.stringify(record));
+  throw new Error(said);
 }
 
 /**

@@ -51,27 +51,26 @@ describe('the staff list from the directory', () => {
     expect(inUnit('/Staffroom', '/Staff')).toBe(false);
   });
 
-  it('adds joiners (a suspended one with their recovery email), and marks who it cannot reach', () => {
+  it('adds joiners, a suspended one only as a new starter with a recovery email, never a former member of staff', () => {
     const plan = planSync(
       [
         person({ email: 'a@s', name: 'Ann', title: 'TA' }),
         person({ email: 'b@s', suspended: true, recoveryEmail: 'b@home' }),
         person({ email: 'c@s', suspended: true }),
+        person({ email: 'former@s', suspended: true, recoveryEmail: 'former@home' }),
       ],
       [],
-      'directory',
-      new Set(),
+      new Set(['former@s']),
       '2026-10-01',
     );
     expect(plan.add.map((p) => [p.email, p.role, p.personalEmail, p.source])).toEqual([
       ['a@s', 'TA', '', FROM_DIRECTORY],
       ['b@s', '', 'b@home', FROM_DIRECTORY],
-      ['c@s', '', '', FROM_DIRECTORY],
     ]);
     expect(plan.unreachable).toEqual(['c@s']);
   });
 
-  it('tells a suspended new starter from a leaver, and lets a row gone from the directory leave', () => {
+  it('tells a suspended new starter from a leaver; a row gone from a wholly read directory leaves, a hand-added one never', () => {
     const sheet = [
       row({ email: 'starter@s', personalEmail: 'starter@home' }),
       row({ email: 'old@s', personalEmail: 'old@home' }),
@@ -85,15 +84,13 @@ describe('the staff list from the directory', () => {
       person({ email: 'old@s', suspended: true }),
       person({ email: 'staff@s', suspended: true }),
     ];
-    const both = planSync(dir, sheet, 'both', new Set(['old@s']), '2026-10-01');
-    const leaving = both.update.filter((u) => u.cells.leavingDate).map((u) => u.email);
+    const plan = planSync(dir, sheet, new Set(['old@s']), '2026-10-01');
+    const leaving = plan.update.filter((u) => u.cells.leavingDate).map((u) => u.email);
     expect(leaving).toEqual(['old@s', 'staff@s', 'gone@s']);
-    const only = planSync(dir, sheet, 'directory', new Set(['old@s']), '2026-10-01');
-    expect(only.update.filter((u) => u.cells.leavingDate).map((u) => u.email)).toEqual([
+    const partial = planSync(dir, sheet, new Set(['old@s']), '2026-10-01', false);
+    expect(partial.update.filter((u) => u.cells.leavingDate).map((u) => u.email)).toEqual([
       'old@s',
       'staff@s',
-      'gone@s',
-      'manual@s',
     ]);
   });
 
@@ -109,7 +106,6 @@ describe('the staff list from the directory', () => {
         }),
       ],
       [row({ email: 'a@s', name: 'Ann Smith', role: 'TA', source: '' })],
-      'both',
       new Set(),
       '2026-10-01',
     );
@@ -124,9 +120,8 @@ describe('the staff list from the directory', () => {
         ],
       },
     ]);
-    expect(plan.renamed).toEqual([{ email: 'a@s', name: 'Ann Bello', role: 'HLTA' }]);
     expect(
-      planSync([person({ email: 'a@s' })], [row({ email: 'a@s' })], 'both', new Set(), '2026-10-01').update,
+      planSync([person({ email: 'a@s' })], [row({ email: 'a@s' })], new Set(), '2026-10-01').update,
     ).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { recordsStatus, reviewAction, type PersonRecords } from '../../src/core/retention';
+import { memoryFor, recordsStatus, reviewAction, type PersonRecords } from '../../src/core/retention';
 import type { SignatureRequest } from '../../src/core/request';
 
 const KEEP = { keepYears: 6, keepNeverJoinedYears: 1 };
@@ -46,6 +46,27 @@ describe('how long signed records are kept', () => {
       kept: 'kept until 2028-02-10',
       leftOn: '2027-02-10',
       keepUntil: '2028-02-10',
+    });
+  });
+
+  it('counts nothing without a date, and clears a notice or disposal from before someone came back', () => {
+    expect(recordsStatus(person({ requests: [] }), KEEP, '2030-01-01', dayOf)).toEqual({
+      kept: 'no date to count from',
+      leftOn: '',
+      keepUntil: '',
+    });
+    const memory = { hold: '', noticeSent: '2027-05-01', disposedOn: '2027-06-01' };
+    expect(memoryFor(memory, { kept: 'on the staff', leftOn: '', keepUntil: '' }, '')).toEqual({
+      hold: '',
+      noticeSent: '',
+      disposedOn: '',
+    });
+    const again = { kept: '', leftOn: '2030-03-31', keepUntil: '2036-03-31' };
+    expect(memoryFor(memory, again, '2027-05-01')).toEqual({ hold: '', noticeSent: '', disposedOn: '' });
+    expect(memoryFor({ ...memory, hold: 'Held' }, again, '2036-03-01')).toEqual({
+      hold: 'Held',
+      noticeSent: '2036-03-01',
+      disposedOn: '',
     });
   });
 

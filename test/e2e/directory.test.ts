@@ -36,7 +36,7 @@ describe('the staff list from the Google directory, over a year', () => {
     result = runScenario({ ...(await sampleOptions()), staffFrom: 'directory', nextCycle: false });
   });
 
-  it('is read at setup by an administrator, the business manager is told who can when they are not one', () => {
+  it('is read at setup by an administrator; a group gone takes nobody for a leaver; a business manager who is no administrator is told who can', () => {
     const rows = staff(result);
     expect(rows.size).toBe(10);
     expect(rows.get('chair@school.example')).toMatchObject({ 'Staff Type': 'Governor', Source: 'Directory' });
@@ -49,11 +49,19 @@ describe('the staff list from the Google directory, over a year', () => {
     );
     expect(signatures(result).every((r) => r.Status === 'Complete')).toBe(true);
     const fork = result.host.fork();
+    fork.ws.groups.delete('governors@school.example');
+    fork.run('onDirectorySync', [], { user: RETITLED, kind: 'editor' });
+    expect(staff({ host: fork, config: result.config }).get('chair@school.example')?.['Leaving Date']).toBe(
+      '',
+    );
+    expect(fork.ws.scriptProperties.get('AUP_SIGNER_DIRECTORY_SYNC')).toContain(
+      'The group governors@school.example was not found in the directory: check its address in Settings. Nobody was taken for a leaver for being absent',
+    );
     const bm = fork.as(BM);
     bm.openHomepage('GMAIL');
     const check = JSON.stringify(bm.click('Check deployment').card);
     expect(check).toMatch(
-      /Read daily as tech@school\.example\. Last: 2026-09-0\d, 10 in the directory's units and groups/,
+      /Read daily as tech@school\.example\. Last: 2026-09-0\d, 9 in the directory's units and groups: .*The group governors@school\.example was not found/,
     );
     bm.openHomepage('GMAIL');
     expect(bm.click('Sync the staff list now').notification).toMatch(

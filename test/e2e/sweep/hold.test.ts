@@ -26,7 +26,9 @@ describe('holding a person’s records, failing at every step', () => {
     ['a script-lock timeout at each wait', { kind: 'lockTimeout' } as FaultKind, lockPoints],
   ])('%s ends as without it', (what, fault, pointsOf) => {
     const s = sweep(base, { act: hold, retry: hold }, fault, pointsOf);
-    console.log(`holding a person’s records: ${what}: ${s.points.length} points over ${s.calls.length} calls`);
+    console.log(
+      `holding a person’s records: ${what}: ${s.points.length} points over ${s.calls.length} calls`,
+    );
     expect(s.baseline.sheets).toContainEqual(
       expect.stringMatching(
         /^Records: Zoë Łukasiewicz \| zoe\.lukasiewicz@school\.example \| Held \| .*Grievance/,
