@@ -128,8 +128,8 @@ export function setupCard(
       s.addWidget(
         dropdown('staffSource', 'The staff list comes from', source, [
           ['sheet', 'The Staff sheet'],
-          ['directory', 'The Google directory (units and groups below)'],
-          ['both', 'Both: the directory, and people added to the Staff sheet'],
+          ['directory', 'The Google directory alone (units and groups below)'],
+          ['both', 'Both: the directory, and people added by hand'],
         ]),
       );
     }

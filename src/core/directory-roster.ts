@@ -104,8 +104,9 @@ export interface SyncPlan {
  * personal address filled in; someone suspended who is no new starter (they have completed
  * before, or have no personal address) leaves today; and, when the whole directory was read
  * (`complete`: every unit and group found), so does a row the sync keeps whose person is no
- * longer in the sources. Rows a business manager added by hand are never made leavers for being
- * absent (someone added before IT made their account). A leaver stays a leaver.
+ * longer in the sources. A row a business manager added by hand is made a leaver for being absent
+ * only when the directory is the staff list `alone` (Settings' "instead of the Staff sheet"); with
+ * both, it stays. A leaver stays a leaver.
  * @param completed addresses with a Complete request (people who have used their account)
  * @param today yyyy-mm-dd, Europe/London
  */
@@ -114,7 +115,7 @@ export function planSync(
   sheet: readonly SheetPerson[],
   completed: ReadonlySet<string>,
   today: string,
-  complete = true,
+  options: { complete: boolean; alone: boolean } = { complete: true, alone: false },
 ): SyncPlan {
   const plan: SyncPlan = { add: [], update: [], unreachable: [] };
   const rows = new Map(sheet.map((s) => [s.email, s]));
@@ -164,9 +165,9 @@ export function planSync(
     if (s.source !== FROM_DIRECTORY) cells.source = FROM_DIRECTORY;
     if (why.length || cells.source) plan.update.push({ email: p.email, cells, why });
   }
-  if (!complete) return plan;
+  if (!options.complete) return plan;
   for (const s of sheet) {
-    if (seen.has(s.email) || s.leavingDate || s.source !== FROM_DIRECTORY) continue;
+    if (seen.has(s.email) || s.leavingDate || (s.source !== FROM_DIRECTORY && !options.alone)) continue;
     plan.update.push({
       email: s.email,
       cells: { leavingDate: today },

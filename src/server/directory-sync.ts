@@ -102,7 +102,10 @@ function applyPlan(
       .requests.filter((s) => s.request.status === 'Complete')
       .map((s) => s.request.email),
   );
-  const plan = planSync(people, read.people, completed, today, complete);
+  const plan = planSync(people, read.people, completed, today, {
+    complete,
+    alone: config.staffSource === 'directory',
+  });
   const lines = [
     ...plan.add.map(
       (p) =>

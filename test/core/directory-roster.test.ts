@@ -70,7 +70,7 @@ describe('the staff list from the directory', () => {
     expect(plan.unreachable).toEqual(['c@s']);
   });
 
-  it('tells a suspended new starter from a leaver; a row gone from a wholly read directory leaves, a hand-added one never', () => {
+  it('tells a suspended new starter from a leaver; a row gone from a wholly read directory leaves, a hand-added one only with the directory alone', () => {
     const sheet = [
       row({ email: 'starter@s', personalEmail: 'starter@home' }),
       row({ email: 'old@s', personalEmail: 'old@home' }),
@@ -87,7 +87,14 @@ describe('the staff list from the directory', () => {
     const plan = planSync(dir, sheet, new Set(['old@s']), '2026-10-01');
     const leaving = plan.update.filter((u) => u.cells.leavingDate).map((u) => u.email);
     expect(leaving).toEqual(['old@s', 'staff@s', 'gone@s']);
-    const partial = planSync(dir, sheet, new Set(['old@s']), '2026-10-01', false);
+    const alone = planSync(dir, sheet, new Set(['old@s']), '2026-10-01', { complete: true, alone: true });
+    expect(alone.update.filter((u) => u.cells.leavingDate).map((u) => u.email)).toEqual([
+      'old@s',
+      'staff@s',
+      'gone@s',
+      'manual@s',
+    ]);
+    const partial = planSync(dir, sheet, new Set(['old@s']), '2026-10-01', { complete: false, alone: true });
     expect(partial.update.filter((u) => u.cells.leavingDate).map((u) => u.email)).toEqual([
       'old@s',
       'staff@s',
