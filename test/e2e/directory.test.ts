@@ -1,6 +1,5 @@
 import { runScenario, type ScenarioResult } from '../../emulator/cli/scenario';
-import { readSheet } from '../../emulator/services/spreadsheet';
-import { auditRows, londonDay, sampleOptions, signatures } from './support';
+import { auditRows, sampleOptions, sheetRows, signatures } from './support';
 
 const BM = 'bm@school.example';
 const JOINER = 'ada.nwosu@school.example';
@@ -12,22 +11,7 @@ const RETITLED = 'tech@school.example';
 
 /** The Staff sheet by email: each row's cells by header. */
 function staff(result: Pick<ScenarioResult, 'host' | 'config'>): Map<string, Record<string, string>> {
-  const { values } = readSheet(result.host.ws, result.config.trackingSpreadsheetId, 'Staff');
-  const header = (values[0] ?? []).map(String);
-  return new Map(
-    values
-      .slice(1)
-      .filter((r) => r[0])
-      .map((r) => {
-        const row = Object.fromEntries(
-          header.map((h, i) => [
-            h,
-            r[i] instanceof Date ? londonDay((r[i] as Date).getTime()) : String(r[i] ?? ''),
-          ]),
-        );
-        return [String(row.Email), row] as const;
-      }),
-  );
+  return new Map(sheetRows(result, 'Staff').map((r) => [String(r.Email), r] as const));
 }
 
 describe('the staff list from the Google directory, over a year', () => {

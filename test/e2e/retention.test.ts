@@ -1,6 +1,5 @@
 import { runScenario, type ScenarioResult } from '../../emulator/cli/scenario';
-import { readSheet } from '../../emulator/services/spreadsheet';
-import { auditRows, leaves, sampleOptions, signatures, verifyAs } from './support';
+import { auditRows, leaves, sampleOptions, sheetRows, signatures, verifyAs } from './support';
 
 const BM = 'bm@school.example';
 const SIOBHAN = 'siobhan.nibhriain@school.example';
@@ -14,9 +13,7 @@ function filesOf(result: ScenarioResult, name: string): { name: string; trashed:
 }
 
 function records(result: ScenarioResult): Record<string, string>[] {
-  const { values } = readSheet(result.host.ws, result.config.trackingSpreadsheetId, 'Records');
-  const header = (values[0] ?? []).map(String);
-  return values.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, String(r[i] ?? '')])));
+  return sheetRows(result, 'Records');
 }
 
 describe('records kept as long as they should be', () => {

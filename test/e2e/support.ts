@@ -83,6 +83,29 @@ export function signatures(school: Pick<ScenarioResult, 'host' | 'config'>): Rec
   return values.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
 }
 
+/**
+ * A sheet of the tracking spreadsheet as objects keyed by header, every cell as text (a date as
+ * its London day, yyyy-mm-dd), rows with an empty first cell left out.
+ */
+export function sheetRows(
+  school: Pick<ScenarioResult, 'host' | 'config'>,
+  sheet: string,
+): Record<string, string>[] {
+  const { values } = readSheet(school.host.ws, school.config.trackingSpreadsheetId, sheet);
+  const header = (values[0] ?? []).map(String);
+  return values
+    .slice(1)
+    .filter((r) => String(r[0] ?? '') !== '')
+    .map((r) =>
+      Object.fromEntries(
+        header.map((h, i) => [
+          h,
+          r[i] instanceof Date ? londonDay((r[i] as Date).getTime()) : String(r[i] ?? ''),
+        ]),
+      ),
+    );
+}
+
 /** The Signatures row of one person. */
 export function rowOf(
   school: Pick<ScenarioResult, 'host' | 'config'>,

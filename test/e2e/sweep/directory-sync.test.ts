@@ -1,9 +1,5 @@
-import { readTemplate } from '../../../emulator/cli/inputs';
-import { setUpSchool } from '../../../emulator/cli/scenario';
 import type { Host } from '../../../emulator/host/host';
-import { join } from 'node:path';
-import { SAMPLES } from '../support';
-import { STAFF, SAM, ZOE, describeSweeps } from './support';
+import { describeSweeps, SAM, smallSchool, ZOE } from './support';
 
 const JOINER = 'ada.nwosu@school.example';
 const TECH = 'tech@school.example';
@@ -27,14 +23,7 @@ function runAgain(host: Host): void {
  * suspended) and a new name for Zoë, whose AUP is still open.
  */
 async function directoryChanged() {
-  const school = setUpSchool({
-    template: await readTemplate(join(SAMPLES, 'aup-template.txt')),
-    templateName: 'AUP',
-    roster: STAFF,
-    schoolName: 'Oakfield Primary School',
-    staffFrom: 'directory',
-    settings: { weekendEmails: 'yes' },
-  });
+  const school = await smallSchool(true, { staffFrom: 'directory' });
   const { host } = school;
   const now = new Date(host.ws.clock.now());
   const eightLondon = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 7, 0);

@@ -1,9 +1,6 @@
-import { readTemplate } from '../../../emulator/cli/inputs';
-import { setUpSchool } from '../../../emulator/cli/scenario';
 import type { Host } from '../../../emulator/host/host';
-import { join } from 'node:path';
-import { leaves, SAMPLES, review } from '../support';
-import { BM, HEAD, SAM, STAFF, ZOE, describeSweeps } from './support';
+import { leaves, review } from '../support';
+import { BM, describeSweeps, HEAD, SAM, smallSchool, ZOE } from './support';
 
 /** The daily run on the first of the month, which reviews the records: the clock passes 09:00 London. */
 function runReview(host: Host): void {
@@ -22,13 +19,7 @@ function runAgain(host: Host): void {
  * run of 1 October 2027, which disposes of Zoë's records and tells the business manager of Sam's.
  */
 async function zoeDue() {
-  const school = setUpSchool({
-    template: await readTemplate(join(SAMPLES, 'aup-template.txt')),
-    templateName: 'AUP',
-    roster: STAFF,
-    schoolName: 'Oakfield Primary School',
-    settings: { weekendEmails: 'yes', keepYears: '1' },
-  });
+  const school = await smallSchool(true, { settings: { keepYears: '1' } });
   const { host } = school;
   const zoe = host.as(ZOE.email);
   zoe.openHomepage('GMAIL');
